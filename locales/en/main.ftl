@@ -1,0 +1,177 @@
+### Miroir interface messages (English).
+
+## Navigation and layout
+nav-skip = Skip to content
+nav-label = Main navigation
+nav-home = Organisations
+nav-admin = Administration
+nav-logout = Sign out
+nav-login = Sign in
+footer-tagline = Miroir — the symmetry of attention between your customers and your employees.
+language-en = English
+language-fr = French
+save = Save
+cancel = Cancel
+edit = Edit
+actions = Actions
+back-to-org = Back to the organisation
+
+## Notices after an action
+notice-setup-done = The administrator account is ready. Sign in to continue.
+notice-password-changed = Your password has been changed. Please sign in again.
+notice-org-created = The organisation has been created.
+notice-org-deleted = The organisation and all its data have been deleted.
+notice-saved = Your changes have been saved.
+notice-team-created = The team has been created.
+notice-team-deleted = The team has been deleted.
+notice-member-removed = The person has been removed from the organisation.
+
+## Sign-in, setup, account
+login-title = Sign in
+login-submit = Sign in
+setup-title = Create the first administrator
+setup-intro = No account exists yet. Create the platform administrator, who will then create organisations and invite people.
+setup-submit = Create the administrator
+password-help = At least 10 characters.
+account-title = My account
+account-organisations = My organisations
+account-password = Change my password
+account-password-submit = Change the password
+reset-title = Choose a new password
+reset-submit = Set the password
+home-title = Organisations
+home-empty = You do not have access to any organisation yet.
+
+## Fields
+field-email = E-mail address
+field-password = Password
+field-current-password = Current password
+field-new-password = New password
+field-display-name = Name
+field-org-name = Organisation name
+field-sector = Sector
+field-default-language = Default language
+field-threshold = Anonymity threshold
+field-choose = — choose —
+field-team-code = Code
+field-team-name = Team name
+field-parent = Parent team
+field-no-parent = (none: top level)
+field-headcount = Headcount
+field-role = Role
+field-teams = Managed teams
+field-teams-placeholder = team codes
+field-csv-file = CSV file
+threshold-help = No result is shown for a group with fewer anonymous answers than this (3 or more; 5 recommended).
+
+## Organisations
+org-title = Organisation
+org-new-title = New organisation
+org-edit-title = Edit the organisation
+org-delete-title = Delete the organisation
+org-delete-warning = Deleting “{ $name }” removes its teams, people's access, campaigns and every answer for good.
+org-delete-confirm = Type the organisation's name, “{ $name }”, to confirm
+org-delete-submit = Delete for good
+sector-banking = Banking
+sector-insurance = Insurance
+sector-retail = Retail
+sector-specialised_retail = Specialised retail
+sector-ecommerce = E-commerce & platforms
+sector-telecoms = Telecoms
+sector-automotive = Automotive
+sector-tourism_hospitality = Tourism & hospitality
+sector-restaurants = Restaurants
+sector-energy_utilities = Energy & utilities
+sector-public_services = Public services
+sector-real_estate = Real estate
+sector-transport = Transport
+sector-health = Health
+sector-education = Education
+sector-other = Other
+
+## Teams
+teams-heading = Teams
+teams-caption = Teams, sub-teams indented under their parent
+teams-empty = No team yet. Create one or import a CSV file.
+team-title = Team
+team-new-title = New team
+team-edit-title = Edit the team
+team-children = Sub-teams
+team-delete = Delete this team
+team-code-help = Letters, digits, - and _ (up to 32). Used in survey links and imports.
+team-import-title = Import teams (CSV)
+team-import-help = One line per team with the columns code, name, parent_code and headcount. Existing codes are updated, new ones created. If any line is wrong, nothing is stored.
+team-import-submit = Import
+team-import-done = Import done: { $created } teams created, { $updated } updated.
+import-errors-caption = Lines refused
+import-row = Line
+import-column = Column
+import-message = Problem
+
+## People
+members-title = People
+members-caption = People with access to this organisation
+members-add = Add a person
+members-remove = Remove
+members-new-account = An account was created. Send this single-use link so the person chooses a password (valid 72 hours):
+members-teams-help = For managers: the codes of the teams they manage, separated by spaces or commas.
+role-director = Director
+role-manager = Manager
+role-viewer = Viewer
+role-consultant = Consultant
+
+## Administration
+admin-users-title = Accounts
+admin-users-caption = Every account of this installation
+admin-kind = Kind
+admin-kind-admin = Platform administrator
+admin-reset = Password link
+admin-make-consultant = Make consultant
+admin-unmake-consultant = Remove consultant role
+admin-new-account = New account
+admin-consultant-box = This person is a consultant (may create client organisations)
+admin-create = Create the account
+admin-reset-link = Single-use password link for { $email } (valid 72 hours):
+
+## Errors
+error-title = Something went wrong
+error-request-id = Reference of this error:
+error-back-home = Back to the home page
+error-not-found = This page does not exist, or you do not have access to it.
+error-unauthorized = Please sign in.
+error-forbidden = Your role does not allow this action.
+error-csrf = This form has expired or did not come from Miroir. Go back, reload the page and try again.
+error-rows = Some lines are wrong: nothing has been stored. Correct them and send the file again.
+error-rate-limited = Too many attempts. Wait a minute and try again.
+error-too-large = What you sent is too large.
+error-internal = An unexpected error occurred. It has been logged; please try again later.
+error-form-invalid = The form could not be read. Please try again.
+error-json-invalid = The request body is not valid JSON for this call.
+error-login-failed = Wrong e-mail address or password.
+error-email-invalid = Enter a valid e-mail address, such as name@example.org.
+error-email-taken = An account already uses this e-mail address.
+error-name-empty = This name is required.
+error-name-too-long = This name is too long (200 characters at most).
+error-team-code-empty = The team code is required.
+error-team-code-invalid = A team code uses letters, digits, - and _ only (32 at most).
+error-team-code-taken = Another team already uses this code.
+error-team-code-duplicate = This code appears on an earlier line of the file.
+error-team-cycle = A team cannot be placed under itself or one of its own sub-teams.
+error-team-not-empty = This team still has sub-teams: move or delete them first.
+error-team-unknown = No team has this code in the organisation.
+error-parent-unknown = No team has this parent code.
+error-headcount-invalid = The headcount must be a whole number, 0 or more.
+error-threshold-invalid = The anonymity threshold must be a whole number, 3 or more.
+error-sector-invalid = Choose a sector from the list.
+error-language-invalid = Choose a language from the list.
+error-password-too-short = The password must have at least 10 characters.
+error-password-too-long = The password is too long.
+error-password-wrong = The current password is not correct.
+error-confirmation-mismatch = The name typed does not match the organisation's name.
+error-setup-closed = An administrator already exists.
+error-reset-invalid = This link is unknown, already used or expired. Ask your administrator for a new one.
+error-role-invalid = Choose a role from the list.
+error-manager-needs-team = A manager must manage at least one team: enter its code.
+error-already-member = This person already belongs to the organisation.
+error-csv-malformed = This line cannot be read as CSV (wrong number of columns or bad quoting).
+error-csv-missing-column = This column is missing from the header line.

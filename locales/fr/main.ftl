@@ -1,0 +1,177 @@
+### Messages de l’interface de Miroir (français).
+
+## Navigation et mise en page
+nav-skip = Aller au contenu
+nav-label = Navigation principale
+nav-home = Organisations
+nav-admin = Administration
+nav-logout = Se déconnecter
+nav-login = Se connecter
+footer-tagline = Miroir — la symétrie des attentions entre vos clients et vos collaborateurs.
+language-en = Anglais
+language-fr = Français
+save = Enregistrer
+cancel = Annuler
+edit = Modifier
+actions = Actions
+back-to-org = Retour à l’organisation
+
+## Messages après une action
+notice-setup-done = Le compte administrateur est prêt. Connectez-vous pour continuer.
+notice-password-changed = Votre mot de passe a été changé. Merci de vous reconnecter.
+notice-org-created = L’organisation a été créée.
+notice-org-deleted = L’organisation et toutes ses données ont été supprimées.
+notice-saved = Vos modifications ont été enregistrées.
+notice-team-created = L’équipe a été créée.
+notice-team-deleted = L’équipe a été supprimée.
+notice-member-removed = La personne a été retirée de l’organisation.
+
+## Connexion, installation, compte
+login-title = Connexion
+login-submit = Se connecter
+setup-title = Créer le premier administrateur
+setup-intro = Aucun compte n’existe encore. Créez l’administrateur de la plateforme, qui créera ensuite les organisations et invitera les personnes.
+setup-submit = Créer l’administrateur
+password-help = Au moins 10 caractères.
+account-title = Mon compte
+account-organisations = Mes organisations
+account-password = Changer mon mot de passe
+account-password-submit = Changer le mot de passe
+reset-title = Choisir un nouveau mot de passe
+reset-submit = Enregistrer le mot de passe
+home-title = Organisations
+home-empty = Vous n’avez encore accès à aucune organisation.
+
+## Champs
+field-email = Adresse e-mail
+field-password = Mot de passe
+field-current-password = Mot de passe actuel
+field-new-password = Nouveau mot de passe
+field-display-name = Nom
+field-org-name = Nom de l’organisation
+field-sector = Secteur
+field-default-language = Langue par défaut
+field-threshold = Seuil d’anonymat
+field-choose = — choisir —
+field-team-code = Code
+field-team-name = Nom de l’équipe
+field-parent = Équipe parente
+field-no-parent = (aucune : premier niveau)
+field-headcount = Effectif
+field-role = Rôle
+field-teams = Équipes managées
+field-teams-placeholder = codes d’équipe
+field-csv-file = Fichier CSV
+threshold-help = Aucun résultat n’est affiché pour un groupe ayant moins de réponses anonymes que ce seuil (3 au minimum ; 5 recommandé).
+
+## Organisations
+org-title = Organisation
+org-new-title = Nouvelle organisation
+org-edit-title = Modifier l’organisation
+org-delete-title = Supprimer l’organisation
+org-delete-warning = Supprimer « { $name } » efface définitivement ses équipes, les accès, les campagnes et toutes les réponses.
+org-delete-confirm = Saisissez le nom de l’organisation, « { $name } », pour confirmer
+org-delete-submit = Supprimer définitivement
+sector-banking = Banque
+sector-insurance = Assurance
+sector-retail = Grande distribution
+sector-specialised_retail = Distribution spécialisée
+sector-ecommerce = E-commerce et plateformes
+sector-telecoms = Télécoms
+sector-automotive = Automobile
+sector-tourism_hospitality = Tourisme et hôtellerie
+sector-restaurants = Restauration
+sector-energy_utilities = Énergie et services aux collectivités
+sector-public_services = Services publics
+sector-real_estate = Immobilier
+sector-transport = Transport
+sector-health = Santé
+sector-education = Éducation
+sector-other = Autre
+
+## Équipes
+teams-heading = Équipes
+teams-caption = Équipes, les sous-équipes en retrait sous leur parente
+teams-empty = Aucune équipe pour l’instant. Créez-en une ou importez un fichier CSV.
+team-title = Équipe
+team-new-title = Nouvelle équipe
+team-edit-title = Modifier l’équipe
+team-children = Sous-équipes
+team-delete = Supprimer cette équipe
+team-code-help = Lettres, chiffres, - et _ (32 au plus). Utilisé dans les liens d’enquête et les imports.
+team-import-title = Importer des équipes (CSV)
+team-import-help = Une ligne par équipe avec les colonnes code, name, parent_code et headcount. Les codes existants sont mis à jour, les nouveaux créés. Si une ligne est erronée, rien n’est enregistré.
+team-import-submit = Importer
+team-import-done = Import terminé : { $created } équipes créées, { $updated } mises à jour.
+import-errors-caption = Lignes refusées
+import-row = Ligne
+import-column = Colonne
+import-message = Problème
+
+## Personnes
+members-title = Personnes
+members-caption = Personnes ayant accès à cette organisation
+members-add = Ajouter une personne
+members-remove = Retirer
+members-new-account = Un compte a été créé. Transmettez ce lien à usage unique pour que la personne choisisse son mot de passe (valable 72 heures) :
+members-teams-help = Pour les managers : les codes des équipes qu’ils managent, séparés par des espaces ou des virgules.
+role-director = Direction
+role-manager = Manager
+role-viewer = Lecteur
+role-consultant = Consultant
+
+## Administration
+admin-users-title = Comptes
+admin-users-caption = Tous les comptes de cette installation
+admin-kind = Type
+admin-kind-admin = Administrateur de la plateforme
+admin-reset = Lien de mot de passe
+admin-make-consultant = Rendre consultant
+admin-unmake-consultant = Retirer le rôle de consultant
+admin-new-account = Nouveau compte
+admin-consultant-box = Cette personne est consultante (peut créer des organisations clientes)
+admin-create = Créer le compte
+admin-reset-link = Lien de mot de passe à usage unique pour { $email } (valable 72 heures) :
+
+## Erreurs
+error-title = Un problème est survenu
+error-request-id = Référence de cette erreur :
+error-back-home = Retour à l’accueil
+error-not-found = Cette page n’existe pas, ou vous n’y avez pas accès.
+error-unauthorized = Merci de vous connecter.
+error-forbidden = Votre rôle ne permet pas cette action.
+error-csrf = Ce formulaire a expiré ou ne vient pas de Miroir. Revenez en arrière, rechargez la page et réessayez.
+error-rows = Certaines lignes sont erronées : rien n’a été enregistré. Corrigez-les et renvoyez le fichier.
+error-rate-limited = Trop de tentatives. Patientez une minute et réessayez.
+error-too-large = Ce que vous avez envoyé est trop volumineux.
+error-internal = Une erreur inattendue s’est produite. Elle a été consignée ; merci de réessayer plus tard.
+error-form-invalid = Le formulaire n’a pas pu être lu. Merci de réessayer.
+error-json-invalid = Le corps de la requête n’est pas un JSON valide pour cet appel.
+error-login-failed = Adresse e-mail ou mot de passe incorrect.
+error-email-invalid = Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.
+error-email-taken = Un compte utilise déjà cette adresse e-mail.
+error-name-empty = Ce nom est obligatoire.
+error-name-too-long = Ce nom est trop long (200 caractères au plus).
+error-team-code-empty = Le code d’équipe est obligatoire.
+error-team-code-invalid = Un code d’équipe ne contient que des lettres, des chiffres, - et _ (32 au plus).
+error-team-code-taken = Une autre équipe utilise déjà ce code.
+error-team-code-duplicate = Ce code figure déjà sur une ligne précédente du fichier.
+error-team-cycle = Une équipe ne peut pas être placée sous elle-même ni sous l’une de ses sous-équipes.
+error-team-not-empty = Cette équipe a encore des sous-équipes : déplacez-les ou supprimez-les d’abord.
+error-team-unknown = Aucune équipe ne porte ce code dans l’organisation.
+error-parent-unknown = Aucune équipe ne porte ce code parent.
+error-headcount-invalid = L’effectif doit être un nombre entier, 0 ou plus.
+error-threshold-invalid = Le seuil d’anonymat doit être un nombre entier, 3 ou plus.
+error-sector-invalid = Choisissez un secteur dans la liste.
+error-language-invalid = Choisissez une langue dans la liste.
+error-password-too-short = Le mot de passe doit comporter au moins 10 caractères.
+error-password-too-long = Le mot de passe est trop long.
+error-password-wrong = Le mot de passe actuel est incorrect.
+error-confirmation-mismatch = Le nom saisi ne correspond pas à celui de l’organisation.
+error-setup-closed = Un administrateur existe déjà.
+error-reset-invalid = Ce lien est inconnu, déjà utilisé ou expiré. Demandez-en un nouveau à votre administrateur.
+error-role-invalid = Choisissez un rôle dans la liste.
+error-manager-needs-team = Un manager doit manager au moins une équipe : saisissez son code.
+error-already-member = Cette personne fait déjà partie de l’organisation.
+error-csv-malformed = Cette ligne n’est pas un CSV lisible (nombre de colonnes ou guillemets incorrects).
+error-csv-missing-column = Cette colonne manque dans la ligne d’en-tête.

@@ -1,0 +1,158 @@
+//! The one authorisation policy: may this principal do this action on this
+//! resource? Every handler asks here. Someone with no access at all to an
+//! organisation gets `NotFound`, so that its existence does not leak; someone
+//! inside the organisation whose role is not enough gets `Forbidden`.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+/// A role in one organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Director,
+    Manager,
+    Viewer,
+    Consultant,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Director, Role::Manager, Role::Viewer, Role::Consultant];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Director => "director",
+            Role::Manager => "manager",
+            Role::Viewer => "viewer",
+            Role::Consultant => "consultant",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+/// The signed-in user as the policy sees them.
+#[derive(Debug, Clone, Default)]
+pub struct Principal {
+    pub user_id: String,
+    pub is_platform_admin: bool,
+    pub is_consultant: bool,
+    /// organisation id → role
+    pub memberships: HashMap<String, Role>,
+    /// ids of the teams this user manages
+    pub managed_teams: HashSet<String>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum Action<'a> {
+    /// Create a new organisation (platform admins and consultants).
+    CreateOrganisation,
+    /// Platform administration: users, consultants, reset links.
+    AdministerPlatform,
+    ViewOrganisation { org: &'a str },
+    EditOrganisation { org: &'a str },
+    DeleteOrganisation { org: &'a str },
+    ManageTeams { org: &'a str },
+    ManageMembers { org: &'a str },
+    /// See a team; `lineage` is the team's id followed by its ancestors' ids,
+    /// so that the manager of a region sees its branches.
+    ViewTeam { org: &'a str, lineage: &'a [String] },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Allow,
+    Forbidden,
+    NotFound,
+}
+
+impl Principal {
+    pub fn role_in(&self, org: &str) -> Option<Role> {
+        self.memberships.get(org).copied()
+    }
+
+    pub fn may(&self, action: Action<'_>) -> Decision {
+        if self.is_platform_admin {
+            return Decision::Allow;
+        }
+        let org = match action {
+            Action::CreateOrganisation => return allow_if(self.is_consultant),
+            Action::AdministerPlatform => return Decision::Forbidden,
+            Action::ViewOrganisation { org }
+            | Action::EditOrganisation { org }
+            | Action::DeleteOrganisation { org }
+            | Action::ManageTeams { org }
+            | Action::ManageMembers { org }
+            | Action::ViewTeam { org, .. } => org,
+        };
+        let Some(role) = self.role_in(org) else {
+            return Decision::NotFound;
+        };
+        use Role::*;
+        match action {
+            Action::ViewOrganisation { .. } => Decision::Allow,
+            Action::EditOrganisation { .. } | Action::ManageTeams { .. } | Action::ManageMembers { .. } => {
+                allow_if(matches!(role, Director | Consultant))
+            }
+            Action::DeleteOrganisation { .. } => allow_if(role == Consultant),
+            Action::ViewTeam { lineage, .. } => match role {
+                Director | Consultant | Viewer => Decision::Allow,
+                Manager => allow_if(lineage.iter().any(|t| self.managed_teams.contains(t))),
+            },
+            Action::CreateOrganisation | Action::AdministerPlatform => Decision::Forbidden,
+        }
+    }
+}
+
+fn allow_if(condition: bool) -> Decision {
+    if condition {
+        Decision::Allow
+    } else {
+        Decision::Forbidden
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member(role: Role) -> Principal {
+        let mut p = Principal {
+            user_id: "u".into(),
+            ..Default::default()
+        };
+        p.memberships.insert("org".into(), role);
+        p
+    }
+
+    #[test]
+    fn other_organisations_are_not_found_not_forbidden() {
+        let p = member(Role::Director);
+        assert_eq!(p.may(Action::ViewOrganisation { org: "other" }), Decision::NotFound);
+        assert_eq!(p.may(Action::ManageTeams { org: "other" }), Decision::NotFound);
+        assert_eq!(p.may(Action::ManageTeams { org: "org" }), Decision::Allow);
+    }
+
+    #[test]
+    fn a_manager_sees_the_teams_under_the_ones_they_manage() {
+        let mut p = member(Role::Manager);
+        p.managed_teams.insert("region".into());
+        let branch = ["branch".to_string(), "region".to_string()];
+        let elsewhere = ["other-branch".to_string(), "other-region".to_string()];
+        assert_eq!(p.may(Action::ViewTeam { org: "org", lineage: &branch }), Decision::Allow);
+        assert_eq!(p.may(Action::ViewTeam { org: "org", lineage: &elsewhere }), Decision::Forbidden);
+        assert_eq!(p.may(Action::ManageTeams { org: "org" }), Decision::Forbidden);
+    }
+
+    #[test]
+    fn only_consultants_and_admins_delete_or_create_organisations() {
+        assert_eq!(member(Role::Director).may(Action::DeleteOrganisation { org: "org" }), Decision::Forbidden);
+        assert_eq!(member(Role::Consultant).may(Action::DeleteOrganisation { org: "org" }), Decision::Allow);
+        assert_eq!(member(Role::Director).may(Action::CreateOrganisation), Decision::Forbidden);
+        let admin = Principal { is_platform_admin: true, ..Default::default() };
+        assert_eq!(admin.may(Action::DeleteOrganisation { org: "any" }), Decision::Allow);
+    }
+}

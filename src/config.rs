@@ -1,0 +1,78 @@
+//! One typed configuration, read from flags and environment variables and
+//! validated at start.
+//!
+//! | variable | flag | default | meaning |
+//! |---|---|---|---|
+//! | `DATABASE_URL` | `--database-url` | `miroir.db` | SQLite file path (or `sqlite://path`) or `postgres://…` |
+//! | `MIROIR_BIND` | `--bind` | `127.0.0.1` | address to listen on |
+//! | `MIROIR_PORT` / `PORT` | `--port` | `8080` | port to listen on (0 = any free port) |
+//! | `MIROIR_SECRET` | `--secret` | generated once, stored in the database | key that signs sessions (≥ 32 characters) |
+//! | `MIROIR_SECURE_COOKIES` | `--secure-cookies` | `false` | mark cookies `Secure` (behind HTTPS) |
+//! | `MIROIR_POOL_SIZE` | `--pool-size` | `16` | database connections per instance |
+//! | `MIROIR_PUBLIC_URL` | `--public-url` | `http://<bind>:<port>` | base of links put in e-mails and QR codes |
+//! | `MIROIR_DEMO` | `--demo` | `true` | create the demo organisation when the database is empty |
+//! | `MIROIR_TEMPLATES_DIR` | `--templates-dir` | (embedded) | development only: reload templates from this folder |
+//! | `MIROIR_LOGIN_RATE` | `--login-rate` | `10` | sign-in attempts allowed per minute per address and per account |
+//! | `RUST_LOG` | | `info` | log filter |
+//! | `MIROIR_LOG_FORMAT` | | `text` | `json` for structured logs |
+
+use clap::Args;
+
+use crate::auth::Secret;
+
+#[derive(Debug, Clone, Args)]
+pub struct Config {
+    #[arg(long, env = "DATABASE_URL", default_value = "miroir.db")]
+    pub database_url: String,
+    #[arg(long, env = "MIROIR_BIND", default_value = "127.0.0.1")]
+    pub bind: String,
+    #[arg(long, env = "MIROIR_PORT", default_value_t = 8080)]
+    pub port: u16,
+    #[arg(long, env = "MIROIR_SECRET", hide_env_values = true)]
+    pub secret: Option<Secret>,
+    #[arg(long, env = "MIROIR_SECURE_COOKIES", default_value_t = false)]
+    pub secure_cookies: bool,
+    #[arg(long, env = "MIROIR_POOL_SIZE", default_value_t = 16)]
+    pub pool_size: u32,
+    #[arg(long, env = "MIROIR_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    #[arg(long, env = "MIROIR_DEMO", default_value_t = true, action = clap::ArgAction::Set)]
+    pub demo: bool,
+    #[arg(long, env = "MIROIR_TEMPLATES_DIR")]
+    pub templates_dir: Option<String>,
+    #[arg(long, env = "MIROIR_LOGIN_RATE", default_value_t = 10)]
+    pub login_rate: u32,
+}
+
+impl Config {
+    /// A configuration for tests and tools: everything default but the URL.
+    pub fn for_database(url: &str) -> Config {
+        Config {
+            database_url: url.to_string(),
+            bind: "127.0.0.1".into(),
+            port: 0,
+            secret: None,
+            secure_cookies: false,
+            pool_size: 8,
+            public_url: None,
+            demo: false,
+            templates_dir: None,
+            login_rate: 10,
+        }
+    }
+
+    pub fn validate(&self) -> anyhow::Result<()> {
+        if let Some(secret) = &self.secret {
+            if secret.expose().len() < 32 {
+                anyhow::bail!("MIROIR_SECRET must be at least 32 characters long");
+            }
+        }
+        if self.pool_size == 0 {
+            anyhow::bail!("MIROIR_POOL_SIZE must be at least 1");
+        }
+        if self.login_rate == 0 {
+            anyhow::bail!("MIROIR_LOGIN_RATE must be at least 1");
+        }
+        Ok(())
+    }
+}

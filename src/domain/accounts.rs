@@ -1,0 +1,289 @@
+//! People: sign-in checks, the first administrator, passwords and reset
+//! links, memberships and consultants' access.
+
+use std::collections::{HashMap, HashSet};
+
+use diesel::Connection;
+use serde::{Deserialize, Serialize};
+
+use super::types::{parse_name, parse_password, Email};
+use super::{authorise, DomainError, DomainResult};
+use crate::auth::password::{dummy_hash, hash_password, verify_password};
+use crate::auth::policy::{Action, Principal, Role};
+use crate::auth::{hash_token, random_token};
+use crate::db::models::team;
+use crate::db::models::user::{self, MemberRow, Membership, User};
+use crate::db::models::{new_id, now};
+use crate::db::DbConn;
+
+pub const RESET_HOURS: i64 = 72;
+
+/// The policy's view of a user, loaded fresh on every request so that role
+/// changes apply at once.
+pub fn principal_for(conn: &mut DbConn, u: &User) -> DomainResult<Principal> {
+    let memberships: HashMap<String, Role> = user::memberships_of(conn, &u.id)?
+        .into_iter()
+        .filter_map(|m| Role::parse(&m.role).map(|r| (m.organisation_id, r)))
+        .collect();
+    let managed_teams: HashSet<String> = user::managed_team_ids(conn, &u.id)?.into_iter().collect();
+    Ok(Principal {
+        user_id: u.id.clone(),
+        is_platform_admin: u.is_platform_admin,
+        is_consultant: u.is_consultant,
+        memberships,
+        managed_teams,
+    })
+}
+
+/// The user if the e-mail and password match. Unknown e-mails cost the same
+/// hashing time as wrong passwords, and both give `None`.
+pub fn authenticate(conn: &mut DbConn, email: &str, password: &str) -> DomainResult<Option<User>> {
+    let found = match Email::parse(email) {
+        Ok(email) => user::find_by_email(conn, email.as_str())?,
+        Err(_) => None,
+    };
+    match found {
+        Some(u) if verify_password(password, &u.password_hash) => Ok(Some(u)),
+        Some(_) => Ok(None),
+        None => {
+            verify_password(password, dummy_hash());
+            Ok(None)
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct NewUserInput {
+    pub email: String,
+    pub display_name: String,
+    pub password: String,
+}
+
+fn new_user(input: &NewUserInput, admin: bool) -> DomainResult<User> {
+    let email = Email::parse(&input.email).map_err(|k| DomainError::Field("email", k))?;
+    let display_name = parse_name(&input.display_name).map_err(|k| DomainError::Field("display_name", k))?;
+    let password = parse_password(&input.password).map_err(|k| DomainError::Field("password", k))?;
+    Ok(User {
+        id: new_id(),
+        email: email.as_str().to_string(),
+        display_name,
+        password_hash: hash_password(&password)?,
+        language: None,
+        is_platform_admin: admin,
+        is_consultant: false,
+        token_version: 0,
+        created_at: now(),
+    })
+}
+
+fn insert_unique(conn: &mut DbConn, u: &User) -> DomainResult<()> {
+    if user::find_by_email(conn, &u.email)?.is_some() {
+        return Err(DomainError::Field("email", "error-email-taken"));
+    }
+    user::insert(conn, u)?;
+    Ok(())
+}
+
+/// `miroir admin create`: a platform administrator, whatever exists already.
+pub fn create_platform_admin(conn: &mut DbConn, input: &NewUserInput) -> DomainResult<User> {
+    let u = new_user(input, true)?;
+    insert_unique(conn, &u)?;
+    Ok(u)
+}
+
+/// The `/setup` page: the first administrator, only while nobody exists.
+pub fn setup_first_admin(conn: &mut DbConn, input: &NewUserInput) -> DomainResult<User> {
+    let u = new_user(input, true)?;
+    conn.transaction(|conn| {
+        if user::count(conn)? > 0 {
+            return Err(DomainError::Conflict("error-setup-closed"));
+        }
+        user::insert(conn, &u)?;
+        Ok(())
+    })?;
+    Ok(u)
+}
+
+pub fn needs_setup(conn: &mut DbConn) -> DomainResult<bool> {
+    Ok(user::count(conn)? == 0)
+}
+
+/// Changes one's own password; every session, this one included, is revoked.
+pub fn change_password(conn: &mut DbConn, u: &User, current: &str, new: &str) -> DomainResult<()> {
+    if !verify_password(current, &u.password_hash) {
+        return Err(DomainError::Field("current_password", "error-password-wrong"));
+    }
+    let new = parse_password(new).map_err(|k| DomainError::Field("new_password", k))?;
+    user::set_password(conn, &u.id, &hash_password(&new)?)?;
+    Ok(())
+}
+
+/// A single-use link valid `RESET_HOURS`; only its hash is stored.
+pub fn issue_reset(conn: &mut DbConn, principal: &Principal, user_id: &str) -> DomainResult<String> {
+    authorise(principal, Action::AdministerPlatform)?;
+    user::find(conn, user_id)?.ok_or(DomainError::NotFound)?;
+    issue_reset_unchecked(conn, user_id)
+}
+
+fn issue_reset_unchecked(conn: &mut DbConn, user_id: &str) -> DomainResult<String> {
+    let token = random_token(32);
+    let expires = now() + chrono::Duration::hours(RESET_HOURS);
+    user::insert_reset(conn, &hash_token(&token), user_id, expires)?;
+    Ok(token)
+}
+
+pub fn reset_is_valid(conn: &mut DbConn, token: &str) -> DomainResult<bool> {
+    Ok(user::valid_reset(conn, &hash_token(token), now())?.is_some())
+}
+
+/// Sets a password from a reset link and uses the link up.
+pub fn use_reset(conn: &mut DbConn, token: &str, new_password: &str) -> DomainResult<User> {
+    let password = parse_password(new_password).map_err(|k| DomainError::Field("new_password", k))?;
+    let hash = hash_token(token);
+    conn.transaction(|conn| {
+        let user_id = user::valid_reset(conn, &hash, now())?.ok_or(DomainError::Validation("error-reset-invalid"))?;
+        if user::consume_reset(conn, &hash)? == 0 {
+            return Err(DomainError::Validation("error-reset-invalid"));
+        }
+        user::set_password(conn, &user_id, &hash_password(&password)?)?;
+        user::find(conn, &user_id)?.ok_or(DomainError::NotFound)
+    })
+}
+
+pub fn list_users(conn: &mut DbConn, principal: &Principal) -> DomainResult<Vec<User>> {
+    authorise(principal, Action::AdministerPlatform)?;
+    Ok(user::list_all(conn)?)
+}
+
+/// Creates an account for someone (platform admin), optionally a consultant;
+/// returns the user and the reset token with which they choose a password.
+pub fn create_user(conn: &mut DbConn, principal: &Principal, email: &str, name: &str, consultant: bool) -> DomainResult<(User, String)> {
+    authorise(principal, Action::AdministerPlatform)?;
+    let mut u = new_user(
+        &NewUserInput { email: email.into(), display_name: name.into(), password: random_token(24) },
+        false,
+    )?;
+    u.is_consultant = consultant;
+    conn.transaction(|conn| {
+        insert_unique(conn, &u)?;
+        let token = issue_reset_unchecked(conn, &u.id)?;
+        Ok((u.clone(), token))
+    })
+}
+
+pub fn set_consultant(conn: &mut DbConn, principal: &Principal, user_id: &str, consultant: bool) -> DomainResult<()> {
+    authorise(principal, Action::AdministerPlatform)?;
+    if user::set_consultant(conn, user_id, consultant)? == 0 {
+        return Err(DomainError::NotFound);
+    }
+    Ok(())
+}
+
+pub fn members(conn: &mut DbConn, principal: &Principal, org: &str) -> DomainResult<Vec<MemberRow>> {
+    authorise(principal, Action::ViewOrganisation { org })?;
+    Ok(user::members_of(conn, org)?)
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct MemberInput {
+    pub email: String,
+    #[serde(default)]
+    pub display_name: String,
+    pub role: String,
+    /// Team codes, comma- or space-separated (managers only).
+    #[serde(default)]
+    pub teams: String,
+}
+
+fn parse_role(principal: &Principal, role: &str) -> DomainResult<Role> {
+    let role = Role::parse(role.trim()).ok_or(DomainError::Field("role", "error-role-invalid"))?;
+    // Consultants' access is granted by the platform administrator.
+    if role == Role::Consultant {
+        authorise(principal, Action::AdministerPlatform)?;
+    }
+    Ok(role)
+}
+
+fn team_ids(conn: &mut DbConn, org: &str, role: Role, codes: &str) -> DomainResult<Vec<String>> {
+    if role != Role::Manager {
+        return Ok(Vec::new());
+    }
+    let mut ids = Vec::new();
+    for code in codes.split([',', ' ', ';']).map(str::trim).filter(|c| !c.is_empty()) {
+        let t = team::find_by_code(conn, org, code)?.ok_or(DomainError::Field("teams", "error-team-unknown"))?;
+        ids.push(t.id);
+    }
+    if ids.is_empty() {
+        return Err(DomainError::Field("teams", "error-manager-needs-team"));
+    }
+    Ok(ids)
+}
+
+/// Adds someone to an organisation. An unknown e-mail creates the account;
+/// the returned token then lets them choose their password.
+pub fn add_member(conn: &mut DbConn, principal: &Principal, org: &str, input: &MemberInput) -> DomainResult<Option<String>> {
+    authorise(principal, Action::ManageMembers { org })?;
+    let email = Email::parse(&input.email).map_err(|k| DomainError::Field("email", k))?;
+    let role = parse_role(principal, &input.role)?;
+    conn.transaction(|conn| {
+        let teams = team_ids(conn, org, role, &input.teams)?;
+        let (user_id, token) = match user::find_by_email(conn, email.as_str())? {
+            Some(u) => (u.id, None),
+            None => {
+                let display_name = if input.display_name.trim().is_empty() {
+                    email.as_str().to_string()
+                } else {
+                    input.display_name.clone()
+                };
+                let u = new_user(
+                    &NewUserInput { email: email.as_str().into(), display_name, password: random_token(24) },
+                    false,
+                )?;
+                user::insert(conn, &u)?;
+                let token = issue_reset_unchecked(conn, &u.id)?;
+                (u.id, Some(token))
+            }
+        };
+        if user::find_membership_of_user(conn, org, &user_id)?.is_some() {
+            return Err(DomainError::Field("email", "error-already-member"));
+        }
+        user::insert_membership(conn, &Membership {
+            id: new_id(),
+            user_id: user_id.clone(),
+            organisation_id: org.to_string(),
+            role: role.as_str().to_string(),
+        })?;
+        if role == Role::Consultant {
+            user::set_consultant(conn, &user_id, true)?;
+        }
+        user::set_managed_teams(conn, org, &user_id, &teams)?;
+        Ok(token)
+    })
+}
+
+pub fn update_member(conn: &mut DbConn, principal: &Principal, org: &str, membership_id: &str, input: &MemberInput) -> DomainResult<()> {
+    authorise(principal, Action::ManageMembers { org })?;
+    let role = parse_role(principal, &input.role)?;
+    conn.transaction(|conn| {
+        let m = user::find_membership(conn, org, membership_id)?.ok_or(DomainError::NotFound)?;
+        if m.role == Role::Consultant.as_str() && role != Role::Consultant {
+            authorise(principal, Action::AdministerPlatform)?;
+        }
+        let teams = team_ids(conn, org, role, &input.teams)?;
+        user::update_membership_role(conn, &m.id, role.as_str())?;
+        user::set_managed_teams(conn, org, &m.user_id, &teams)?;
+        Ok(())
+    })
+}
+
+pub fn remove_member(conn: &mut DbConn, principal: &Principal, org: &str, membership_id: &str) -> DomainResult<()> {
+    authorise(principal, Action::ManageMembers { org })?;
+    conn.transaction(|conn| {
+        let m = user::find_membership(conn, org, membership_id)?.ok_or(DomainError::NotFound)?;
+        if m.role == Role::Consultant.as_str() {
+            authorise(principal, Action::AdministerPlatform)?;
+        }
+        user::delete_membership(conn, &m)?;
+        Ok(())
+    })
+}

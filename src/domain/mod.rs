@@ -1,0 +1,54 @@
+//! The domain room: newtypes and the services that combine the database, the
+//! analytics and the authorisation policy. Every service that touches an
+//! organisation's data asks the policy first.
+
+pub mod accounts;
+pub mod organisations;
+pub mod teams;
+pub mod types;
+
+use serde::Serialize;
+
+use crate::auth::policy::{Action, Decision, Principal};
+pub use types::MessageKey;
+
+/// One refused cell of an uploaded file.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct RowError {
+    /// 1-based data row (the header is row 0).
+    pub row: usize,
+    pub column: String,
+    pub message: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DomainError {
+    #[error("not found")]
+    NotFound,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("invalid input: {0}")]
+    Validation(MessageKey),
+    /// A field-level refusal: which form field, which message.
+    #[error("invalid field {0}: {1}")]
+    Field(&'static str, MessageKey),
+    #[error("conflict: {0}")]
+    Conflict(MessageKey),
+    #[error("{} rows refused", .0.len())]
+    Rows(Vec<RowError>),
+    #[error(transparent)]
+    Db(#[from] diesel::result::Error),
+    #[error(transparent)]
+    Unexpected(#[from] anyhow::Error),
+}
+
+pub type DomainResult<T> = Result<T, DomainError>;
+
+/// Asks the policy and turns its answer into an error.
+pub fn authorise(principal: &Principal, action: Action<'_>) -> DomainResult<()> {
+    match principal.may(action) {
+        Decision::Allow => Ok(()),
+        Decision::Forbidden => Err(DomainError::Forbidden),
+        Decision::NotFound => Err(DomainError::NotFound),
+    }
+}

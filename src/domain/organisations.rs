@@ -1,0 +1,102 @@
+//! Creating, reading, editing and deleting organisations.
+
+use diesel::Connection;
+use serde::Deserialize;
+
+use super::types::{parse_language, parse_name, parse_sector, parse_threshold};
+use super::{authorise, DomainError, DomainResult};
+use crate::auth::policy::{Action, Principal, Role};
+use crate::db::models::organisation::{self, Organisation, OrganisationChanges};
+use crate::db::models::{new_id, now, user};
+use crate::db::DbConn;
+
+/// What a person types into the organisation form (or sends to the API).
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize, utoipa::ToSchema)]
+pub struct OrganisationInput {
+    pub name: String,
+    pub sector: String,
+    pub default_language: String,
+    /// Defaults to 5 when absent or empty.
+    #[serde(default)]
+    pub anonymity_threshold: Option<String>,
+}
+
+impl OrganisationInput {
+    fn parse(&self) -> DomainResult<OrganisationChanges> {
+        let field = |name: &'static str| move |key| DomainError::Field(name, key);
+        Ok(OrganisationChanges {
+            name: parse_name(&self.name).map_err(field("name"))?,
+            sector: parse_sector(&self.sector).map_err(field("sector"))?,
+            default_language: parse_language(&self.default_language).map_err(field("default_language"))?,
+            anonymity_threshold: match self.anonymity_threshold.as_deref().map(str::trim) {
+                None | Some("") => 5,
+                Some(k) => parse_threshold(k).map_err(field("anonymity_threshold"))?,
+            },
+        })
+    }
+}
+
+pub fn create(conn: &mut DbConn, principal: &Principal, input: &OrganisationInput) -> DomainResult<Organisation> {
+    authorise(principal, Action::CreateOrganisation)?;
+    let fields = input.parse()?;
+    let org = Organisation {
+        id: new_id(),
+        name: fields.name,
+        sector: fields.sector,
+        default_language: fields.default_language,
+        anonymity_threshold: fields.anonymity_threshold,
+        created_at: now(),
+    };
+    conn.transaction(|conn| {
+        organisation::insert(conn, &org)?;
+        // A consultant who creates a client organisation works in it.
+        if !principal.is_platform_admin {
+            user::insert_membership(
+                conn,
+                &user::Membership {
+                    id: new_id(),
+                    user_id: principal.user_id.clone(),
+                    organisation_id: org.id.clone(),
+                    role: Role::Consultant.as_str().into(),
+                },
+            )?;
+        }
+        diesel::QueryResult::Ok(())
+    })?;
+    Ok(org)
+}
+
+/// The organisations this principal may open.
+pub fn list_visible(conn: &mut DbConn, principal: &Principal) -> DomainResult<Vec<Organisation>> {
+    if principal.is_platform_admin {
+        return Ok(organisation::list_all(conn)?);
+    }
+    let ids: Vec<String> = principal.memberships.keys().cloned().collect();
+    Ok(organisation::list_by_ids(conn, &ids)?)
+}
+
+pub fn get(conn: &mut DbConn, principal: &Principal, id: &str) -> DomainResult<Organisation> {
+    authorise(principal, Action::ViewOrganisation { org: id })?;
+    organisation::find(conn, id)?.ok_or(DomainError::NotFound)
+}
+
+pub fn update(conn: &mut DbConn, principal: &Principal, id: &str, input: &OrganisationInput) -> DomainResult<Organisation> {
+    authorise(principal, Action::EditOrganisation { org: id })?;
+    let changes = input.parse()?;
+    if organisation::update(conn, id, &changes)? == 0 {
+        return Err(DomainError::NotFound);
+    }
+    get(conn, principal, id)
+}
+
+/// Deletes an organisation and everything it owns, once its exact name has
+/// been typed as confirmation.
+pub fn delete(conn: &mut DbConn, principal: &Principal, id: &str, confirmation: &str) -> DomainResult<()> {
+    authorise(principal, Action::DeleteOrganisation { org: id })?;
+    let org = organisation::find(conn, id)?.ok_or(DomainError::NotFound)?;
+    if confirmation.trim() != org.name {
+        return Err(DomainError::Field("confirmation", "error-confirmation-mismatch"));
+    }
+    organisation::delete(conn, id)?;
+    Ok(())
+}

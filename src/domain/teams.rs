@@ -1,0 +1,210 @@
+//! Teams: the tree, single edits, and the all-or-nothing CSV upsert of
+//! `code,name,parent_code,headcount`.
+
+use std::collections::{BTreeMap, HashMap};
+
+use diesel::Connection;
+use serde::{Deserialize, Serialize};
+
+use super::types::{parse_headcount, parse_name, TeamCode};
+use super::{authorise, DomainError, DomainResult};
+use crate::auth::policy::{Action, Decision, Principal};
+use crate::db::models::new_id;
+use crate::db::models::team::{self, Team};
+use crate::db::DbConn;
+
+/// At most this many refused cells are listed back (API.md).
+pub const MAX_LISTED_ERRORS: usize = 100;
+
+/// What a person types into the team form.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct TeamInput {
+    pub code: String,
+    pub name: String,
+    #[serde(default)]
+    pub parent_code: String,
+    #[serde(default)]
+    pub headcount: String,
+}
+
+/// A team placed in the tree, for display.
+#[derive(Debug, Clone, Serialize)]
+pub struct TreeRow {
+    pub team: Team,
+    pub depth: usize,
+    pub parent_code: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, utoipa::ToSchema)]
+pub struct ImportSummary {
+    pub created: usize,
+    pub updated: usize,
+}
+
+/// The team's id followed by its ancestors' ids.
+pub fn lineage(teams: &[Team], team_id: &str) -> Vec<String> {
+    let by_id: HashMap<&str, &Team> = teams.iter().map(|t| (t.id.as_str(), t)).collect();
+    let mut out = Vec::new();
+    let mut current = by_id.get(team_id).copied();
+    while let Some(t) = current {
+        if out.contains(&t.id) {
+            break;
+        }
+        out.push(t.id.clone());
+        current = t.parent_id.as_deref().and_then(|p| by_id.get(p).copied());
+    }
+    out
+}
+
+/// The teams whose parent links, followed upwards, come back to them.
+pub fn on_cycle(parent_of: &HashMap<String, Option<String>>) -> Vec<String> {
+    let mut found: Vec<String> = parent_of
+        .keys()
+        .filter(|start| {
+            let mut current = parent_of.get(*start).cloned().flatten();
+            for _ in 0..parent_of.len() {
+                match current {
+                    Some(code) if &code == *start => return true,
+                    Some(code) => current = parent_of.get(&code).cloned().flatten(),
+                    None => return false,
+                }
+            }
+            false
+        })
+        .cloned()
+        .collect();
+    found.sort();
+    found
+}
+
+/// Depth-first order, children sorted by code, with depths.
+fn ordered(teams: Vec<Team>) -> Vec<TreeRow> {
+    let codes: HashMap<String, String> = teams.iter().map(|t| (t.id.clone(), t.code.clone())).collect();
+    let mut children: BTreeMap<Option<String>, Vec<Team>> = BTreeMap::new();
+    for t in teams {
+        let parent = t.parent_id.clone().filter(|p| codes.contains_key(p));
+        children.entry(parent).or_default().push(t);
+    }
+    let mut out = Vec::new();
+    let mut stack: Vec<(Team, usize)> = children
+        .remove(&None)
+        .unwrap_or_default()
+        .into_iter()
+        .rev()
+        .map(|t| (t, 0))
+        .collect();
+    while let Some((t, depth)) = stack.pop() {
+        if let Some(kids) = children.remove(&Some(t.id.clone())) {
+            stack.extend(kids.into_iter().rev().map(|k| (k, depth + 1)));
+        }
+        let parent_code = t.parent_id.as_ref().and_then(|p| codes.get(p).cloned());
+        out.push(TreeRow { team: t, depth, parent_code });
+    }
+    out
+}
+
+/// The teams of an organisation this principal may see, as a tree.
+pub fn tree(conn: &mut DbConn, principal: &Principal, org: &str) -> DomainResult<Vec<TreeRow>> {
+    authorise(principal, Action::ViewOrganisation { org })?;
+    let all = team::list_by_org(conn, org)?;
+    let visible: Vec<Team> = all
+        .iter()
+        .filter(|t| {
+            let lineage = lineage(&all, &t.id);
+            principal.may(Action::ViewTeam { org, lineage: &lineage }) == Decision::Allow
+        })
+        .cloned()
+        .collect();
+    Ok(ordered(visible))
+}
+
+pub fn get(conn: &mut DbConn, principal: &Principal, org: &str, id: &str) -> DomainResult<Team> {
+    authorise(principal, Action::ViewOrganisation { org })?;
+    let all = team::list_by_org(conn, org)?;
+    let found = all.iter().find(|t| t.id == id).cloned().ok_or(DomainError::NotFound)?;
+    authorise(principal, Action::ViewTeam { org, lineage: &lineage(&all, id) })?;
+    Ok(found)
+}
+
+fn parse_input(input: &TeamInput, all: &[Team]) -> DomainResult<(TeamCode, String, Option<String>, i32)> {
+    let code = TeamCode::parse(&input.code).map_err(|k| DomainError::Field("code", k))?;
+    let name = parse_name(&input.name).map_err(|k| DomainError::Field("name", k))?;
+    let headcount = parse_headcount(&input.headcount).map_err(|k| DomainError::Field("headcount", k))?;
+    let parent_code = input.parent_code.trim();
+    let parent_id = if parent_code.is_empty() {
+        None
+    } else {
+        let parent = all
+            .iter()
+            .find(|t| t.code == parent_code)
+            .ok_or(DomainError::Field("parent_code", "error-parent-unknown"))?;
+        Some(parent.id.clone())
+    };
+    Ok((code, name, parent_id, headcount))
+}
+
+pub fn create(conn: &mut DbConn, principal: &Principal, org: &str, input: &TeamInput) -> DomainResult<Team> {
+    authorise(principal, Action::ManageTeams { org })?;
+    conn.transaction(|conn| {
+        let all = team::list_by_org(conn, org)?;
+        let (code, name, parent_id, headcount) = parse_input(input, &all)?;
+        if all.iter().any(|t| t.code == code.as_str()) {
+            return Err(DomainError::Field("code", "error-team-code-taken"));
+        }
+        let new = Team {
+            id: new_id(),
+            organisation_id: org.to_string(),
+            code: code.as_str().to_string(),
+            name,
+            parent_id,
+            headcount,
+        };
+        team::insert(conn, &new)?;
+        Ok(new)
+    })
+}
+
+/// Edits a team, including moving it under another parent; a move that
+/// would put a team under itself or its own descendants is refused.
+pub fn update(conn: &mut DbConn, principal: &Principal, org: &str, id: &str, input: &TeamInput) -> DomainResult<Team> {
+    authorise(principal, Action::ManageTeams { org })?;
+    conn.transaction(|conn| {
+        let all = team::list_by_org(conn, org)?;
+        let current = all.iter().find(|t| t.id == id).ok_or(DomainError::NotFound)?;
+        let (code, name, parent_id, headcount) = parse_input(input, &all)?;
+        if all.iter().any(|t| t.code == code.as_str() && t.id != id) {
+            return Err(DomainError::Field("code", "error-team-code-taken"));
+        }
+        let mut parent_of: HashMap<String, Option<String>> =
+            all.iter().map(|t| (t.id.clone(), t.parent_id.clone())).collect();
+        parent_of.insert(id.to_string(), parent_id.clone());
+        if !on_cycle(&parent_of).is_empty() {
+            return Err(DomainError::Field("parent_code", "error-team-cycle"));
+        }
+        let updated = Team {
+            code: code.as_str().to_string(),
+            name,
+            parent_id,
+            headcount,
+            ..current.clone()
+        };
+        team::update(conn, &updated)?;
+        Ok(updated)
+    })
+}
+
+/// Deletes a team that has no sub-teams.
+pub fn delete(conn: &mut DbConn, principal: &Principal, org: &str, id: &str) -> DomainResult<()> {
+    authorise(principal, Action::ManageTeams { org })?;
+    conn.transaction(|conn| {
+        team::find(conn, org, id)?.ok_or(DomainError::NotFound)?;
+        if team::count_children(conn, id)? > 0 {
+            return Err(DomainError::Conflict("error-team-not-empty"));
+        }
+        team::delete(conn, id)?;
+        Ok(())
+    })
+}
+
+pub mod import;
+pub use import::import_csv;

@@ -1,0 +1,164 @@
+//! Parse, don't validate: the newtypes and enums that user input becomes
+//! before it reaches a service. Each `parse` returns the message key to show
+//! when the input is refused.
+
+use serde::Serialize;
+
+/// A translated message key explaining why input was refused.
+pub type MessageKey = &'static str;
+
+/// An e-mail address, trimmed and lower-cased so uniqueness ignores case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(input: &str) -> Result<Email, MessageKey> {
+        let s = input.trim().to_lowercase();
+        let valid = s.len() <= 254
+            && s.split_once('@').is_some_and(|(local, domain)| {
+                !local.is_empty()
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
+                    && !s.chars().any(|c| c.is_whitespace() || c == '<' || c == '>')
+                    && s.matches('@').count() == 1
+            });
+        if valid {
+            Ok(Email(s))
+        } else {
+            Err("error-email-invalid")
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A team's stable short code, used in links and imports: letters, digits,
+/// `-` and `_`, 1 to 32 characters. Kept as typed (codes are case-sensitive
+/// identifiers in the consultant's own files).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct TeamCode(String);
+
+impl TeamCode {
+    pub fn parse(input: &str) -> Result<TeamCode, MessageKey> {
+        let s = input.trim();
+        if s.is_empty() {
+            return Err("error-team-code-empty");
+        }
+        if s.len() > 32 || !s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            return Err("error-team-code-invalid");
+        }
+        Ok(TeamCode(s.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A required display text (organisation or team name, person's name).
+pub fn parse_name(input: &str) -> Result<String, MessageKey> {
+    let s = input.trim();
+    if s.is_empty() {
+        Err("error-name-empty")
+    } else if s.chars().count() > 200 {
+        Err("error-name-too-long")
+    } else {
+        Ok(s.to_string())
+    }
+}
+
+pub fn parse_headcount(input: &str) -> Result<i32, MessageKey> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Ok(0);
+    }
+    match s.parse::<i32>() {
+        Ok(n) if (0..=1_000_000).contains(&n) => Ok(n),
+        _ => Err("error-headcount-invalid"),
+    }
+}
+
+pub fn parse_threshold(input: &str) -> Result<i32, MessageKey> {
+    match input.trim().parse::<i32>() {
+        Ok(k) if (3..=1000).contains(&k) => Ok(k),
+        _ => Err("error-threshold-invalid"),
+    }
+}
+
+pub const SECTORS: &[&str] = &[
+    "banking",
+    "insurance",
+    "retail",
+    "specialised_retail",
+    "ecommerce",
+    "telecoms",
+    "automotive",
+    "tourism_hospitality",
+    "restaurants",
+    "energy_utilities",
+    "public_services",
+    "real_estate",
+    "transport",
+    "health",
+    "education",
+    "other",
+];
+
+pub fn parse_sector(input: &str) -> Result<String, MessageKey> {
+    let s = input.trim();
+    SECTORS
+        .iter()
+        .find(|c| **c == s)
+        .map(|c| c.to_string())
+        .ok_or("error-sector-invalid")
+}
+
+pub fn parse_language(input: &str) -> Result<String, MessageKey> {
+    let s = input.trim();
+    if crate::i18n::is_supported(s) {
+        Ok(s.to_string())
+    } else {
+        Err("error-language-invalid")
+    }
+}
+
+pub fn parse_password(input: &str) -> Result<String, MessageKey> {
+    if input.chars().count() < crate::auth::password::MIN_PASSWORD_LEN {
+        Err("error-password-too-short")
+    } else if input.len() > 1024 {
+        Err("error-password-too-long")
+    } else {
+        Ok(input.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_normalised_and_checked() {
+        assert_eq!(Email::parse("  Ana@Example.ORG ").unwrap().as_str(), "ana@example.org");
+        for bad in ["", "ana", "ana@", "@x.org", "ana@org", "a b@x.org", "a@@x.org", "a@x.org."] {
+            assert!(Email::parse(bad).is_err(), "{bad} accepted");
+        }
+    }
+
+    #[test]
+    fn team_codes_are_short_identifiers() {
+        assert_eq!(TeamCode::parse(" PAR-01 ").unwrap().as_str(), "PAR-01");
+        assert_eq!(TeamCode::parse(""), Err("error-team-code-empty"));
+        assert_eq!(TeamCode::parse("a/b"), Err("error-team-code-invalid"));
+        assert_eq!(TeamCode::parse(&"x".repeat(33)), Err("error-team-code-invalid"));
+    }
+
+    #[test]
+    fn thresholds_below_three_are_refused() {
+        assert_eq!(parse_threshold("2"), Err("error-threshold-invalid"));
+        assert_eq!(parse_threshold("3"), Ok(3));
+        assert_eq!(parse_threshold("five"), Err("error-threshold-invalid"));
+    }
+}

@@ -1,0 +1,12 @@
+//! Miroir: mirrored customer and employee surveys, correlated team by team.
+//! `main` and the tests both build the application from here.
+
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod startup;
+pub mod telemetry;
+pub mod web;

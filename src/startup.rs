@@ -1,0 +1,85 @@
+//! Building and running the server: used by `main` and by the tests, which
+//! bind port 0 and ask for the port chosen.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_web::dev::Server;
+use actix_web::{middleware, web, App, HttpServer};
+use tracing_actix_web::TracingLogger;
+
+use crate::auth::jwt::Keys;
+use crate::auth::Secret;
+use crate::config::Config;
+use crate::db::{self, models::settings, Pool};
+use crate::telemetry::PrivateRootSpan;
+use crate::web::{self as routes, render, state::AppState, state::Limiters};
+
+const SECRET_KEY: &str = "session_secret";
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    pool: Pool,
+}
+
+/// The signing secret: from the configuration, or generated once and kept
+/// in the database so every instance and restart agrees.
+fn secret(pool: &Pool, config: &Config) -> anyhow::Result<Secret> {
+    if let Some(s) = &config.secret {
+        return Ok(s.clone());
+    }
+    let mut conn = pool.get()?;
+    let value = settings::get_or_insert(&mut conn, SECRET_KEY, Secret::generate().expose())?;
+    Ok(Secret::new(value))
+}
+
+impl Application {
+    pub fn build(config: Config) -> anyhow::Result<Application> {
+        config.validate()?;
+        let pool = db::connect(&config.database_url, config.pool_size)?;
+        Self::build_with_pool(config, pool)
+    }
+
+    pub fn build_with_pool(config: Config, pool: Pool) -> anyhow::Result<Application> {
+        let secret = secret(&pool, &config)?;
+        let state = Arc::new(AppState {
+            pool: pool.clone(),
+            templates: render::registry(config.templates_dir.as_deref())?,
+            keys: Keys::new(&secret),
+            secret,
+            limiters: Limiters::new(config.login_rate),
+            config: config.clone(),
+        });
+        let listener = TcpListener::bind((config.bind.as_str(), config.port))?;
+        let port = listener.local_addr()?.port();
+        let data = web::Data::new(state);
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(data.clone())
+                .wrap(middleware::from_fn(routes::middleware::plumbing))
+                .wrap(routes::middleware::security_headers())
+                .wrap(TracingLogger::<PrivateRootSpan>::new())
+                .wrap(middleware::Compress::default())
+                .configure(routes::configure)
+        })
+        .listen(listener)?
+        .shutdown_timeout(20)
+        .run();
+        Ok(Application { port, server, pool })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn pool(&self) -> Pool {
+        self.pool.clone()
+    }
+
+    /// Runs until SIGINT/SIGTERM, then finishes requests in flight
+    /// (actix's graceful shutdown).
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}

@@ -1,0 +1,153 @@
+//! Request plumbing for every route: the CSRF cookie, the session lookup,
+//! and the rendering of errors as translated pages (or the JSON error body
+//! under `/api`).
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::{header, StatusCode};
+use actix_web::middleware::Next;
+use actix_web::{HttpMessage, HttpRequest, HttpResponse};
+use serde::Serialize;
+
+use super::context::{lang_for, page_context};
+use super::session::{self, SignedIn, SESSION_COOKIE};
+use super::state::State;
+use crate::auth::jwt::Audience;
+use crate::auth::{csrf, random_token};
+use crate::error::ErrorInfo;
+
+/// The value of the CSRF cookie for this request (read or newly made).
+#[derive(Debug, Clone)]
+pub struct CsrfCookie(pub String);
+
+pub async fn plumbing(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let path = req.path().to_string();
+    if path.starts_with("/static/") || path == "/healthz" {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    }
+    let is_api = path.starts_with("/api/");
+    let state = req.app_data::<State>().cloned();
+
+    let existing = req.cookie(csrf::COOKIE).map(|c| c.value().to_string()).filter(|v| v.len() >= 16);
+    let fresh_csrf = existing.is_none().then(|| random_token(32));
+    let csrf_value = existing.or(fresh_csrf.clone()).unwrap_or_default();
+    req.extensions_mut().insert(CsrfCookie(csrf_value));
+
+    if let (false, Some(state), Some(token)) = (is_api, &state, req.cookie(SESSION_COOKIE)) {
+        match session::load(state, token.value(), Audience::Session).await {
+            Ok(Some(signed_in)) => {
+                req.extensions_mut().insert(signed_in);
+            }
+            Ok(None) => {}
+            Err(e) => tracing::error!(error = %e, "session lookup failed"),
+        }
+    }
+
+    let secure = state.as_ref().is_some_and(|s| s.config.secure_cookies);
+    let mut res = next.call(req).await?.map_into_boxed_body();
+    if let Some(value) = fresh_csrf {
+        let cookie = Cookie::build(csrf::COOKIE, value)
+            .path("/")
+            .http_only(true)
+            .secure(secure)
+            .same_site(SameSite::Strict)
+            .finish();
+        let _ = res.response_mut().add_cookie(&cookie);
+    }
+    let info = res.response().extensions().get::<ErrorInfo>().cloned();
+    let Some(info) = info else {
+        return Ok(res);
+    };
+    let status = res.status();
+    let (req, old) = res.into_parts();
+    let mut new = if is_api {
+        api_error(&req, status, &info)
+    } else if status == StatusCode::UNAUTHORIZED {
+        let next_path = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
+        let target = format!("/login?next={}", url_encode(next_path));
+        HttpResponse::SeeOther().insert_header((header::LOCATION, target)).finish()
+    } else {
+        error_page(&req, state.as_ref(), status, &info)
+    };
+    // Keep cookies the handler set (e.g. a fresh CSRF cookie).
+    for cookie in old.cookies() {
+        let _ = new.add_cookie(&cookie);
+    }
+    Ok(ServiceResponse::new(req, new))
+}
+
+pub fn url_encode(s: &str) -> String {
+    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+#[derive(Serialize)]
+struct ApiErrorBody<'a> {
+    error: ApiErrorInner<'a>,
+}
+
+#[derive(Serialize)]
+struct ApiErrorInner<'a> {
+    code: &'a str,
+    message: String,
+    details: Vec<crate::domain::RowError>,
+}
+
+fn api_error(req: &HttpRequest, status: StatusCode, info: &ErrorInfo) -> HttpResponse {
+    let lang = lang_for(req, None);
+    let details = translated_rows(&lang, &info.details);
+    let body = ApiErrorBody {
+        error: ApiErrorInner { code: info.code, message: crate::i18n::t(&lang, info.message_key), details },
+    };
+    HttpResponse::build(status).json(body)
+}
+
+pub fn translated_rows(lang: &str, rows: &[crate::domain::RowError]) -> Vec<crate::domain::RowError> {
+    rows.iter()
+        .map(|r| crate::domain::RowError { message: crate::i18n::t(lang, &r.message), ..r.clone() })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct ErrorPage {
+    status: u16,
+    message_key: &'static str,
+    details: Vec<crate::domain::RowError>,
+    request_id: Option<String>,
+}
+
+fn error_page(req: &HttpRequest, state: Option<&State>, status: StatusCode, info: &ErrorInfo) -> HttpResponse {
+    let lang = lang_for(req, None);
+    let request_id = req.extensions().get::<tracing_actix_web::RequestId>().map(|id| id.to_string());
+    let page = ErrorPage {
+        status: status.as_u16(),
+        message_key: info.message_key,
+        details: translated_rows(&lang, &info.details),
+        request_id,
+    };
+    let ctx = page_context(req, "error-title", page);
+    let body = state.and_then(|s| s.templates.render("pages/error", &ctx).ok()).unwrap_or_else(|| {
+        format!("<!doctype html><title>{}</title><p>{}</p>", status.as_u16(), crate::i18n::t(&lang, info.message_key))
+    });
+    HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body)
+}
+
+/// Security headers on every response.
+pub fn security_headers() -> actix_web::middleware::DefaultHeaders {
+    actix_web::middleware::DefaultHeaders::new()
+        .add((
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+             object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+        ))
+        .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .add((header::X_FRAME_OPTIONS, "DENY"))
+        .add((header::REFERRER_POLICY, "same-origin"))
+        .add(("Permissions-Policy", "camera=(), microphone=(), geolocation=()"))
+        .add(("Cross-Origin-Opener-Policy", "same-origin"))
+}
+
+/// The signed-in user found by `plumbing`, for code holding a request.
+pub fn signed_in(req: &HttpRequest) -> Option<SignedIn> {
+    req.extensions().get::<SignedIn>().cloned()
+}

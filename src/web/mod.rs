@@ -1,0 +1,100 @@
+//! The web room (actix only): routes, extractors, middleware, pages and the
+//! JSON API. Handlers are thin: extract, call a domain service, render.
+
+pub mod api;
+pub mod context;
+pub mod forms;
+pub mod middleware;
+pub mod pages;
+pub mod render;
+pub mod session;
+pub mod state;
+
+use actix_web::{get, web, HttpResponse};
+
+use crate::error::AppError;
+use state::State;
+
+/// `/healthz`: 200 when the database answers.
+#[get("/healthz")]
+pub async fn healthz(state: State) -> HttpResponse {
+    let ok = state
+        .db(|conn| {
+            use diesel::RunQueryDsl;
+            diesel::sql_query("SELECT 1").execute(conn).map_err(AppError::from)
+        })
+        .await
+        .is_ok();
+    if ok {
+        HttpResponse::Ok().content_type("text/plain").body("ok")
+    } else {
+        HttpResponse::ServiceUnavailable().content_type("text/plain").body("database unavailable")
+    }
+}
+
+#[derive(rust_embed::RustEmbed)]
+#[folder = "static/"]
+struct StaticFiles;
+
+#[get("/static/{path:.*}")]
+pub async fn static_file(path: web::Path<String>) -> HttpResponse {
+    let path = path.into_inner();
+    match StaticFiles::get(&path) {
+        Some(file) => {
+            let mime = match path.rsplit('.').next() {
+                Some("css") => "text/css; charset=utf-8",
+                Some("js") => "text/javascript; charset=utf-8",
+                Some("svg") => "image/svg+xml",
+                Some("png") => "image/png",
+                _ => "application/octet-stream",
+            };
+            HttpResponse::Ok()
+                .content_type(mime)
+                .insert_header(("Cache-Control", "public, max-age=3600"))
+                .body(file.data.into_owned())
+        }
+        None => HttpResponse::NotFound().finish(),
+    }
+}
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    use pages::*;
+    api::configure(cfg);
+    cfg.service(healthz)
+        .service(static_file)
+        .service(home::home)
+        .service(auth::login_form)
+        .service(auth::login)
+        .service(auth::logout)
+        .service(auth::setup_form)
+        .service(auth::setup)
+        .service(auth::account)
+        .service(auth::change_password)
+        .service(auth::switch_language)
+        .service(auth::reset_form)
+        .service(auth::reset)
+        .service(orgs::new_form)
+        .service(orgs::create)
+        .service(teams::new_form)
+        .service(teams::import_form)
+        .service(teams::import)
+        .service(teams::create)
+        .service(teams::edit_form)
+        .service(teams::update)
+        .service(teams::delete)
+        .service(teams::show)
+        .service(members::list)
+        .service(members::add)
+        .service(members::update)
+        .service(members::remove)
+        .service(orgs::edit_form)
+        .service(orgs::update)
+        .service(orgs::delete_form)
+        .service(orgs::delete)
+        .service(orgs::show)
+        .service(admin::users_page)
+        .service(admin::create)
+        .service(admin::reset)
+        .service(admin::consultant)
+        .default_service(web::to(|| async { Err::<HttpResponse, _>(AppError::NotFound) }));
+}

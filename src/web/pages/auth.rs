@@ -1,0 +1,259 @@
+//! Sign-in, sign-out, first-run setup, one's own account (password and
+//! language), password reset links and the language switch.
+
+use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
+use actix_web::http::StatusCode;
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use serde::{Deserialize, Serialize};
+
+use super::{safe_next, see_other};
+use crate::auth::jwt::{Audience, SESSION_SECONDS};
+use crate::db::models::user;
+use crate::domain::accounts::{self, NewUserInput};
+use crate::domain::types::Email;
+use crate::error::{AppError, AppResult};
+use crate::web::context::{lang_for, page_context, CsrfForm, LANG_COOKIE};
+use crate::web::forms::FormState;
+use crate::web::render::html;
+use crate::web::session::{MaybeSignedIn, SignedIn, SESSION_COOKIE};
+use crate::web::state::State;
+
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    pub email: String,
+    #[serde(default, skip_serializing)]
+    pub password: String,
+    #[serde(default)]
+    pub next: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+#[get("/login")]
+pub async fn login_form(state: State, req: HttpRequest, q: web::Query<NextQuery>) -> AppResult<HttpResponse> {
+    let needs_setup = state.db(|conn| Ok(accounts::needs_setup(conn)?)).await?;
+    if needs_setup {
+        return Ok(see_other("/setup"));
+    }
+    let form = FormState::new(LoginForm { next: q.into_inner().next, ..Default::default() });
+    html(&state.templates, "pages/login", &page_context(&req, "login-title", form))
+}
+
+fn client_ip(req: &HttpRequest) -> String {
+    req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default()
+}
+
+#[post("/login")]
+pub async fn login(state: State, req: HttpRequest, CsrfForm(form): CsrfForm<LoginForm>) -> AppResult<HttpResponse> {
+    let lang = lang_for(&req, None);
+    let account_key = Email::parse(&form.email).map(|e| e.as_str().to_string()).unwrap_or_default();
+    let limited = state.limiters.login_by_ip.check_key(&client_ip(&req)).is_err()
+        | state.limiters.login_by_account.check_key(&account_key).is_err();
+    if limited {
+        let page = FormState::with_error(form, &lang, "error-rate-limited");
+        let mut res = html(&state.templates, "pages/login", &page_context(&req, "login-title", page))?;
+        *res.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+        return Ok(res);
+    }
+    let (email, password) = (form.email.clone(), form.password.clone());
+    let found = state.db(move |conn| Ok(accounts::authenticate(conn, &email, &password)?)).await?;
+    let Some(u) = found else {
+        let page = FormState::with_error(form, &lang, "error-login-failed");
+        let mut res = html(&state.templates, "pages/login", &page_context(&req, "login-title", page))?;
+        *res.status_mut() = StatusCode::UNAUTHORIZED;
+        return Ok(res);
+    };
+    tracing::info!(user_id = %u.id, "signed in");
+    let token = state.keys.issue(&u.id, u.token_version, Audience::Session, SESSION_SECONDS)?;
+    let cookie = Cookie::build(SESSION_COOKIE, token)
+        .path("/")
+        .http_only(true)
+        .secure(state.config.secure_cookies)
+        .same_site(SameSite::Lax)
+        .max_age(CookieDuration::seconds(SESSION_SECONDS))
+        .finish();
+    let mut res = see_other(&safe_next(form.next.as_deref()));
+    res.add_cookie(&cookie).map_err(|e| AppError::Unexpected(e.into()))?;
+    Ok(res)
+}
+
+#[derive(Deserialize)]
+pub struct Empty {}
+
+#[post("/logout")]
+pub async fn logout(state: State, session: MaybeSignedIn, CsrfForm(_): CsrfForm<Empty>) -> AppResult<HttpResponse> {
+    if let Some(s) = session.0 {
+        // Revoke every session of this user, not just this cookie.
+        let id = s.user.id.clone();
+        state.db(move |conn| Ok(user::bump_token_version(conn, &id)?)).await?;
+    }
+    let mut res = see_other("/login");
+    let mut gone = Cookie::build(SESSION_COOKIE, "").path("/").finish();
+    gone.make_removal();
+    res.add_cookie(&gone).map_err(|e| AppError::Unexpected(e.into()))?;
+    Ok(res)
+}
+
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub struct SetupForm {
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub display_name: String,
+    #[serde(default, skip_serializing)]
+    pub password: String,
+}
+
+/// `/setup` exists only while nobody has an account, and only for a visitor
+/// on the server itself.
+async fn setup_open(state: &State, req: &HttpRequest) -> AppResult<()> {
+    let local = req.peer_addr().is_some_and(|a| a.ip().is_loopback());
+    let empty = state.db(|conn| Ok(accounts::needs_setup(conn)?)).await?;
+    if local && empty {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+#[get("/setup")]
+pub async fn setup_form(state: State, req: HttpRequest) -> AppResult<HttpResponse> {
+    setup_open(&state, &req).await?;
+    html(&state.templates, "pages/setup", &page_context(&req, "setup-title", FormState::new(SetupForm::default())))
+}
+
+#[post("/setup")]
+pub async fn setup(state: State, req: HttpRequest, CsrfForm(form): CsrfForm<SetupForm>) -> AppResult<HttpResponse> {
+    setup_open(&state, &req).await?;
+    let input = NewUserInput {
+        email: form.email.clone(),
+        display_name: form.display_name.clone(),
+        password: form.password.clone(),
+    };
+    match state.db(move |conn| Ok(accounts::setup_first_admin(conn, &input))).await? {
+        Ok(_) => Ok(see_other("/login?notice=notice-setup-done")),
+        Err(e) => {
+            let page = FormState::refused(form, &lang_for(&req, None), e)?;
+            let mut res = html(&state.templates, "pages/setup", &page_context(&req, "setup-title", page))?;
+            *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(res)
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub struct PasswordForm {
+    #[serde(default, skip_serializing)]
+    pub current_password: String,
+    #[serde(default, skip_serializing)]
+    pub new_password: String,
+}
+
+#[derive(Serialize)]
+struct AccountPage {
+    email: String,
+    display_name: String,
+    language: Option<String>,
+    form: FormState<PasswordForm>,
+    organisations: Vec<(String, String, String)>,
+}
+
+async fn account_page(state: &State, req: &HttpRequest, s: &SignedIn, form: FormState<PasswordForm>) -> AppResult<HttpResponse> {
+    let id = s.user.id.clone();
+    let organisations = state.db(move |conn| Ok(user::organisations_of(conn, &id)?)).await?;
+    let page = AccountPage {
+        email: s.user.email.clone(),
+        display_name: s.user.display_name.clone(),
+        language: s.user.language.clone(),
+        form,
+        organisations,
+    };
+    html(&state.templates, "pages/account", &page_context(req, "account-title", page))
+}
+
+#[get("/account")]
+pub async fn account(state: State, req: HttpRequest, s: SignedIn) -> AppResult<HttpResponse> {
+    account_page(&state, &req, &s, FormState::new(PasswordForm::default())).await
+}
+
+#[post("/account/password")]
+pub async fn change_password(state: State, req: HttpRequest, s: SignedIn, CsrfForm(form): CsrfForm<PasswordForm>) -> AppResult<HttpResponse> {
+    let u = s.user.clone();
+    let (current, new) = (form.current_password.clone(), form.new_password.clone());
+    match state.db(move |conn| Ok(accounts::change_password(conn, &u, &current, &new))).await? {
+        // Every session is revoked, this one too: sign in again.
+        Ok(()) => Ok(see_other("/login?notice=notice-password-changed")),
+        Err(e) => {
+            let form = FormState::refused(form, &lang_for(&req, None), e)?;
+            let mut res = account_page(&state, &req, &s, form).await?;
+            *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(res)
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct LanguageForm {
+    lang: String,
+    #[serde(default)]
+    next: Option<String>,
+}
+
+/// The language switch: remembered in a cookie, and as the preference of a
+/// signed-in user.
+#[post("/language")]
+pub async fn switch_language(state: State, session: MaybeSignedIn, CsrfForm(form): CsrfForm<LanguageForm>) -> AppResult<HttpResponse> {
+    if !crate::i18n::is_supported(&form.lang) {
+        return Err(AppError::Validation("error-language-invalid"));
+    }
+    if let Some(s) = session.0 {
+        let (id, lang) = (s.user.id.clone(), form.lang.clone());
+        state.db(move |conn| Ok(user::set_language(conn, &id, Some(&lang))?)).await?;
+    }
+    let mut res = see_other(&safe_next(form.next.as_deref()));
+    let cookie = Cookie::build(LANG_COOKIE, form.lang)
+        .path("/")
+        .same_site(SameSite::Lax)
+        .max_age(CookieDuration::days(365))
+        .finish();
+    res.add_cookie(&cookie).map_err(|e| AppError::Unexpected(e.into()))?;
+    Ok(res)
+}
+
+#[derive(Serialize)]
+struct ResetPage {
+    valid: bool,
+    form: FormState<PasswordForm>,
+}
+
+#[get("/reset/{token}")]
+pub async fn reset_form(state: State, req: HttpRequest, token: web::Path<String>) -> AppResult<HttpResponse> {
+    let token = token.into_inner();
+    let valid = state.db(move |conn| Ok(accounts::reset_is_valid(conn, &token)?)).await?;
+    let page = ResetPage { valid, form: FormState::new(PasswordForm::default()) };
+    let mut res = html(&state.templates, "pages/reset", &page_context(&req, "reset-title", page))?;
+    if !valid {
+        *res.status_mut() = StatusCode::NOT_FOUND;
+    }
+    Ok(res)
+}
+
+#[post("/reset/{token}")]
+pub async fn reset(state: State, req: HttpRequest, token: web::Path<String>, CsrfForm(form): CsrfForm<PasswordForm>) -> AppResult<HttpResponse> {
+    let token = token.into_inner();
+    let new = form.new_password.clone();
+    match state.db(move |conn| Ok(accounts::use_reset(conn, &token, &new))).await? {
+        Ok(_) => Ok(see_other("/login?notice=notice-password-changed")),
+        Err(e) => {
+            let form = FormState::refused(form, &lang_for(&req, None), e)?;
+            let page = ResetPage { valid: true, form };
+            let mut res = html(&state.templates, "pages/reset", &page_context(&req, "reset-title", page))?;
+            *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(res)
+        }
+    }
+}

@@ -1,0 +1,31 @@
+//! The start page: the organisations this person may open.
+
+use actix_web::{get, HttpRequest, HttpResponse};
+use serde::Serialize;
+
+use crate::db::models::organisation::Organisation;
+use crate::domain::organisations;
+use crate::error::AppResult;
+use crate::web::context::page_context;
+use crate::web::render::html;
+use crate::web::session::SignedIn;
+use crate::web::state::State;
+
+#[derive(Serialize)]
+struct HomePage {
+    organisations: Vec<Organisation>,
+    may_create: bool,
+    is_admin: bool,
+}
+
+#[get("/")]
+pub async fn home(state: State, req: HttpRequest, s: SignedIn) -> AppResult<HttpResponse> {
+    let principal = s.principal.clone();
+    let orgs = state.db(move |conn| Ok(organisations::list_visible(conn, &principal)?)).await?;
+    let page = HomePage {
+        organisations: orgs,
+        may_create: s.principal.is_platform_admin || s.principal.is_consultant,
+        is_admin: s.principal.is_platform_admin,
+    };
+    html(&state.templates, "pages/home", &page_context(&req, "home-title", page))
+}

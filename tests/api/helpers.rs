@@ -1,0 +1,271 @@
+//! Test harness: the real application on port 0 over a real SQLite file or a
+//! fresh PostgreSQL schema, an HTTP client with a cookie store, and a small
+//! world-building vocabulary.
+
+use std::sync::Mutex;
+
+use diesel::connection::SimpleConnection;
+use diesel::Connection;
+use miroir::auth::policy::{Principal, Role};
+use miroir::config::Config;
+use miroir::db::models::user;
+use miroir::db::{DbConn, Pool};
+use miroir::domain::accounts::{self, MemberInput, NewUserInput};
+use miroir::domain::organisations::{self, OrganisationInput};
+use miroir::domain::teams;
+use miroir::startup::Application;
+
+pub const PASSWORD: &str = "correct horse battery staple";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Generates `mod <test> { sqlite, postgres }` for each async test function
+/// taking a `TestApp`.
+#[macro_export]
+macro_rules! both_backends {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    let app = $crate::helpers::spawn_app($crate::helpers::Backend::Sqlite).await;
+                    super::$name(app).await;
+                }
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    let app = $crate::helpers::spawn_app($crate::helpers::Backend::Postgres).await;
+                    super::$name(app).await;
+                }
+            }
+        )*
+    };
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub backend: Backend,
+    pub pool: Pool,
+    pub client: reqwest::Client,
+    pub database_url: String,
+    csrf: Mutex<Option<String>>,
+    _dir: Option<tempfile::TempDir>,
+    schema: Option<(String, String)>,
+}
+
+pub fn postgres_base_url() -> String {
+    std::env::var("TEST_DATABASE_URL").expect(
+        "TEST_DATABASE_URL is not set: the PostgreSQL variant of every integration test needs it \
+         (e.g. postgres://postgres@127.0.0.1:5432/test)",
+    )
+}
+
+/// A database URL of the given backend, empty and private to one test.
+pub fn fresh_database(backend: Backend) -> (String, Option<tempfile::TempDir>, Option<(String, String)>) {
+    match backend {
+        Backend::Sqlite => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let url = dir.path().join("miroir.db").to_string_lossy().into_owned();
+            (url, Some(dir), None)
+        }
+        Backend::Postgres => {
+            let base = postgres_base_url();
+            let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
+            let mut conn = diesel::PgConnection::establish(&base).expect("TEST_DATABASE_URL must be reachable");
+            conn.batch_execute(&format!("CREATE SCHEMA {schema}")).expect("create schema");
+            let sep = if base.contains('?') { '&' } else { '?' };
+            let url = format!("{base}{sep}options=-csearch_path%3D{schema}");
+            (url, None, Some((base, schema)))
+        }
+    }
+}
+
+pub fn drop_schema(schema: &Option<(String, String)>) {
+    if let Some((base, schema)) = schema {
+        if let Ok(mut conn) = diesel::PgConnection::establish(base) {
+            let _ = conn.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"));
+        }
+    }
+}
+
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, |_| {}).await
+}
+
+pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Config)) -> TestApp {
+    let (url, dir, schema) = fresh_database(backend);
+    let mut config = Config::for_database(&url);
+    config.pool_size = 4;
+    adjust(&mut config);
+    let app = Application::build(config).expect("application builds");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    let pool = app.pool();
+    tokio::spawn(app.run_until_stopped());
+    TestApp {
+        address,
+        backend,
+        pool,
+        client: new_client(),
+        database_url: url,
+        csrf: Mutex::new(None),
+        _dir: dir,
+        schema,
+    }
+}
+
+pub fn new_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        drop_schema(&self.schema);
+    }
+}
+
+/// The value of `input[name=<name>]` in an HTML page.
+pub fn input_value(html: &str, name: &str) -> Option<String> {
+    let doc = scraper::Html::parse_document(html);
+    let selector = scraper::Selector::parse(&format!("input[name=\"{name}\"]")).ok()?;
+    doc.select(&selector).next().and_then(|e| e.value().attr("value")).map(str::to_string)
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub fn conn(&self) -> diesel::r2d2::PooledConnection<miroir::db::Manager> {
+        self.pool.get().expect("connection")
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    pub async fn get_text(&self, path: &str) -> (u16, String) {
+        let res = self.get(path).await;
+        let status = res.status().as_u16();
+        (status, res.text().await.unwrap_or_default())
+    }
+
+    /// The CSRF form token of this client (the same for every form while
+    /// the cookie lives).
+    pub async fn csrf(&self) -> String {
+        if let Some(token) = self.csrf.lock().unwrap().clone() {
+            return token;
+        }
+        let (_, html) = self.get_text("/login").await;
+        let token = input_value(&html, "csrf").expect("a csrf field on the login page");
+        *self.csrf.lock().unwrap() = Some(token.clone());
+        token
+    }
+
+    /// Posts a form with this client's CSRF token added.
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let token = self.csrf().await;
+        let mut body: Vec<(&str, &str)> = fields.to_vec();
+        body.push(("csrf", &token));
+        self.client.post(self.url(path)).form(&body).send().await.expect("POST")
+    }
+
+    pub async fn sign_in(&self, email: &str, password: &str) -> reqwest::Response {
+        self.post_form("/login", &[("email", email), ("password", password)]).await
+    }
+
+    /// A fresh client (new cookie jar) signed in as `email`.
+    pub async fn as_user(&self, email: &str) -> TestApp {
+        let other = TestApp {
+            address: self.address.clone(),
+            backend: self.backend,
+            pool: self.pool.clone(),
+            client: new_client(),
+            database_url: self.database_url.clone(),
+            csrf: Mutex::new(None),
+            _dir: None,
+            schema: None,
+        };
+        let res = other.sign_in(email, PASSWORD).await;
+        assert_eq!(res.status().as_u16(), 303, "sign-in of {email} failed");
+        other
+    }
+
+    pub async fn api_token(&self, email: &str) -> String {
+        let res = self
+            .client
+            .post(self.url("/api/v1/auth/token"))
+            .json(&serde_json::json!({"email": email, "password": PASSWORD}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 200);
+        let body: serde_json::Value = res.json().await.unwrap();
+        body["access_token"].as_str().unwrap().to_string()
+    }
+
+    // ---- world building, through the domain services ----
+
+    pub fn admin_principal(&self) -> Principal {
+        Principal { is_platform_admin: true, ..Default::default() }
+    }
+
+    pub fn create_admin(&self, email: &str) -> String {
+        let mut conn = self.conn();
+        let input = NewUserInput { email: email.into(), display_name: "Admin".into(), password: PASSWORD.into() };
+        accounts::create_platform_admin(&mut conn, &input).expect("admin").id
+    }
+
+    pub fn create_org(&self, name: &str) -> String {
+        let mut conn = self.conn();
+        let input = OrganisationInput {
+            name: name.into(),
+            sector: "banking".into(),
+            default_language: "fr".into(),
+            anonymity_threshold: None,
+        };
+        organisations::create(&mut conn, &self.admin_principal(), &input).expect("org").id
+    }
+
+    pub fn import_teams(&self, org: &str, csv: &str) {
+        let mut conn = self.conn();
+        teams::import_csv(&mut conn, &self.admin_principal(), org, csv.as_bytes()).expect("teams");
+    }
+
+    pub fn team_id(&self, org: &str, code: &str) -> String {
+        let mut conn = self.conn();
+        miroir::db::models::team::find_by_code(&mut conn, org, code).unwrap().expect("team").id
+    }
+
+    /// Adds a member with a known password.
+    pub fn member(&self, org: &str, email: &str, role: Role, teams: &str) {
+        let mut conn = self.conn();
+        let input = MemberInput { email: email.into(), display_name: email.into(), role: role.as_str().into(), teams: teams.into() };
+        accounts::add_member(&mut conn, &self.admin_principal(), org, &input).expect("member");
+        set_password(&mut conn, email);
+    }
+}
+
+pub fn set_password(conn: &mut DbConn, email: &str) {
+    let u = user::find_by_email(conn, email).unwrap().expect("user");
+    let hash = miroir::auth::password::hash_password(PASSWORD).unwrap();
+    user::set_password(conn, &u.id, &hash).unwrap();
+}
+
+/// Forty teams in four regions, as a consultant's CSV.
+pub fn forty_teams_csv() -> String {
+    let mut csv = String::from("code,name,parent_code,headcount\n");
+    for r in 0..4 {
+        csv.push_str(&format!("R{r},Region {r},,\n"));
+        for b in 0..9 {
+            csv.push_str(&format!("R{r}-B{b},Branch {r}.{b},R{r},{}\n", 8 + b));
+        }
+    }
+    csv
+}
