@@ -1,6 +1,7 @@
 //! Miroir: mirrored customer and employee surveys, correlated team by team.
 //! `main` and the tests both build the application from here.
 
+pub mod analytics;
 pub mod auth;
 pub mod config;
 pub mod db;

@@ -7,7 +7,11 @@ use miroir::domain::accounts::{self, NewUserInput};
 use miroir::startup::Application;
 
 #[derive(Parser)]
-#[command(name = "miroir", version, about = "Symmetry of attention: mirrored customer and employee surveys")]
+#[command(
+    name = "miroir",
+    version,
+    about = "Symmetry of attention: mirrored customer and employee surveys"
+)]
 struct Cli {
     #[command(flatten)]
     config: Config,
@@ -55,10 +59,16 @@ async fn main() -> anyhow::Result<()> {
             println!("migrations applied");
             Ok(())
         }
-        Command::Admin { action: AdminAction::Create { email, password, name } } => {
+        Command::Admin {
+            action: AdminAction::Create { email, password, name },
+        } => {
             let pool = miroir::db::connect(&cli.config.database_url, 1)?;
             let mut conn = pool.get()?;
-            let input = NewUserInput { email, display_name: name, password };
+            let input = NewUserInput {
+                email,
+                display_name: name,
+                password,
+            };
             match accounts::create_platform_admin(&mut conn, &input) {
                 Ok(u) => {
                     println!("platform administrator {} created", u.email);

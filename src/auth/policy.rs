@@ -52,14 +52,27 @@ pub enum Action<'a> {
     CreateOrganisation,
     /// Platform administration: users, consultants, reset links.
     AdministerPlatform,
-    ViewOrganisation { org: &'a str },
-    EditOrganisation { org: &'a str },
-    DeleteOrganisation { org: &'a str },
-    ManageTeams { org: &'a str },
-    ManageMembers { org: &'a str },
+    ViewOrganisation {
+        org: &'a str,
+    },
+    EditOrganisation {
+        org: &'a str,
+    },
+    DeleteOrganisation {
+        org: &'a str,
+    },
+    ManageTeams {
+        org: &'a str,
+    },
+    ManageMembers {
+        org: &'a str,
+    },
     /// See a team; `lineage` is the team's id followed by its ancestors' ids,
     /// so that the manager of a region sees its branches.
-    ViewTeam { org: &'a str, lineage: &'a [String] },
+    ViewTeam {
+        org: &'a str,
+        lineage: &'a [String],
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,17 +155,41 @@ mod tests {
         p.managed_teams.insert("region".into());
         let branch = ["branch".to_string(), "region".to_string()];
         let elsewhere = ["other-branch".to_string(), "other-region".to_string()];
-        assert_eq!(p.may(Action::ViewTeam { org: "org", lineage: &branch }), Decision::Allow);
-        assert_eq!(p.may(Action::ViewTeam { org: "org", lineage: &elsewhere }), Decision::Forbidden);
+        assert_eq!(
+            p.may(Action::ViewTeam {
+                org: "org",
+                lineage: &branch
+            }),
+            Decision::Allow
+        );
+        assert_eq!(
+            p.may(Action::ViewTeam {
+                org: "org",
+                lineage: &elsewhere
+            }),
+            Decision::Forbidden
+        );
         assert_eq!(p.may(Action::ManageTeams { org: "org" }), Decision::Forbidden);
     }
 
     #[test]
     fn only_consultants_and_admins_delete_or_create_organisations() {
-        assert_eq!(member(Role::Director).may(Action::DeleteOrganisation { org: "org" }), Decision::Forbidden);
-        assert_eq!(member(Role::Consultant).may(Action::DeleteOrganisation { org: "org" }), Decision::Allow);
-        assert_eq!(member(Role::Director).may(Action::CreateOrganisation), Decision::Forbidden);
-        let admin = Principal { is_platform_admin: true, ..Default::default() };
+        assert_eq!(
+            member(Role::Director).may(Action::DeleteOrganisation { org: "org" }),
+            Decision::Forbidden
+        );
+        assert_eq!(
+            member(Role::Consultant).may(Action::DeleteOrganisation { org: "org" }),
+            Decision::Allow
+        );
+        assert_eq!(
+            member(Role::Director).may(Action::CreateOrganisation),
+            Decision::Forbidden
+        );
+        let admin = Principal {
+            is_platform_admin: true,
+            ..Default::default()
+        };
         assert_eq!(admin.may(Action::DeleteOrganisation { org: "any" }), Decision::Allow);
     }
 }

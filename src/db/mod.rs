@@ -168,10 +168,7 @@ pub fn introspect(conn: &mut DbConn) -> diesel::QueryResult<Vec<(String, String)
         )
         .load(c)?,
     };
-    let mut cols: Vec<(String, String)> = rows
-        .into_iter()
-        .map(|r| (r.table_name, r.column_name))
-        .collect();
+    let mut cols: Vec<(String, String)> = rows.into_iter().map(|r| (r.table_name, r.column_name)).collect();
     cols.sort();
     Ok(cols)
 }

@@ -92,9 +92,19 @@ pub const TABLES: &[(&str, &[&str])] = &[
     ("app_settings", &["key", "value"]),
     (
         "organisations",
-        &["id", "name", "sector", "default_language", "anonymity_threshold", "created_at"],
+        &[
+            "id",
+            "name",
+            "sector",
+            "default_language",
+            "anonymity_threshold",
+            "created_at",
+        ],
     ),
-    ("teams", &["id", "organisation_id", "code", "name", "parent_id", "headcount"]),
+    (
+        "teams",
+        &["id", "organisation_id", "code", "name", "parent_id", "headcount"],
+    ),
     (
         "users",
         &[

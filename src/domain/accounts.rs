@@ -157,10 +157,20 @@ pub fn list_users(conn: &mut DbConn, principal: &Principal) -> DomainResult<Vec<
 
 /// Creates an account for someone (platform admin), optionally a consultant;
 /// returns the user and the reset token with which they choose a password.
-pub fn create_user(conn: &mut DbConn, principal: &Principal, email: &str, name: &str, consultant: bool) -> DomainResult<(User, String)> {
+pub fn create_user(
+    conn: &mut DbConn,
+    principal: &Principal,
+    email: &str,
+    name: &str,
+    consultant: bool,
+) -> DomainResult<(User, String)> {
     authorise(principal, Action::AdministerPlatform)?;
     let mut u = new_user(
-        &NewUserInput { email: email.into(), display_name: name.into(), password: random_token(24) },
+        &NewUserInput {
+            email: email.into(),
+            display_name: name.into(),
+            password: random_token(24),
+        },
         false,
     )?;
     u.is_consultant = consultant;
@@ -185,6 +195,7 @@ pub fn members(conn: &mut DbConn, principal: &Principal, org: &str) -> DomainRes
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
 pub struct MemberInput {
     pub email: String,
     #[serde(default)]
@@ -221,7 +232,12 @@ fn team_ids(conn: &mut DbConn, org: &str, role: Role, codes: &str) -> DomainResu
 
 /// Adds someone to an organisation. An unknown e-mail creates the account;
 /// the returned token then lets them choose their password.
-pub fn add_member(conn: &mut DbConn, principal: &Principal, org: &str, input: &MemberInput) -> DomainResult<Option<String>> {
+pub fn add_member(
+    conn: &mut DbConn,
+    principal: &Principal,
+    org: &str,
+    input: &MemberInput,
+) -> DomainResult<Option<String>> {
     authorise(principal, Action::ManageMembers { org })?;
     let email = Email::parse(&input.email).map_err(|k| DomainError::Field("email", k))?;
     let role = parse_role(principal, &input.role)?;
@@ -236,7 +252,11 @@ pub fn add_member(conn: &mut DbConn, principal: &Principal, org: &str, input: &M
                     input.display_name.clone()
                 };
                 let u = new_user(
-                    &NewUserInput { email: email.as_str().into(), display_name, password: random_token(24) },
+                    &NewUserInput {
+                        email: email.as_str().into(),
+                        display_name,
+                        password: random_token(24),
+                    },
                     false,
                 )?;
                 user::insert(conn, &u)?;
@@ -247,12 +267,15 @@ pub fn add_member(conn: &mut DbConn, principal: &Principal, org: &str, input: &M
         if user::find_membership_of_user(conn, org, &user_id)?.is_some() {
             return Err(DomainError::Field("email", "error-already-member"));
         }
-        user::insert_membership(conn, &Membership {
-            id: new_id(),
-            user_id: user_id.clone(),
-            organisation_id: org.to_string(),
-            role: role.as_str().to_string(),
-        })?;
+        user::insert_membership(
+            conn,
+            &Membership {
+                id: new_id(),
+                user_id: user_id.clone(),
+                organisation_id: org.to_string(),
+                role: role.as_str().to_string(),
+            },
+        )?;
         if role == Role::Consultant {
             user::set_consultant(conn, &user_id, true)?;
         }
@@ -261,7 +284,13 @@ pub fn add_member(conn: &mut DbConn, principal: &Principal, org: &str, input: &M
     })
 }
 
-pub fn update_member(conn: &mut DbConn, principal: &Principal, org: &str, membership_id: &str, input: &MemberInput) -> DomainResult<()> {
+pub fn update_member(
+    conn: &mut DbConn,
+    principal: &Principal,
+    org: &str,
+    membership_id: &str,
+    input: &MemberInput,
+) -> DomainResult<()> {
     authorise(principal, Action::ManageMembers { org })?;
     let role = parse_role(principal, &input.role)?;
     conn.transaction(|conn| {

@@ -12,6 +12,7 @@ use crate::db::DbConn;
 
 /// What a person types into the organisation form (or sends to the API).
 #[derive(Debug, Clone, Default, Deserialize, serde::Serialize, utoipa::ToSchema)]
+#[serde(default)]
 pub struct OrganisationInput {
     pub name: String,
     pub sector: String,
@@ -80,7 +81,12 @@ pub fn get(conn: &mut DbConn, principal: &Principal, id: &str) -> DomainResult<O
     organisation::find(conn, id)?.ok_or(DomainError::NotFound)
 }
 
-pub fn update(conn: &mut DbConn, principal: &Principal, id: &str, input: &OrganisationInput) -> DomainResult<Organisation> {
+pub fn update(
+    conn: &mut DbConn,
+    principal: &Principal,
+    id: &str,
+    input: &OrganisationInput,
+) -> DomainResult<Organisation> {
     authorise(principal, Action::EditOrganisation { org: id })?;
     let changes = input.parse()?;
     if organisation::update(conn, id, &changes)? == 0 {

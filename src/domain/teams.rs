@@ -18,6 +18,7 @@ pub const MAX_LISTED_ERRORS: usize = 100;
 
 /// What a person types into the team form.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
 pub struct TeamInput {
     pub code: String,
     pub name: String,
@@ -98,7 +99,11 @@ fn ordered(teams: Vec<Team>) -> Vec<TreeRow> {
             stack.extend(kids.into_iter().rev().map(|k| (k, depth + 1)));
         }
         let parent_code = t.parent_id.as_ref().and_then(|p| codes.get(p).cloned());
-        out.push(TreeRow { team: t, depth, parent_code });
+        out.push(TreeRow {
+            team: t,
+            depth,
+            parent_code,
+        });
     }
     out
 }
@@ -122,7 +127,13 @@ pub fn get(conn: &mut DbConn, principal: &Principal, org: &str, id: &str) -> Dom
     authorise(principal, Action::ViewOrganisation { org })?;
     let all = team::list_by_org(conn, org)?;
     let found = all.iter().find(|t| t.id == id).cloned().ok_or(DomainError::NotFound)?;
-    authorise(principal, Action::ViewTeam { org, lineage: &lineage(&all, id) })?;
+    authorise(
+        principal,
+        Action::ViewTeam {
+            org,
+            lineage: &lineage(&all, id),
+        },
+    )?;
     Ok(found)
 }
 

@@ -142,7 +142,16 @@ mod tests {
     #[test]
     fn emails_are_normalised_and_checked() {
         assert_eq!(Email::parse("  Ana@Example.ORG ").unwrap().as_str(), "ana@example.org");
-        for bad in ["", "ana", "ana@", "@x.org", "ana@org", "a b@x.org", "a@@x.org", "a@x.org."] {
+        for bad in [
+            "",
+            "ana",
+            "ana@",
+            "@x.org",
+            "ana@org",
+            "a b@x.org",
+            "a@@x.org",
+            "a@x.org.",
+        ] {
             assert!(Email::parse(bad).is_err(), "{bad} accepted");
         }
     }

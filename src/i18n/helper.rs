@@ -18,7 +18,11 @@ pub fn t_helper(
         .param(0)
         .and_then(|p| p.value().as_str())
         .ok_or(RenderErrorReason::ParamNotFoundForIndex("t", 0))?;
-    let lang = ctx.data().get("lang").and_then(|l| l.as_str()).unwrap_or(super::FALLBACK);
+    let lang = ctx
+        .data()
+        .get("lang")
+        .and_then(|l| l.as_str())
+        .unwrap_or(super::FALLBACK);
     let args: HashMap<String, FluentValue<'_>> = h
         .hash()
         .iter()

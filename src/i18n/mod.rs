@@ -127,7 +127,10 @@ mod tests {
 
     #[test]
     fn accept_language_picks_the_best_supported_tag() {
-        assert_eq!(from_accept_language("de-DE, fr-CA;q=0.8, en;q=0.5").as_deref(), Some("fr"));
+        assert_eq!(
+            from_accept_language("de-DE, fr-CA;q=0.8, en;q=0.5").as_deref(),
+            Some("fr")
+        );
         assert_eq!(from_accept_language("en-GB,fr;q=0.9").as_deref(), Some("en"));
         assert_eq!(from_accept_language("de, es;q=0.9"), None);
         assert_eq!(from_accept_language("fr;q=0"), None);

@@ -21,7 +21,9 @@ pub const LANG_COOKIE: &str = "miroir_lang";
 /// The language for this request, in PRODUCT.md's order.
 pub fn lang_for(req: &HttpRequest, organisation_default: Option<&str>) -> String {
     let user = signed_in(req);
-    let query = web::Query::<LangQuery>::from_query(req.query_string()).ok().and_then(|q| q.0.lang);
+    let query = web::Query::<LangQuery>::from_query(req.query_string())
+        .ok()
+        .and_then(|q| q.0.lang);
     let cookie = req.cookie(LANG_COOKIE).map(|c| c.value().to_string());
     let accept = req
         .headers()
@@ -45,7 +47,11 @@ struct LangQuery {
 
 /// The token to put in this request's forms.
 pub fn csrf_token(req: &HttpRequest) -> String {
-    let cookie = req.extensions().get::<CsrfCookie>().map(|c| c.0.clone()).unwrap_or_default();
+    let cookie = req
+        .extensions()
+        .get::<CsrfCookie>()
+        .map(|c| c.0.clone())
+        .unwrap_or_default();
     match req.app_data::<State>() {
         Some(state) => csrf::form_token(&state.secret, &cookie),
         None => String::new(),
@@ -57,7 +63,12 @@ pub fn page_context<T: Serialize>(req: &HttpRequest, title_key: &str, page: T) -
 }
 
 /// A page context whose language falls back to an organisation's default.
-pub fn page_context_in<T: Serialize>(req: &HttpRequest, title_key: &str, org_default: Option<&str>, page: T) -> PageContext<T> {
+pub fn page_context_in<T: Serialize>(
+    req: &HttpRequest,
+    title_key: &str,
+    org_default: Option<&str>,
+    page: T,
+) -> PageContext<T> {
     let lang = lang_for(req, org_default);
     let notice = web::Query::<NoticeQuery>::from_query(req.query_string())
         .ok()
@@ -72,7 +83,11 @@ pub fn page_context_in<T: Serialize>(req: &HttpRequest, title_key: &str, org_def
             email: s.user.email.clone(),
             is_platform_admin: s.user.is_platform_admin,
         }),
-        here: req.uri().path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| "/".into()),
+        here: req
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str().to_string())
+            .unwrap_or_else(|| "/".into()),
         notice,
         lang,
         page,
@@ -117,7 +132,10 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
 }
 
 pub fn check_csrf(req: &HttpRequest, submitted: &str) -> Result<(), AppError> {
-    let cookie = req.cookie(csrf::COOKIE).map(|c| c.value().to_string()).unwrap_or_default();
+    let cookie = req
+        .cookie(csrf::COOKIE)
+        .map(|c| c.value().to_string())
+        .unwrap_or_default();
     let state = req.app_data::<State>().ok_or(AppError::Csrf)?;
     if csrf::verify(&state.secret, &cookie, submitted) {
         Ok(())

@@ -21,11 +21,19 @@ pub struct FormState<V: Serialize> {
 
 impl<V: Serialize> FormState<V> {
     pub fn new(values: V) -> Self {
-        FormState { values, errors: BTreeMap::new(), error: None }
+        FormState {
+            values,
+            errors: BTreeMap::new(),
+            error: None,
+        }
     }
 
     pub fn with_error(values: V, lang: &str, key: &str) -> Self {
-        FormState { values, errors: BTreeMap::new(), error: Some(i18n::t(lang, key)) }
+        FormState {
+            values,
+            errors: BTreeMap::new(),
+            error: Some(i18n::t(lang, key)),
+        }
     }
 
     /// The form state for a refused submission, or the error itself when

@@ -21,7 +21,10 @@ use crate::error::ErrorInfo;
 #[derive(Debug, Clone)]
 pub struct CsrfCookie(pub String);
 
-pub async fn plumbing(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+pub async fn plumbing(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let path = req.path().to_string();
     if path.starts_with("/static/") || path == "/healthz" {
         return Ok(next.call(req).await?.map_into_boxed_body());
@@ -29,7 +32,10 @@ pub async fn plumbing(req: ServiceRequest, next: Next<impl MessageBody + 'static
     let is_api = path.starts_with("/api/");
     let state = req.app_data::<State>().cloned();
 
-    let existing = req.cookie(csrf::COOKIE).map(|c| c.value().to_string()).filter(|v| v.len() >= 16);
+    let existing = req
+        .cookie(csrf::COOKIE)
+        .map(|c| c.value().to_string())
+        .filter(|v| v.len() >= 16);
     let fresh_csrf = existing.is_none().then(|| random_token(32));
     let csrf_value = existing.or(fresh_csrf.clone()).unwrap_or_default();
     req.extensions_mut().insert(CsrfCookie(csrf_value));
@@ -66,7 +72,9 @@ pub async fn plumbing(req: ServiceRequest, next: Next<impl MessageBody + 'static
     } else if status == StatusCode::UNAUTHORIZED {
         let next_path = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
         let target = format!("/login?next={}", url_encode(next_path));
-        HttpResponse::SeeOther().insert_header((header::LOCATION, target)).finish()
+        HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, target))
+            .finish()
     } else {
         error_page(&req, state.as_ref(), status, &info)
     };
@@ -97,14 +105,21 @@ fn api_error(req: &HttpRequest, status: StatusCode, info: &ErrorInfo) -> HttpRes
     let lang = lang_for(req, None);
     let details = translated_rows(&lang, &info.details);
     let body = ApiErrorBody {
-        error: ApiErrorInner { code: info.code, message: crate::i18n::t(&lang, info.message_key), details },
+        error: ApiErrorInner {
+            code: info.code,
+            message: crate::i18n::t(&lang, info.message_key),
+            details,
+        },
     };
     HttpResponse::build(status).json(body)
 }
 
 pub fn translated_rows(lang: &str, rows: &[crate::domain::RowError]) -> Vec<crate::domain::RowError> {
     rows.iter()
-        .map(|r| crate::domain::RowError { message: crate::i18n::t(lang, &r.message), ..r.clone() })
+        .map(|r| crate::domain::RowError {
+            message: crate::i18n::t(lang, &r.message),
+            ..r.clone()
+        })
         .collect()
 }
 
@@ -118,7 +133,10 @@ struct ErrorPage {
 
 fn error_page(req: &HttpRequest, state: Option<&State>, status: StatusCode, info: &ErrorInfo) -> HttpResponse {
     let lang = lang_for(req, None);
-    let request_id = req.extensions().get::<tracing_actix_web::RequestId>().map(|id| id.to_string());
+    let request_id = req
+        .extensions()
+        .get::<tracing_actix_web::RequestId>()
+        .map(|id| id.to_string());
     let page = ErrorPage {
         status: status.as_u16(),
         message_key: info.message_key,
@@ -126,10 +144,18 @@ fn error_page(req: &HttpRequest, state: Option<&State>, status: StatusCode, info
         request_id,
     };
     let ctx = page_context(req, "error-title", page);
-    let body = state.and_then(|s| s.templates.render("pages/error", &ctx).ok()).unwrap_or_else(|| {
-        format!("<!doctype html><title>{}</title><p>{}</p>", status.as_u16(), crate::i18n::t(&lang, info.message_key))
-    });
-    HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body)
+    let body = state
+        .and_then(|s| s.templates.render("pages/error", &ctx).ok())
+        .unwrap_or_else(|| {
+            format!(
+                "<!doctype html><title>{}</title><p>{}</p>",
+                status.as_u16(),
+                crate::i18n::t(&lang, info.message_key)
+            )
+        });
+    HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(body)
 }
 
 /// Security headers on every response.

@@ -39,7 +39,10 @@ pub async fn load(state: &AppState, token: &str, audience: Audience) -> AppResul
                 return Ok(None);
             }
             let principal = accounts::principal_for(conn, &u)?;
-            Ok(Some(SignedIn { user: Arc::new(u), principal: Arc::new(principal) }))
+            Ok(Some(SignedIn {
+                user: Arc::new(u),
+                principal: Arc::new(principal),
+            }))
         })
         .await
 }
@@ -63,7 +66,12 @@ impl FromRequest for SignedIn {
     type Future = Ready<Result<Self, AppError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(req.extensions().get::<SignedIn>().cloned().ok_or(AppError::Unauthorized))
+        ready(
+            req.extensions()
+                .get::<SignedIn>()
+                .cloned()
+                .ok_or(AppError::Unauthorized),
+        )
     }
 }
 
@@ -87,7 +95,10 @@ impl FromRequest for ApiUser {
             let (Some(token), Some(state)) = (token, state) else {
                 return Err(AppError::Unauthorized);
             };
-            load(&state, &token, Audience::Api).await?.map(ApiUser).ok_or(AppError::Unauthorized)
+            load(&state, &token, Audience::Api)
+                .await?
+                .map(ApiUser)
+                .ok_or(AppError::Unauthorized)
         })
     }
 }

@@ -7,7 +7,10 @@ async fn signing_in_and_out_works_and_logout_revokes_the_token(app: TestApp) {
     app.create_admin("ana@example.org");
     let res = app.sign_in("Ana@Example.org", PASSWORD).await;
     assert_eq!(res.status().as_u16(), 303);
-    let cookie = res.cookies().find(|c| c.name() == "miroir_session").expect("session cookie");
+    let cookie = res
+        .cookies()
+        .find(|c| c.name() == "miroir_session")
+        .expect("session cookie");
     assert!(cookie.http_only());
     let stolen = cookie.value().to_string();
 
@@ -42,7 +45,10 @@ async fn wrong_password_and_unknown_email_get_the_same_answer(app: TestApp) {
     assert!(body_wrong.contains("Wrong e-mail address or password"));
     assert!(body_unknown.contains("Wrong e-mail address or password"));
     // What was typed is kept, the password is not echoed.
-    assert_eq!(input_value(&body_unknown, "email").as_deref(), Some("nobody@example.org"));
+    assert_eq!(
+        input_value(&body_unknown, "email").as_deref(),
+        Some("nobody@example.org")
+    );
     assert!(!body_wrong.contains("not the password"));
 }
 
@@ -53,17 +59,40 @@ async fn a_password_change_revokes_existing_sessions(app: TestApp) {
     assert_eq!(other_device.get("/account").await.status().as_u16(), 200);
 
     let refused = app
-        .post_form("/account/password", &[("current_password", "wrong one!!"), ("new_password", "a brand new secret")])
+        .post_form(
+            "/account/password",
+            &[
+                ("current_password", "wrong one!!"),
+                ("new_password", "a brand new secret"),
+            ],
+        )
         .await;
     assert_eq!(refused.status().as_u16(), 422);
-    assert!(refused.text().await.unwrap().contains("The current password is not correct"));
+    assert!(refused
+        .text()
+        .await
+        .unwrap()
+        .contains("The current password is not correct"));
 
     let res = app
-        .post_form("/account/password", &[("current_password", PASSWORD), ("new_password", "a brand new secret")])
+        .post_form(
+            "/account/password",
+            &[("current_password", PASSWORD), ("new_password", "a brand new secret")],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 303);
-    assert_eq!(other_device.get("/account").await.status().as_u16(), 303, "old session revoked");
-    assert_eq!(app.sign_in("ana@example.org", "a brand new secret").await.status().as_u16(), 303);
+    assert_eq!(
+        other_device.get("/account").await.status().as_u16(),
+        303,
+        "old session revoked"
+    );
+    assert_eq!(
+        app.sign_in("ana@example.org", "a brand new secret")
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
 }
 
 async fn forms_without_a_valid_csrf_token_are_refused(app: TestApp) {
@@ -84,7 +113,11 @@ async fn forms_without_a_valid_csrf_token_are_refused(app: TestApp) {
     let res = app
         .client
         .post(app.url("/login"))
-        .form(&[("email", "ana@example.org"), ("password", PASSWORD), ("csrf", foreign_token.as_str())])
+        .form(&[
+            ("email", "ana@example.org"),
+            ("password", PASSWORD),
+            ("csrf", foreign_token.as_str()),
+        ])
         .send()
         .await
         .unwrap();
@@ -96,7 +129,10 @@ async fn security_headers_are_on_every_response(app: TestApp) {
         let res = app.get(path).await;
         let h = res.headers();
         let csp = h["content-security-policy"].to_str().unwrap();
-        assert!(csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"), "{path}");
+        assert!(
+            csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"),
+            "{path}"
+        );
         assert_eq!(h["x-content-type-options"], "nosniff");
         assert_eq!(h["referrer-policy"], "same-origin");
     }
@@ -107,16 +143,43 @@ async fn setup_creates_the_first_admin_then_closes(app: TestApp) {
     let (status, html) = app.get_text("/setup").await;
     assert_eq!(status, 200);
     assert!(html.contains("Create the first administrator"));
-    let short = app.post_form("/setup", &[("email", "root@example.org"), ("display_name", "Root"), ("password", "short")]).await;
+    let short = app
+        .post_form(
+            "/setup",
+            &[
+                ("email", "root@example.org"),
+                ("display_name", "Root"),
+                ("password", "short"),
+            ],
+        )
+        .await;
     assert_eq!(short.status().as_u16(), 422);
     let html = short.text().await.unwrap();
     assert!(html.contains("at least 10 characters"));
     assert_eq!(input_value(&html, "email").as_deref(), Some("root@example.org"));
 
-    let res = app.post_form("/setup", &[("email", "root@example.org"), ("display_name", "Root"), ("password", PASSWORD)]).await;
+    let res = app
+        .post_form(
+            "/setup",
+            &[
+                ("email", "root@example.org"),
+                ("display_name", "Root"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(app.get("/setup").await.status().as_u16(), 404);
-    let again = app.post_form("/setup", &[("email", "evil@example.org"), ("display_name", "Evil"), ("password", PASSWORD)]).await;
+    let again = app
+        .post_form(
+            "/setup",
+            &[
+                ("email", "evil@example.org"),
+                ("display_name", "Evil"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
     assert_eq!(again.status().as_u16(), 404);
     assert_eq!(app.sign_in("root@example.org", PASSWORD).await.status().as_u16(), 303);
     assert_eq!(app.get("/admin/users").await.status().as_u16(), 200);
@@ -124,13 +187,21 @@ async fn setup_creates_the_first_admin_then_closes(app: TestApp) {
 
 async fn pages_follow_the_language_order(app: TestApp) {
     app.create_admin("ana@example.org");
-    let fr = app.client.get(app.url("/login")).header("Accept-Language", "fr-FR,fr;q=0.9").send().await.unwrap();
+    let fr = app
+        .client
+        .get(app.url("/login"))
+        .header("Accept-Language", "fr-FR,fr;q=0.9")
+        .send()
+        .await
+        .unwrap();
     assert!(fr.text().await.unwrap().contains("Connexion"));
     let (_, en) = app.get_text("/login?lang=en").await;
     assert!(en.contains("Sign in"));
     // The switch remembers the choice for the signed-in user.
     app.sign_in("ana@example.org", PASSWORD).await;
-    let res = app.post_form("/language", &[("lang", "fr"), ("next", "/account")]).await;
+    let res = app
+        .post_form("/language", &[("lang", "fr"), ("next", "/account")])
+        .await;
     assert_eq!(res.headers()["location"], "/account");
     let fresh = app.as_user("ana@example.org").await;
     let (_, html) = fresh.get_text("/account").await;
@@ -143,7 +214,10 @@ async fn reset_links_work_once(app: TestApp) {
     app.member(&org, "dir@example.org", miroir::auth::policy::Role::Director, "");
     let user_id = {
         let mut conn = app.conn();
-        miroir::db::models::user::find_by_email(&mut conn, "dir@example.org").unwrap().unwrap().id
+        miroir::db::models::user::find_by_email(&mut conn, "dir@example.org")
+            .unwrap()
+            .unwrap()
+            .id
     };
     app.sign_in("root@example.org", PASSWORD).await;
     let res = app.post_form(&format!("/admin/users/{user_id}/reset"), &[]).await;
@@ -152,9 +226,22 @@ async fn reset_links_work_once(app: TestApp) {
     let link: String = html[start..].chars().take_while(|c| *c != '<').collect();
     let visitor = app.as_user("root@example.org").await;
     assert_eq!(visitor.get(&link).await.status().as_u16(), 200);
-    assert_eq!(visitor.post_form(&link, &[("new_password", "chosen by the director")]).await.status().as_u16(), 303);
+    assert_eq!(
+        visitor
+            .post_form(&link, &[("new_password", "chosen by the director")])
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
     assert_eq!(visitor.get(&link).await.status().as_u16(), 404, "single use");
-    assert_eq!(app.sign_in("dir@example.org", "chosen by the director").await.status().as_u16(), 303);
+    assert_eq!(
+        app.sign_in("dir@example.org", "chosen by the director")
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
 }
 
 both_backends!(
@@ -172,7 +259,10 @@ async fn sign_in_is_rate_limited(backend: Backend) {
     let app = spawn_app_with(backend, |c| c.login_rate = 3).await;
     app.create_admin("ana@example.org");
     for _ in 0..3 {
-        assert_eq!(app.sign_in("ana@example.org", "wrong password").await.status().as_u16(), 401);
+        assert_eq!(
+            app.sign_in("ana@example.org", "wrong password").await.status().as_u16(),
+            401
+        );
     }
     let limited = app.sign_in("ana@example.org", PASSWORD).await;
     assert_eq!(limited.status().as_u16(), 429, "even the right password waits");

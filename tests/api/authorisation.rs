@@ -3,8 +3,7 @@
 
 use miroir::auth::policy::Role;
 
-use crate::both_backends;
-use crate::helpers::{TestApp, PASSWORD};
+use crate::helpers::{spawn_app_with, Backend, TestApp};
 
 /// Who asks. `Other` is a director of another organisation.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -18,7 +17,15 @@ enum Who {
     Other,
 }
 
-const EVERYONE: [Who; 7] = [Who::Anonymous, Who::Admin, Who::Consultant, Who::Director, Who::Manager, Who::Viewer, Who::Other];
+const EVERYONE: [Who; 7] = [
+    Who::Anonymous,
+    Who::Admin,
+    Who::Consultant,
+    Who::Director,
+    Who::Manager,
+    Who::Viewer,
+    Who::Other,
+];
 
 impl Who {
     fn email(self) -> Option<&'static str> {
@@ -54,16 +61,35 @@ const PAGES: &[(&str, [u16; 7])] = &[
     ("/orgs/{org}/teams/{theirs}", [303, 200, 200, 200, 403, 200, 404]),
     ("/orgs/{org}/teams/{mine}/edit", [303, 200, 200, 200, 403, 403, 404]),
     ("/orgs/{other_org}", [303, 200, 404, 404, 404, 404, 200]),
-    ("/orgs/{other_org}/teams/{other_team}", [303, 200, 404, 404, 404, 404, 200]),
+    (
+        "/orgs/{other_org}/teams/{other_team}",
+        [303, 200, 404, 404, 404, 404, 200],
+    ),
     ("/orgs/{org}/teams/{other_team}", [303, 404, 404, 404, 404, 404, 404]),
 ];
 
 const API: &[(&str, &str, [u16; 7])] = &[
     ("GET", "/api/v1/organisations", [401, 200, 200, 200, 200, 200, 200]),
-    ("GET", "/api/v1/organisations/{org}", [401, 200, 200, 200, 200, 200, 404]),
-    ("GET", "/api/v1/organisations/{org}/teams", [401, 200, 200, 200, 200, 200, 404]),
-    ("PUT", "/api/v1/organisations/{org}/teams", [401, 200, 200, 200, 403, 403, 404]),
-    ("GET", "/api/v1/organisations/{other_org}", [401, 200, 404, 404, 404, 404, 200]),
+    (
+        "GET",
+        "/api/v1/organisations/{org}",
+        [401, 200, 200, 200, 200, 200, 404],
+    ),
+    (
+        "GET",
+        "/api/v1/organisations/{org}/teams",
+        [401, 200, 200, 200, 200, 200, 404],
+    ),
+    (
+        "PUT",
+        "/api/v1/organisations/{org}/teams",
+        [401, 200, 200, 200, 403, 403, 404],
+    ),
+    (
+        "GET",
+        "/api/v1/organisations/{other_org}",
+        [401, 200, 404, 404, 404, 404, 200],
+    ),
 ];
 
 /// State-changing forms: expected status of a POST with a valid CSRF token
@@ -99,7 +125,10 @@ async fn every_route_answers_each_role_as_the_policy_says(app: TestApp) {
     app.create_admin("root@example.org");
     let org = app.create_org("Client");
     let other_org = app.create_org("Another client");
-    app.import_teams(&org, "code,name,parent_code\nR1,Region 1,\nB1,Branch 1,R1\nR2,Region 2,\n");
+    app.import_teams(
+        &org,
+        "code,name,parent_code\nR1,Region 1,\nB1,Branch 1,R1\nR2,Region 2,\n",
+    );
     app.import_teams(&other_org, "code,name\nX1,Elsewhere\n");
     app.member(&org, "consultant@example.org", Role::Consultant, "");
     app.member(&org, "director@example.org", Role::Director, "");
@@ -129,20 +158,30 @@ async fn every_route_answers_each_role_as_the_policy_says(app: TestApp) {
             let url = fill(path, &ids);
             let got = client.get(&url).await.status().as_u16();
             if got != expected[column] {
-                failures.push(format!("GET {path} as {who:?}: expected {}, got {got}", expected[column]));
+                failures.push(format!(
+                    "GET {path} as {who:?}: expected {}, got {got}",
+                    expected[column]
+                ));
             }
         }
         for (path, expected) in FORMS {
             let url = fill(path, &ids);
             let got = client.post_form(&url, &[("name", "")]).await.status().as_u16();
             if got != expected[column] {
-                failures.push(format!("POST {path} as {who:?}: expected {}, got {got}", expected[column]));
+                failures.push(format!(
+                    "POST {path} as {who:?}: expected {}, got {got}",
+                    expected[column]
+                ));
             }
         }
         for (method, path, expected) in API {
             let url = app.url(&fill(path, &ids));
             let mut request = match *method {
-                "PUT" => app.client.put(url).header("Content-Type", "text/csv").body("code,name\nR2,Region 2\n"),
+                "PUT" => app
+                    .client
+                    .put(url)
+                    .header("Content-Type", "text/csv")
+                    .body("code,name\nR2,Region 2\n"),
                 _ => app.client.get(url),
             };
             if let Some(token) = &token {
@@ -150,14 +189,32 @@ async fn every_route_answers_each_role_as_the_policy_says(app: TestApp) {
             }
             let got = request.send().await.unwrap().status().as_u16();
             if got != expected[column] {
-                failures.push(format!("{method} {path} as {who:?}: expected {}, got {got}", expected[column]));
+                failures.push(format!(
+                    "{method} {path} as {who:?}: expected {}, got {got}",
+                    expected[column]
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "authorisation matrix differs:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "authorisation matrix differs:\n{}",
+        failures.join("\n")
+    );
 }
 
-both_backends!(every_route_answers_each_role_as_the_policy_says);
+// Many sign-ins from one address: the login limiter is opened wide here.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn authorisation_matrix_sqlite() {
+    let app = spawn_app_with(Backend::Sqlite, |c| c.login_rate = 1000).await;
+    every_route_answers_each_role_as_the_policy_says(app).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn authorisation_matrix_postgres() {
+    let app = spawn_app_with(Backend::Postgres, |c| c.login_rate = 1000).await;
+    every_route_answers_each_role_as_the_policy_says(app).await;
+}
 
 impl TestApp {
     /// This client, signed out again (keeps its CSRF cookie).
@@ -166,6 +223,3 @@ impl TestApp {
         self
     }
 }
-
-#[allow(dead_code)]
-const _USES_PASSWORD: &str = PASSWORD;

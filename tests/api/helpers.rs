@@ -75,7 +75,8 @@ pub fn fresh_database(backend: Backend) -> (String, Option<tempfile::TempDir>, O
             let base = postgres_base_url();
             let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
             let mut conn = diesel::PgConnection::establish(&base).expect("TEST_DATABASE_URL must be reachable");
-            conn.batch_execute(&format!("CREATE SCHEMA {schema}")).expect("create schema");
+            conn.batch_execute(&format!("CREATE SCHEMA {schema}"))
+                .expect("create schema");
             let sep = if base.contains('?') { '&' } else { '?' };
             let url = format!("{base}{sep}options=-csearch_path%3D{schema}");
             (url, None, Some((base, schema)))
@@ -134,7 +135,10 @@ impl Drop for TestApp {
 pub fn input_value(html: &str, name: &str) -> Option<String> {
     let doc = scraper::Html::parse_document(html);
     let selector = scraper::Selector::parse(&format!("input[name=\"{name}\"]")).ok()?;
-    doc.select(&selector).next().and_then(|e| e.value().attr("value")).map(str::to_string)
+    doc.select(&selector)
+        .next()
+        .and_then(|e| e.value().attr("value"))
+        .map(str::to_string)
 }
 
 impl TestApp {
@@ -162,8 +166,9 @@ impl TestApp {
         if let Some(token) = self.csrf.lock().unwrap().clone() {
             return token;
         }
-        let (_, html) = self.get_text("/login").await;
-        let token = input_value(&html, "csrf").expect("a csrf field on the login page");
+        // Every page, the 404 page too, carries the language switch form.
+        let (_, html) = self.get_text("/no-such-page").await;
+        let token = input_value(&html, "csrf").expect("a csrf field on every page");
         *self.csrf.lock().unwrap() = Some(token.clone());
         token
     }
@@ -177,7 +182,8 @@ impl TestApp {
     }
 
     pub async fn sign_in(&self, email: &str, password: &str) -> reqwest::Response {
-        self.post_form("/login", &[("email", email), ("password", password)]).await
+        self.post_form("/login", &[("email", email), ("password", password)])
+            .await
     }
 
     /// A fresh client (new cookie jar) signed in as `email`.
@@ -213,12 +219,19 @@ impl TestApp {
     // ---- world building, through the domain services ----
 
     pub fn admin_principal(&self) -> Principal {
-        Principal { is_platform_admin: true, ..Default::default() }
+        Principal {
+            is_platform_admin: true,
+            ..Default::default()
+        }
     }
 
     pub fn create_admin(&self, email: &str) -> String {
         let mut conn = self.conn();
-        let input = NewUserInput { email: email.into(), display_name: "Admin".into(), password: PASSWORD.into() };
+        let input = NewUserInput {
+            email: email.into(),
+            display_name: "Admin".into(),
+            password: PASSWORD.into(),
+        };
         accounts::create_platform_admin(&mut conn, &input).expect("admin").id
     }
 
@@ -230,7 +243,9 @@ impl TestApp {
             default_language: "fr".into(),
             anonymity_threshold: None,
         };
-        organisations::create(&mut conn, &self.admin_principal(), &input).expect("org").id
+        organisations::create(&mut conn, &self.admin_principal(), &input)
+            .expect("org")
+            .id
     }
 
     pub fn import_teams(&self, org: &str, csv: &str) {
@@ -240,13 +255,21 @@ impl TestApp {
 
     pub fn team_id(&self, org: &str, code: &str) -> String {
         let mut conn = self.conn();
-        miroir::db::models::team::find_by_code(&mut conn, org, code).unwrap().expect("team").id
+        miroir::db::models::team::find_by_code(&mut conn, org, code)
+            .unwrap()
+            .expect("team")
+            .id
     }
 
     /// Adds a member with a known password.
     pub fn member(&self, org: &str, email: &str, role: Role, teams: &str) {
         let mut conn = self.conn();
-        let input = MemberInput { email: email.into(), display_name: email.into(), role: role.as_str().into(), teams: teams.into() };
+        let input = MemberInput {
+            email: email.into(),
+            display_name: email.into(),
+            role: role.as_str().into(),
+            teams: teams.into(),
+        };
         accounts::add_member(&mut conn, &self.admin_principal(), org, &input).expect("member");
         set_password(&mut conn, email);
     }

@@ -11,7 +11,15 @@ async fn an_admin_creates_an_organisation_and_bad_input_is_kept(app: TestApp) {
     app.create_admin("root@example.org");
     app.sign_in("root@example.org", PASSWORD).await;
     let res = app
-        .post_form("/orgs", &[("name", "Banque Exemple"), ("sector", "not-a-sector"), ("default_language", "fr"), ("anonymity_threshold", "2")])
+        .post_form(
+            "/orgs",
+            &[
+                ("name", "Banque Exemple"),
+                ("sector", "not-a-sector"),
+                ("default_language", "fr"),
+                ("anonymity_threshold", "2"),
+            ],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 422);
     let html = res.text().await.unwrap();
@@ -19,20 +27,39 @@ async fn an_admin_creates_an_organisation_and_bad_input_is_kept(app: TestApp) {
     assert_eq!(input_value(&html, "name").as_deref(), Some("Banque Exemple"));
 
     let res = app
-        .post_form("/orgs", &[("name", "Banque Exemple"), ("sector", "banking"), ("default_language", "fr"), ("anonymity_threshold", "2")])
+        .post_form(
+            "/orgs",
+            &[
+                ("name", "Banque Exemple"),
+                ("sector", "banking"),
+                ("default_language", "fr"),
+                ("anonymity_threshold", "2"),
+            ],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 422);
     assert!(res.text().await.unwrap().contains("3 or more"));
 
     let res = app
-        .post_form("/orgs", &[("name", "Banque Exemple"), ("sector", "banking"), ("default_language", "fr"), ("anonymity_threshold", "")])
+        .post_form(
+            "/orgs",
+            &[
+                ("name", "Banque Exemple"),
+                ("sector", "banking"),
+                ("default_language", "fr"),
+                ("anonymity_threshold", ""),
+            ],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 303);
     let location = res.headers()["location"].to_str().unwrap().to_string();
     let (status, html) = app.get_text(&location).await;
     assert_eq!(status, 200);
     assert!(html.contains("Banque Exemple") && html.contains("The organisation has been created"));
-    let k: i32 = organisations::table.select(organisations::anonymity_threshold).first(&mut app.conn()).unwrap();
+    let k: i32 = organisations::table
+        .select(organisations::anonymity_threshold)
+        .first(&mut app.conn())
+        .unwrap();
     assert_eq!(k, 5, "default threshold");
 }
 
@@ -46,18 +73,47 @@ async fn deleting_an_organisation_removes_every_row_it_owns(app: TestApp) {
     app.member(&kept, "man2@example.org", Role::Manager, "K1");
     app.sign_in("root@example.org", PASSWORD).await;
 
-    let wrong = app.post_form(&format!("/orgs/{doomed}/delete"), &[("confirmation", "doomed")]).await;
+    let wrong = app
+        .post_form(&format!("/orgs/{doomed}/delete"), &[("confirmation", "doomed")])
+        .await;
     assert_eq!(wrong.status().as_u16(), 422);
     assert!(wrong.text().await.unwrap().contains("does not match"));
-    assert_eq!(teams::table.filter(teams::organisation_id.eq(&doomed)).count().get_result::<i64>(&mut app.conn()).unwrap(), 40);
+    assert_eq!(
+        teams::table
+            .filter(teams::organisation_id.eq(&doomed))
+            .count()
+            .get_result::<i64>(&mut app.conn())
+            .unwrap(),
+        40
+    );
 
-    let res = app.post_form(&format!("/orgs/{doomed}/delete"), &[("confirmation", "Doomed")]).await;
+    let res = app
+        .post_form(&format!("/orgs/{doomed}/delete"), &[("confirmation", "Doomed")])
+        .await;
     assert_eq!(res.status().as_u16(), 303);
     let mut conn = app.conn();
     assert_eq!(organisations::table.count().get_result::<i64>(&mut conn).unwrap(), 1);
-    assert_eq!(teams::table.filter(teams::organisation_id.eq(&doomed)).count().get_result::<i64>(&mut conn).unwrap(), 0);
-    assert_eq!(memberships::table.filter(memberships::organisation_id.eq(&doomed)).count().get_result::<i64>(&mut conn).unwrap(), 0);
-    assert_eq!(team_managers::table.count().get_result::<i64>(&mut conn).unwrap(), 1, "only the kept org's manager");
+    assert_eq!(
+        teams::table
+            .filter(teams::organisation_id.eq(&doomed))
+            .count()
+            .get_result::<i64>(&mut conn)
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        memberships::table
+            .filter(memberships::organisation_id.eq(&doomed))
+            .count()
+            .get_result::<i64>(&mut conn)
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        team_managers::table.count().get_result::<i64>(&mut conn).unwrap(),
+        1,
+        "only the kept org's manager"
+    );
     assert_eq!(teams::table.count().get_result::<i64>(&mut conn).unwrap(), 1);
     assert_eq!(app.get(&format!("/orgs/{doomed}")).await.status().as_u16(), 404);
 }
@@ -88,19 +144,33 @@ async fn the_api_creates_organisations_and_upserts_teams(app: TestApp) {
     };
     let res = put(forty_teams_csv()).await.unwrap();
     assert_eq!(res.status().as_u16(), 200);
-    assert_eq!(res.json::<serde_json::Value>().await.unwrap(), serde_json::json!({"created": 40, "updated": 0}));
+    assert_eq!(
+        res.json::<serde_json::Value>().await.unwrap(),
+        serde_json::json!({"created": 40, "updated": 0})
+    );
     // Idempotent: the same file again only updates.
     let res = put(forty_teams_csv()).await.unwrap();
-    assert_eq!(res.json::<serde_json::Value>().await.unwrap(), serde_json::json!({"created": 0, "updated": 40}));
+    assert_eq!(
+        res.json::<serde_json::Value>().await.unwrap(),
+        serde_json::json!({"created": 0, "updated": 40})
+    );
 
-    let bad = put("code,name,parent_code,headcount\nNEW,New team,R0,3\nR0-B1,,R0,x\n".into()).await.unwrap();
+    let bad = put("code,name,parent_code,headcount\nNEW,New team,R0,3\nR0-B1,,R0,x\n".into())
+        .await
+        .unwrap();
     assert_eq!(bad.status().as_u16(), 422);
     let body: serde_json::Value = bad.json().await.unwrap();
     assert_eq!(body["error"]["code"], "validation");
     let details = body["error"]["details"].as_array().unwrap();
     assert_eq!(details.len(), 2);
-    assert_eq!((details[0]["row"].as_u64(), details[0]["column"].as_str()), (Some(2), Some("name")));
-    assert_eq!((details[1]["row"].as_u64(), details[1]["column"].as_str()), (Some(2), Some("headcount")));
+    assert_eq!(
+        (details[0]["row"].as_u64(), details[0]["column"].as_str()),
+        (Some(2), Some("name"))
+    );
+    assert_eq!(
+        (details[1]["row"].as_u64(), details[1]["column"].as_str()),
+        (Some(2), Some("headcount"))
+    );
     let list: Vec<serde_json::Value> = app
         .client
         .get(app.url(&format!("/api/v1/organisations/{id}/teams")))
@@ -115,13 +185,20 @@ async fn the_api_creates_organisations_and_upserts_teams(app: TestApp) {
 
     let no_token = app.client.get(app.url("/api/v1/organisations")).send().await.unwrap();
     assert_eq!(no_token.status().as_u16(), 401);
-    assert_eq!(no_token.json::<serde_json::Value>().await.unwrap()["error"]["code"], "unauthorized");
+    assert_eq!(
+        no_token.json::<serde_json::Value>().await.unwrap()["error"]["code"],
+        "unauthorized"
+    );
 }
 
 async fn the_openapi_document_lists_the_calls(app: TestApp) {
     let doc: serde_json::Value = app.get("/api/v1/openapi.json").await.json().await.unwrap();
     assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
-    for path in ["/api/v1/auth/token", "/api/v1/organisations", "/api/v1/organisations/{org}/teams"] {
+    for path in [
+        "/api/v1/auth/token",
+        "/api/v1/organisations",
+        "/api/v1/organisations/{org}/teams",
+    ] {
         assert!(doc["paths"].get(path).is_some(), "{path} documented");
     }
 }

@@ -8,14 +8,27 @@ use crate::helpers::{forty_teams_csv, input_value, TestApp, PASSWORD};
 
 async fn upload(app: &TestApp, org: &str, csv: &str) -> reqwest::Response {
     let token = app.csrf().await;
-    let form = reqwest::multipart::Form::new()
-        .text("csrf", token)
-        .part("file", reqwest::multipart::Part::bytes(csv.as_bytes().to_vec()).file_name("teams.csv").mime_str("text/csv").unwrap());
-    app.client.post(app.url(&format!("/orgs/{org}/teams/import"))).multipart(form).send().await.unwrap()
+    let form = reqwest::multipart::Form::new().text("csrf", token).part(
+        "file",
+        reqwest::multipart::Part::bytes(csv.as_bytes().to_vec())
+            .file_name("teams.csv")
+            .mime_str("text/csv")
+            .unwrap(),
+    );
+    app.client
+        .post(app.url(&format!("/orgs/{org}/teams/import")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
 }
 
 fn count(app: &TestApp, org: &str) -> i64 {
-    teams::table.filter(teams::organisation_id.eq(org)).count().get_result(&mut app.conn()).unwrap()
+    teams::table
+        .filter(teams::organisation_id.eq(org))
+        .count()
+        .get_result(&mut app.conn())
+        .unwrap()
 }
 
 async fn a_good_csv_creates_the_tree(app: TestApp) {
@@ -55,13 +68,29 @@ async fn a_move_that_makes_a_cycle_is_refused(app: TestApp) {
     app.sign_in("root@example.org", PASSWORD).await;
     let region = app.team_id(&org, "R");
     let res = app
-        .post_form(&format!("/orgs/{org}/teams/{region}/edit"), &[("code", "R"), ("name", "Region renamed"), ("parent_code", "D"), ("headcount", "")])
+        .post_form(
+            &format!("/orgs/{org}/teams/{region}/edit"),
+            &[
+                ("code", "R"),
+                ("name", "Region renamed"),
+                ("parent_code", "D"),
+                ("headcount", ""),
+            ],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 422);
     let html = res.text().await.unwrap();
     assert!(html.contains("cannot be placed under itself"));
-    assert_eq!(input_value(&html, "name").as_deref(), Some("Region renamed"), "typed value kept");
-    let parent: Option<String> = teams::table.find(&region).select(teams::parent_id).first(&mut app.conn()).unwrap();
+    assert_eq!(
+        input_value(&html, "name").as_deref(),
+        Some("Region renamed"),
+        "typed value kept"
+    );
+    let parent: Option<String> = teams::table
+        .find(&region)
+        .select(teams::parent_id)
+        .first(&mut app.conn())
+        .unwrap();
     assert_eq!(parent, None);
 
     // The same through an import: R under D while D is under R.
@@ -71,7 +100,17 @@ async fn a_move_that_makes_a_cycle_is_refused(app: TestApp) {
 
     // A legal move works.
     let desk = app.team_id(&org, "D");
-    let res = app.post_form(&format!("/orgs/{org}/teams/{desk}/edit"), &[("code", "D"), ("name", "Desk"), ("parent_code", "R"), ("headcount", "4")]).await;
+    let res = app
+        .post_form(
+            &format!("/orgs/{org}/teams/{desk}/edit"),
+            &[
+                ("code", "D"),
+                ("name", "Desk"),
+                ("parent_code", "R"),
+                ("headcount", "4"),
+            ],
+        )
+        .await;
     assert_eq!(res.status().as_u16(), 303);
 }
 
@@ -85,7 +124,13 @@ async fn only_empty_teams_can_be_deleted(app: TestApp) {
     assert_eq!(res.status().as_u16(), 409);
     assert!(res.text().await.unwrap().contains("still has sub-teams"));
     let branch = app.team_id(&org, "B");
-    assert_eq!(app.post_form(&format!("/orgs/{org}/teams/{branch}/delete"), &[]).await.status().as_u16(), 303);
+    assert_eq!(
+        app.post_form(&format!("/orgs/{org}/teams/{branch}/delete"), &[])
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
     assert_eq!(count(&app, &org), 1);
 }
 

@@ -27,7 +27,10 @@ pub struct OrganisationChanges {
 }
 
 pub fn insert(conn: &mut DbConn, org: &Organisation) -> QueryResult<()> {
-    diesel::insert_into(organisations::table).values(org).execute(conn).map(|_| ())
+    diesel::insert_into(organisations::table)
+        .values(org)
+        .execute(conn)
+        .map(|_| ())
 }
 
 pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<Organisation>> {

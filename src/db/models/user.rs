@@ -62,7 +62,10 @@ pub fn find_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<User>
 }
 
 pub fn list_all(conn: &mut DbConn) -> QueryResult<Vec<User>> {
-    users::table.select(User::as_select()).order(users::email.asc()).load(conn)
+    users::table
+        .select(User::as_select())
+        .order(users::email.asc())
+        .load(conn)
 }
 
 /// Sets a new password hash and revokes every token issued before.
@@ -83,11 +86,15 @@ pub fn bump_token_version(conn: &mut DbConn, id: &str) -> QueryResult<usize> {
 }
 
 pub fn set_language(conn: &mut DbConn, id: &str, language: Option<&str>) -> QueryResult<usize> {
-    diesel::update(users::table.find(id)).set(users::language.eq(language)).execute(conn)
+    diesel::update(users::table.find(id))
+        .set(users::language.eq(language))
+        .execute(conn)
 }
 
 pub fn set_consultant(conn: &mut DbConn, id: &str, consultant: bool) -> QueryResult<usize> {
-    diesel::update(users::table.find(id)).set(users::is_consultant.eq(consultant)).execute(conn)
+    diesel::update(users::table.find(id))
+        .set(users::is_consultant.eq(consultant))
+        .execute(conn)
 }
 
 pub fn memberships_of(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<Membership>> {
@@ -123,11 +130,16 @@ pub fn find_membership_of_user(conn: &mut DbConn, org: &str, user_id: &str) -> Q
 }
 
 pub fn insert_membership(conn: &mut DbConn, m: &Membership) -> QueryResult<()> {
-    diesel::insert_into(memberships::table).values(m).execute(conn).map(|_| ())
+    diesel::insert_into(memberships::table)
+        .values(m)
+        .execute(conn)
+        .map(|_| ())
 }
 
 pub fn update_membership_role(conn: &mut DbConn, id: &str, role: &str) -> QueryResult<usize> {
-    diesel::update(memberships::table.find(id)).set(memberships::role.eq(role)).execute(conn)
+    diesel::update(memberships::table.find(id))
+        .set(memberships::role.eq(role))
+        .execute(conn)
 }
 
 /// Removes a membership and the teams the user managed in that organisation.
@@ -165,7 +177,13 @@ pub fn members_of(conn: &mut DbConn, org: &str) -> QueryResult<Vec<MemberRow>> {
     let rows: Vec<(String, String, String, String, String)> = memberships::table
         .inner_join(users::table)
         .filter(memberships::organisation_id.eq(org))
-        .select((memberships::id, users::id, users::email, users::display_name, memberships::role))
+        .select((
+            memberships::id,
+            users::id,
+            users::email,
+            users::display_name,
+            memberships::role,
+        ))
         .order(users::email.asc())
         .load(conn)?;
     let managed: Vec<(String, String)> = team_managers::table
@@ -201,7 +219,12 @@ pub fn organisations_of(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<(St
         .load(conn)
 }
 
-pub fn insert_reset(conn: &mut DbConn, token_hash: &str, user_id: &str, expires_at: chrono::NaiveDateTime) -> QueryResult<()> {
+pub fn insert_reset(
+    conn: &mut DbConn,
+    token_hash: &str,
+    user_id: &str,
+    expires_at: chrono::NaiveDateTime,
+) -> QueryResult<()> {
     diesel::insert_into(password_resets::table)
         .values((
             password_resets::token_hash.eq(token_hash),

@@ -23,12 +23,19 @@ struct Row {
 }
 
 fn err(row: usize, column: &str, key: &str) -> RowError {
-    RowError { row, column: column.to_string(), message: key.to_string() }
+    RowError {
+        row,
+        column: column.to_string(),
+        message: key.to_string(),
+    }
 }
 
 /// Reads and checks every row; returns the rows or every refused cell.
 fn parse(bytes: &[u8]) -> Result<Vec<Row>, Vec<RowError>> {
-    let mut reader = csv::ReaderBuilder::new().flexible(false).trim(csv::Trim::All).from_reader(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .trim(csv::Trim::All)
+        .from_reader(bytes);
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
         Err(_) => return Err(vec![err(0, "", "error-csv-malformed")]),
@@ -91,7 +98,11 @@ fn check_parents(rows: &[Row], existing: &[Team]) -> Vec<RowError> {
     let mut parent_of: HashMap<String, Option<String>> = existing
         .iter()
         .map(|t| {
-            let parent = t.parent_id.as_deref().and_then(|p| id_to_code.get(p)).map(|c| c.to_string());
+            let parent = t
+                .parent_id
+                .as_deref()
+                .and_then(|p| id_to_code.get(p))
+                .map(|c| c.to_string());
             (t.code.clone(), parent)
         })
         .collect();
@@ -131,14 +142,17 @@ pub fn import_csv(conn: &mut DbConn, principal: &Principal, org: &str, bytes: &[
         for r in &rows {
             if !ids.contains_key(&r.code) {
                 let id = new_id();
-                team::insert(conn, &Team {
-                    id: id.clone(),
-                    organisation_id: org.to_string(),
-                    code: r.code.clone(),
-                    name: r.name.clone(),
-                    parent_id: None,
-                    headcount: r.headcount,
-                })?;
+                team::insert(
+                    conn,
+                    &Team {
+                        id: id.clone(),
+                        organisation_id: org.to_string(),
+                        code: r.code.clone(),
+                        name: r.name.clone(),
+                        parent_id: None,
+                        headcount: r.headcount,
+                    },
+                )?;
                 ids.insert(r.code.clone(), id);
                 summary.created += 1;
             } else {
@@ -147,14 +161,17 @@ pub fn import_csv(conn: &mut DbConn, principal: &Principal, org: &str, bytes: &[
         }
         for r in &rows {
             let id = ids.get(&r.code).cloned().unwrap_or_default();
-            team::update(conn, &Team {
-                id,
-                organisation_id: org.to_string(),
-                code: r.code.clone(),
-                name: r.name.clone(),
-                parent_id: r.parent_code.as_ref().and_then(|p| ids.get(p).cloned()),
-                headcount: r.headcount,
-            })?;
+            team::update(
+                conn,
+                &Team {
+                    id,
+                    organisation_id: org.to_string(),
+                    code: r.code.clone(),
+                    name: r.name.clone(),
+                    parent_id: r.parent_code.as_ref().and_then(|p| ids.get(p).cloned()),
+                    headcount: r.headcount,
+                },
+            )?;
         }
         Ok(summary)
     })
@@ -173,8 +190,10 @@ mod tests {
     fn every_bad_cell_is_reported_with_row_and_column() {
         let csv = "code,name,parent_code,headcount\nA,Alpha,,3\n,Nameless,,1\nA,Again,,x\nB,,A,2\n";
         let errors = parse(csv.as_bytes()).err().unwrap();
-        let cells: Vec<(usize, &str, &str)> =
-            errors.iter().map(|e| (e.row, e.column.as_str(), e.message.as_str())).collect();
+        let cells: Vec<(usize, &str, &str)> = errors
+            .iter()
+            .map(|e| (e.row, e.column.as_str(), e.message.as_str()))
+            .collect();
         assert_eq!(
             cells,
             vec![

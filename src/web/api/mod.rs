@@ -35,14 +35,23 @@ pub struct TokenResponse {
 pub async fn token(state: State, req: HttpRequest, body: web::Json<TokenRequest>) -> AppResult<HttpResponse> {
     let body = body.into_inner();
     let ip = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default();
-    let account = Email::parse(&body.email).map(|e| e.as_str().to_string()).unwrap_or_default();
-    if state.limiters.login_by_ip.check_key(&ip).is_err() | state.limiters.login_by_account.check_key(&account).is_err() {
+    let account = Email::parse(&body.email)
+        .map(|e| e.as_str().to_string())
+        .unwrap_or_default();
+    if state.limiters.login_by_ip.check_key(&ip).is_err() | state.limiters.login_by_account.check_key(&account).is_err()
+    {
         return Err(AppError::TooManyRequests);
     }
-    let found = state.db(move |conn| Ok(accounts::authenticate(conn, &body.email, &body.password)?)).await?;
+    let found = state
+        .db(move |conn| Ok(accounts::authenticate(conn, &body.email, &body.password)?))
+        .await?;
     let u = found.ok_or(AppError::Unauthorized)?;
     let access_token = state.keys.issue(&u.id, u.token_version, Audience::Api, API_SECONDS)?;
-    Ok(HttpResponse::build(StatusCode::OK).json(TokenResponse { access_token, token_type: "Bearer", expires_in: API_SECONDS }))
+    Ok(HttpResponse::build(StatusCode::OK).json(TokenResponse {
+        access_token,
+        token_type: "Bearer",
+        expires_in: API_SECONDS,
+    }))
 }
 
 #[derive(OpenApi)]
@@ -62,7 +71,12 @@ impl utoipa::Modify for BearerAuth {
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
             "bearer",
-            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build()),
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .build(),
+            ),
         );
     }
 }
@@ -75,7 +89,11 @@ pub async fn openapi_json() -> HttpResponse {
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::scope("/api/v1")
-            .app_data(web::JsonConfig::default().limit(64 * 1024).error_handler(|_, _| AppError::Validation("error-json-invalid").into()))
+            .app_data(
+                web::JsonConfig::default()
+                    .limit(64 * 1024)
+                    .error_handler(|_, _| AppError::Validation("error-json-invalid").into()),
+            )
             .app_data(web::PayloadConfig::new(organisations::TEAM_CSV_LIMIT))
             .service(token)
             .service(openapi_json)

@@ -49,7 +49,11 @@ pub struct TeamOut {
 /// Field errors become 422 with the field as `column`.
 fn api_error(e: DomainError) -> AppError {
     match e {
-        DomainError::Field(field, key) => AppError::Rows(vec![RowError { row: 0, column: field.into(), message: key.into() }]),
+        DomainError::Field(field, key) => AppError::Rows(vec![RowError {
+            row: 0,
+            column: field.into(),
+            message: key.into(),
+        }]),
         other => other.into(),
     }
 }
@@ -58,7 +62,9 @@ fn api_error(e: DomainError) -> AppError {
 #[utoipa::path(get, path = "/api/v1/organisations", security(("bearer" = [])), responses((status = 200, body = [OrganisationOut])))]
 #[get("/organisations")]
 pub async fn list(state: State, ApiUser(s): ApiUser) -> AppResult<HttpResponse> {
-    let orgs = state.db(move |conn| Ok(organisations::list_visible(conn, &s.principal)?)).await?;
+    let orgs = state
+        .db(move |conn| Ok(organisations::list_visible(conn, &s.principal)?))
+        .await?;
     Ok(HttpResponse::Ok().json(orgs.into_iter().map(OrganisationOut::from).collect::<Vec<_>>()))
 }
 
@@ -82,7 +88,9 @@ pub async fn create(state: State, ApiUser(s): ApiUser, body: web::Json<Organisat
         default_language: body.default_language,
         anonymity_threshold: body.anonymity_threshold.map(|k| k.to_string()),
     };
-    let org = state.db(move |conn| organisations::create(conn, &s.principal, &input).map_err(api_error)).await?;
+    let org = state
+        .db(move |conn| organisations::create(conn, &s.principal, &input).map_err(api_error))
+        .await?;
     Ok(HttpResponse::Created().json(OrganisationOut::from(org)))
 }
 
@@ -90,7 +98,9 @@ pub async fn create(state: State, ApiUser(s): ApiUser, body: web::Json<Organisat
 #[get("/organisations/{org}")]
 pub async fn get_one(state: State, ApiUser(s): ApiUser, path: web::Path<String>) -> AppResult<HttpResponse> {
     let id = path.into_inner();
-    let org = state.db(move |conn| Ok(organisations::get(conn, &s.principal, &id)?)).await?;
+    let org = state
+        .db(move |conn| Ok(organisations::get(conn, &s.principal, &id)?))
+        .await?;
     Ok(HttpResponse::Ok().json(OrganisationOut::from(org)))
 }
 
@@ -102,7 +112,13 @@ pub async fn list_teams(state: State, ApiUser(s): ApiUser, path: web::Path<Strin
     let rows = state.db(move |conn| Ok(teams::tree(conn, &s.principal, &id)?)).await?;
     let out: Vec<TeamOut> = rows
         .into_iter()
-        .map(|r| TeamOut { id: r.team.id, code: r.team.code, name: r.team.name, parent_code: r.parent_code, headcount: r.team.headcount })
+        .map(|r| TeamOut {
+            id: r.team.id,
+            code: r.team.code,
+            name: r.team.name,
+            parent_code: r.parent_code,
+            headcount: r.team.headcount,
+        })
         .collect();
     Ok(HttpResponse::Ok().json(out))
 }
@@ -113,11 +129,18 @@ pub async fn list_teams(state: State, ApiUser(s): ApiUser, path: web::Path<Strin
     request_body(content = String, content_type = "text/csv"),
     responses((status = 200, body = teams::ImportSummary), (status = 422, description = "row/column errors; nothing stored")))]
 #[put("/organisations/{org}/teams")]
-pub async fn put_teams(state: State, ApiUser(s): ApiUser, path: web::Path<String>, body: web::Bytes) -> AppResult<HttpResponse> {
+pub async fn put_teams(
+    state: State,
+    ApiUser(s): ApiUser,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> AppResult<HttpResponse> {
     if body.len() > TEAM_CSV_LIMIT {
         return Err(AppError::PayloadTooLarge);
     }
     let id = path.into_inner();
-    let summary = state.db(move |conn| Ok(teams::import_csv(conn, &s.principal, &id, &body)?)).await?;
+    let summary = state
+        .db(move |conn| Ok(teams::import_csv(conn, &s.principal, &id, &body)?))
+        .await?;
     Ok(HttpResponse::Ok().json(summary))
 }

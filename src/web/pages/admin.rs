@@ -41,16 +41,38 @@ struct UsersPage {
     link_for: Option<String>,
 }
 
-async fn page(state: &State, req: &HttpRequest, s: &SignedIn, form: FormState<NewAccountForm>, link: Option<(String, String)>, status: StatusCode) -> AppResult<HttpResponse> {
+async fn page(
+    state: &State,
+    req: &HttpRequest,
+    s: &SignedIn,
+    form: FormState<NewAccountForm>,
+    link: Option<(String, String)>,
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
     let p = s.principal.clone();
     let users = state.db(move |conn| Ok(accounts::list_users(conn, &p)?)).await?;
     let users = users
         .into_iter()
-        .map(|u| UserRow { id: u.id, email: u.email, display_name: u.display_name, is_platform_admin: u.is_platform_admin, is_consultant: u.is_consultant })
+        .map(|u| UserRow {
+            id: u.id,
+            email: u.email,
+            display_name: u.display_name,
+            is_platform_admin: u.is_platform_admin,
+            is_consultant: u.is_consultant,
+        })
         .collect();
     let (link_for, link) = link.map(|(who, l)| (Some(who), Some(l))).unwrap_or((None, None));
-    let page = UsersPage { users, form, link, link_for };
-    let mut res = html(&state.templates, "pages/admin_users", &page_context(req, "admin-users-title", page))?;
+    let page = UsersPage {
+        users,
+        form,
+        link,
+        link_for,
+    };
+    let mut res = html(
+        &state.templates,
+        "pages/admin_users",
+        &page_context(req, "admin-users-title", page),
+    )?;
     *res.status_mut() = status;
     Ok(res)
 }
@@ -58,20 +80,49 @@ async fn page(state: &State, req: &HttpRequest, s: &SignedIn, form: FormState<Ne
 #[get("/admin/users")]
 pub async fn users_page(state: State, req: HttpRequest, s: SignedIn) -> AppResult<HttpResponse> {
     authorise(&s.principal, Action::AdministerPlatform)?;
-    page(&state, &req, &s, FormState::new(NewAccountForm::default()), None, StatusCode::OK).await
+    page(
+        &state,
+        &req,
+        &s,
+        FormState::new(NewAccountForm::default()),
+        None,
+        StatusCode::OK,
+    )
+    .await
 }
 
 #[post("/admin/users")]
-pub async fn create(state: State, req: HttpRequest, s: SignedIn, CsrfForm(form): CsrfForm<NewAccountForm>) -> AppResult<HttpResponse> {
+pub async fn create(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    CsrfForm(form): CsrfForm<NewAccountForm>,
+) -> AppResult<HttpResponse> {
     authorise(&s.principal, Action::AdministerPlatform)?;
     let (p, f) = (s.principal.clone(), form.clone());
     let outcome = state
-        .db(move |conn| Ok(accounts::create_user(conn, &p, &f.email, &f.display_name, f.consultant.is_some())))
+        .db(move |conn| {
+            Ok(accounts::create_user(
+                conn,
+                &p,
+                &f.email,
+                &f.display_name,
+                f.consultant.is_some(),
+            ))
+        })
         .await?;
     match outcome {
         Ok((u, token)) => {
             let link = reset_link(&state, &req, &token);
-            page(&state, &req, &s, FormState::new(NewAccountForm::default()), Some((u.email, link)), StatusCode::OK).await
+            page(
+                &state,
+                &req,
+                &s,
+                FormState::new(NewAccountForm::default()),
+                Some((u.email, link)),
+                StatusCode::OK,
+            )
+            .await
         }
         Err(e) => {
             let form = FormState::refused(form, &lang_for(&req, None), e)?;
@@ -81,18 +132,34 @@ pub async fn create(state: State, req: HttpRequest, s: SignedIn, CsrfForm(form):
 }
 
 #[post("/admin/users/{id}/reset")]
-pub async fn reset(state: State, req: HttpRequest, s: SignedIn, path: web::Path<String>, CsrfForm(_): CsrfForm<super::auth::Empty>) -> AppResult<HttpResponse> {
+pub async fn reset(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<String>,
+    CsrfForm(_): CsrfForm<super::auth::Empty>,
+) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let p = s.principal.clone();
     let (email, token) = state
         .db(move |conn| {
             let token = accounts::issue_reset(conn, &p, &id)?;
-            let email = crate::db::models::user::find(conn, &id)?.map(|u| u.email).unwrap_or_default();
+            let email = crate::db::models::user::find(conn, &id)?
+                .map(|u| u.email)
+                .unwrap_or_default();
             Ok((email, token))
         })
         .await?;
     let link = reset_link(&state, &req, &token);
-    page(&state, &req, &s, FormState::new(NewAccountForm::default()), Some((email, link)), StatusCode::OK).await
+    page(
+        &state,
+        &req,
+        &s,
+        FormState::new(NewAccountForm::default()),
+        Some((email, link)),
+        StatusCode::OK,
+    )
+    .await
 }
 
 #[derive(Deserialize)]
@@ -102,10 +169,17 @@ pub struct ConsultantForm {
 }
 
 #[post("/admin/users/{id}/consultant")]
-pub async fn consultant(state: State, s: SignedIn, path: web::Path<String>, CsrfForm(form): CsrfForm<ConsultantForm>) -> AppResult<HttpResponse> {
+pub async fn consultant(
+    state: State,
+    s: SignedIn,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<ConsultantForm>,
+) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let p = s.principal.clone();
     let flag = form.consultant.as_deref() == Some("1");
-    state.db(move |conn| Ok(accounts::set_consultant(conn, &p, &id, flag)?)).await?;
+    state
+        .db(move |conn| Ok(accounts::set_consultant(conn, &p, &id, flag)?))
+        .await?;
     Ok(super::see_other("/admin/users?notice=notice-saved"))
 }

@@ -39,8 +39,15 @@ pub async fn login_form(state: State, req: HttpRequest, q: web::Query<NextQuery>
     if needs_setup {
         return Ok(see_other("/setup"));
     }
-    let form = FormState::new(LoginForm { next: q.into_inner().next, ..Default::default() });
-    html(&state.templates, "pages/login", &page_context(&req, "login-title", form))
+    let form = FormState::new(LoginForm {
+        next: q.into_inner().next,
+        ..Default::default()
+    });
+    html(
+        &state.templates,
+        "pages/login",
+        &page_context(&req, "login-title", form),
+    )
 }
 
 fn client_ip(req: &HttpRequest) -> String {
@@ -50,25 +57,39 @@ fn client_ip(req: &HttpRequest) -> String {
 #[post("/login")]
 pub async fn login(state: State, req: HttpRequest, CsrfForm(form): CsrfForm<LoginForm>) -> AppResult<HttpResponse> {
     let lang = lang_for(&req, None);
-    let account_key = Email::parse(&form.email).map(|e| e.as_str().to_string()).unwrap_or_default();
+    let account_key = Email::parse(&form.email)
+        .map(|e| e.as_str().to_string())
+        .unwrap_or_default();
     let limited = state.limiters.login_by_ip.check_key(&client_ip(&req)).is_err()
         | state.limiters.login_by_account.check_key(&account_key).is_err();
     if limited {
         let page = FormState::with_error(form, &lang, "error-rate-limited");
-        let mut res = html(&state.templates, "pages/login", &page_context(&req, "login-title", page))?;
+        let mut res = html(
+            &state.templates,
+            "pages/login",
+            &page_context(&req, "login-title", page),
+        )?;
         *res.status_mut() = StatusCode::TOO_MANY_REQUESTS;
         return Ok(res);
     }
     let (email, password) = (form.email.clone(), form.password.clone());
-    let found = state.db(move |conn| Ok(accounts::authenticate(conn, &email, &password)?)).await?;
+    let found = state
+        .db(move |conn| Ok(accounts::authenticate(conn, &email, &password)?))
+        .await?;
     let Some(u) = found else {
         let page = FormState::with_error(form, &lang, "error-login-failed");
-        let mut res = html(&state.templates, "pages/login", &page_context(&req, "login-title", page))?;
+        let mut res = html(
+            &state.templates,
+            "pages/login",
+            &page_context(&req, "login-title", page),
+        )?;
         *res.status_mut() = StatusCode::UNAUTHORIZED;
         return Ok(res);
     };
     tracing::info!(user_id = %u.id, "signed in");
-    let token = state.keys.issue(&u.id, u.token_version, Audience::Session, SESSION_SECONDS)?;
+    let token = state
+        .keys
+        .issue(&u.id, u.token_version, Audience::Session, SESSION_SECONDS)?;
     let cookie = Cookie::build(SESSION_COOKIE, token)
         .path("/")
         .http_only(true)
@@ -123,7 +144,11 @@ async fn setup_open(state: &State, req: &HttpRequest) -> AppResult<()> {
 #[get("/setup")]
 pub async fn setup_form(state: State, req: HttpRequest) -> AppResult<HttpResponse> {
     setup_open(&state, &req).await?;
-    html(&state.templates, "pages/setup", &page_context(&req, "setup-title", FormState::new(SetupForm::default())))
+    html(
+        &state.templates,
+        "pages/setup",
+        &page_context(&req, "setup-title", FormState::new(SetupForm::default())),
+    )
 }
 
 #[post("/setup")]
@@ -134,11 +159,18 @@ pub async fn setup(state: State, req: HttpRequest, CsrfForm(form): CsrfForm<Setu
         display_name: form.display_name.clone(),
         password: form.password.clone(),
     };
-    match state.db(move |conn| Ok(accounts::setup_first_admin(conn, &input))).await? {
+    match state
+        .db(move |conn| Ok(accounts::setup_first_admin(conn, &input)))
+        .await?
+    {
         Ok(_) => Ok(see_other("/login?notice=notice-setup-done")),
         Err(e) => {
             let page = FormState::refused(form, &lang_for(&req, None), e)?;
-            let mut res = html(&state.templates, "pages/setup", &page_context(&req, "setup-title", page))?;
+            let mut res = html(
+                &state.templates,
+                "pages/setup",
+                &page_context(&req, "setup-title", page),
+            )?;
             *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             Ok(res)
         }
@@ -162,7 +194,12 @@ struct AccountPage {
     organisations: Vec<(String, String, String)>,
 }
 
-async fn account_page(state: &State, req: &HttpRequest, s: &SignedIn, form: FormState<PasswordForm>) -> AppResult<HttpResponse> {
+async fn account_page(
+    state: &State,
+    req: &HttpRequest,
+    s: &SignedIn,
+    form: FormState<PasswordForm>,
+) -> AppResult<HttpResponse> {
     let id = s.user.id.clone();
     let organisations = state.db(move |conn| Ok(user::organisations_of(conn, &id)?)).await?;
     let page = AccountPage {
@@ -172,7 +209,11 @@ async fn account_page(state: &State, req: &HttpRequest, s: &SignedIn, form: Form
         form,
         organisations,
     };
-    html(&state.templates, "pages/account", &page_context(req, "account-title", page))
+    html(
+        &state.templates,
+        "pages/account",
+        &page_context(req, "account-title", page),
+    )
 }
 
 #[get("/account")]
@@ -181,10 +222,18 @@ pub async fn account(state: State, req: HttpRequest, s: SignedIn) -> AppResult<H
 }
 
 #[post("/account/password")]
-pub async fn change_password(state: State, req: HttpRequest, s: SignedIn, CsrfForm(form): CsrfForm<PasswordForm>) -> AppResult<HttpResponse> {
+pub async fn change_password(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    CsrfForm(form): CsrfForm<PasswordForm>,
+) -> AppResult<HttpResponse> {
     let u = s.user.clone();
     let (current, new) = (form.current_password.clone(), form.new_password.clone());
-    match state.db(move |conn| Ok(accounts::change_password(conn, &u, &current, &new))).await? {
+    match state
+        .db(move |conn| Ok(accounts::change_password(conn, &u, &current, &new)))
+        .await?
+    {
         // Every session is revoked, this one too: sign in again.
         Ok(()) => Ok(see_other("/login?notice=notice-password-changed")),
         Err(e) => {
@@ -206,13 +255,19 @@ pub struct LanguageForm {
 /// The language switch: remembered in a cookie, and as the preference of a
 /// signed-in user.
 #[post("/language")]
-pub async fn switch_language(state: State, session: MaybeSignedIn, CsrfForm(form): CsrfForm<LanguageForm>) -> AppResult<HttpResponse> {
+pub async fn switch_language(
+    state: State,
+    session: MaybeSignedIn,
+    CsrfForm(form): CsrfForm<LanguageForm>,
+) -> AppResult<HttpResponse> {
     if !crate::i18n::is_supported(&form.lang) {
         return Err(AppError::Validation("error-language-invalid"));
     }
     if let Some(s) = session.0 {
         let (id, lang) = (s.user.id.clone(), form.lang.clone());
-        state.db(move |conn| Ok(user::set_language(conn, &id, Some(&lang))?)).await?;
+        state
+            .db(move |conn| Ok(user::set_language(conn, &id, Some(&lang))?))
+            .await?;
     }
     let mut res = see_other(&safe_next(form.next.as_deref()));
     let cookie = Cookie::build(LANG_COOKIE, form.lang)
@@ -233,9 +288,18 @@ struct ResetPage {
 #[get("/reset/{token}")]
 pub async fn reset_form(state: State, req: HttpRequest, token: web::Path<String>) -> AppResult<HttpResponse> {
     let token = token.into_inner();
-    let valid = state.db(move |conn| Ok(accounts::reset_is_valid(conn, &token)?)).await?;
-    let page = ResetPage { valid, form: FormState::new(PasswordForm::default()) };
-    let mut res = html(&state.templates, "pages/reset", &page_context(&req, "reset-title", page))?;
+    let valid = state
+        .db(move |conn| Ok(accounts::reset_is_valid(conn, &token)?))
+        .await?;
+    let page = ResetPage {
+        valid,
+        form: FormState::new(PasswordForm::default()),
+    };
+    let mut res = html(
+        &state.templates,
+        "pages/reset",
+        &page_context(&req, "reset-title", page),
+    )?;
     if !valid {
         *res.status_mut() = StatusCode::NOT_FOUND;
     }
@@ -243,15 +307,27 @@ pub async fn reset_form(state: State, req: HttpRequest, token: web::Path<String>
 }
 
 #[post("/reset/{token}")]
-pub async fn reset(state: State, req: HttpRequest, token: web::Path<String>, CsrfForm(form): CsrfForm<PasswordForm>) -> AppResult<HttpResponse> {
+pub async fn reset(
+    state: State,
+    req: HttpRequest,
+    token: web::Path<String>,
+    CsrfForm(form): CsrfForm<PasswordForm>,
+) -> AppResult<HttpResponse> {
     let token = token.into_inner();
     let new = form.new_password.clone();
-    match state.db(move |conn| Ok(accounts::use_reset(conn, &token, &new))).await? {
+    match state
+        .db(move |conn| Ok(accounts::use_reset(conn, &token, &new)))
+        .await?
+    {
         Ok(_) => Ok(see_other("/login?notice=notice-password-changed")),
         Err(e) => {
             let form = FormState::refused(form, &lang_for(&req, None), e)?;
             let page = ResetPage { valid: true, form };
-            let mut res = html(&state.templates, "pages/reset", &page_context(&req, "reset-title", page))?;
+            let mut res = html(
+                &state.templates,
+                "pages/reset",
+                &page_context(&req, "reset-title", page),
+            )?;
             *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             Ok(res)
         }

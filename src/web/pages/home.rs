@@ -21,7 +21,9 @@ struct HomePage {
 #[get("/")]
 pub async fn home(state: State, req: HttpRequest, s: SignedIn) -> AppResult<HttpResponse> {
     let principal = s.principal.clone();
-    let orgs = state.db(move |conn| Ok(organisations::list_visible(conn, &principal)?)).await?;
+    let orgs = state
+        .db(move |conn| Ok(organisations::list_visible(conn, &principal)?))
+        .await?;
     let page = HomePage {
         organisations: orgs,
         may_create: s.principal.is_platform_admin || s.principal.is_consultant,

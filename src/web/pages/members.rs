@@ -36,7 +36,15 @@ fn roles_for(s: &SignedIn) -> Vec<&'static str> {
         .collect()
 }
 
-async fn page(state: &State, req: &HttpRequest, s: &SignedIn, org_id: String, form: FormState<MemberInput>, link: Option<String>, status: StatusCode) -> AppResult<HttpResponse> {
+async fn page(
+    state: &State,
+    req: &HttpRequest,
+    s: &SignedIn,
+    org_id: String,
+    form: FormState<MemberInput>,
+    link: Option<String>,
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
     let (p, org) = (s.principal.clone(), org_id.clone());
     let members = state.db(move |conn| Ok(accounts::members(conn, &p, &org)?)).await?;
     let page = MembersPage {
@@ -47,30 +55,53 @@ async fn page(state: &State, req: &HttpRequest, s: &SignedIn, org_id: String, fo
         form,
         new_account_link: link,
     };
-    let mut res = html(&state.templates, "pages/members", &page_context(req, "members-title", page))?;
+    let mut res = html(
+        &state.templates,
+        "pages/members",
+        &page_context(req, "members-title", page),
+    )?;
     *res.status_mut() = status;
     Ok(res)
 }
 
 #[get("/orgs/{org}/members")]
 pub async fn list(state: State, req: HttpRequest, s: SignedIn, path: web::Path<String>) -> AppResult<HttpResponse> {
-    let form = FormState::new(MemberInput { role: "viewer".into(), ..Default::default() });
+    let form = FormState::new(MemberInput {
+        role: "viewer".into(),
+        ..Default::default()
+    });
     page(&state, &req, &s, path.into_inner(), form, None, StatusCode::OK).await
 }
 
 pub fn reset_link(state: &State, req: &HttpRequest, token: &str) -> String {
-    let base = state.config.public_url.clone().unwrap_or_else(|| format!("{}://{}", req.connection_info().scheme(), req.connection_info().host()));
+    let base = state
+        .config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("{}://{}", req.connection_info().scheme(), req.connection_info().host()));
     format!("{}/reset/{token}", base.trim_end_matches('/'))
 }
 
 #[post("/orgs/{org}/members")]
-pub async fn add(state: State, req: HttpRequest, s: SignedIn, path: web::Path<String>, CsrfForm(form): CsrfForm<MemberInput>) -> AppResult<HttpResponse> {
+pub async fn add(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<MemberInput>,
+) -> AppResult<HttpResponse> {
     let org_id = path.into_inner();
     let (p, org, input) = (s.principal.clone(), org_id.clone(), form.clone());
-    match state.db(move |conn| Ok(accounts::add_member(conn, &p, &org, &input))).await? {
+    match state
+        .db(move |conn| Ok(accounts::add_member(conn, &p, &org, &input)))
+        .await?
+    {
         Ok(token) => {
             let link = token.map(|t| reset_link(&state, &req, &t));
-            let empty = FormState::new(MemberInput { role: "viewer".into(), ..Default::default() });
+            let empty = FormState::new(MemberInput {
+                role: "viewer".into(),
+                ..Default::default()
+            });
             page(&state, &req, &s, org_id, empty, link, StatusCode::OK).await
         }
         Err(e) => {
@@ -81,10 +112,19 @@ pub async fn add(state: State, req: HttpRequest, s: SignedIn, path: web::Path<St
 }
 
 #[post("/orgs/{org}/members/{member}")]
-pub async fn update(state: State, req: HttpRequest, s: SignedIn, path: web::Path<(String, String)>, CsrfForm(form): CsrfForm<MemberInput>) -> AppResult<HttpResponse> {
+pub async fn update(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<(String, String)>,
+    CsrfForm(form): CsrfForm<MemberInput>,
+) -> AppResult<HttpResponse> {
     let (org_id, member) = path.into_inner();
     let (p, org, input) = (s.principal.clone(), org_id.clone(), form.clone());
-    match state.db(move |conn| Ok(accounts::update_member(conn, &p, &org, &member, &input))).await? {
+    match state
+        .db(move |conn| Ok(accounts::update_member(conn, &p, &org, &member, &input)))
+        .await?
+    {
         Ok(()) => Ok(see_other(&format!("/orgs/{org_id}/members?notice=notice-saved"))),
         Err(e) => {
             let form = FormState::refused(form, &lang_for(&req, None), e)?;
@@ -94,10 +134,19 @@ pub async fn update(state: State, req: HttpRequest, s: SignedIn, path: web::Path
 }
 
 #[post("/orgs/{org}/members/{member}/delete")]
-pub async fn remove(state: State, s: SignedIn, path: web::Path<(String, String)>, CsrfForm(_): CsrfForm<super::auth::Empty>) -> AppResult<HttpResponse> {
+pub async fn remove(
+    state: State,
+    s: SignedIn,
+    path: web::Path<(String, String)>,
+    CsrfForm(_): CsrfForm<super::auth::Empty>,
+) -> AppResult<HttpResponse> {
     let (org_id, member) = path.into_inner();
     authorise(&s.principal, Action::ManageMembers { org: &org_id })?;
     let (p, org) = (s.principal.clone(), org_id.clone());
-    state.db(move |conn| Ok(accounts::remove_member(conn, &p, &org, &member)?)).await?;
-    Ok(see_other(&format!("/orgs/{org_id}/members?notice=notice-member-removed")))
+    state
+        .db(move |conn| Ok(accounts::remove_member(conn, &p, &org, &member)?))
+        .await?;
+    Ok(see_other(&format!(
+        "/orgs/{org_id}/members?notice=notice-member-removed"
+    )))
 }

@@ -13,7 +13,9 @@ use actix_web::HttpResponse;
 
 /// Post/redirect/get: a 303 to `to`.
 pub fn see_other(to: &str) -> HttpResponse {
-    HttpResponse::SeeOther().insert_header((header::LOCATION, to.to_string())).finish()
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, to.to_string()))
+        .finish()
 }
 
 /// Only local paths are followed after sign-in, so `next` cannot send a

@@ -27,9 +27,24 @@ struct OrgFormPage {
     form: FormState<OrganisationInput>,
 }
 
-fn form_page(req: &HttpRequest, state: &State, org_id: Option<String>, form: FormState<OrganisationInput>, status: StatusCode) -> AppResult<HttpResponse> {
-    let title = if org_id.is_some() { "org-edit-title" } else { "org-new-title" };
-    let page = OrgFormPage { org_id, sectors: SECTORS, languages: crate::i18n::supported().to_vec(), form };
+fn form_page(
+    req: &HttpRequest,
+    state: &State,
+    org_id: Option<String>,
+    form: FormState<OrganisationInput>,
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
+    let title = if org_id.is_some() {
+        "org-edit-title"
+    } else {
+        "org-new-title"
+    };
+    let page = OrgFormPage {
+        org_id,
+        sectors: SECTORS,
+        languages: crate::i18n::supported().to_vec(),
+        form,
+    };
     let mut res = html(&state.templates, "pages/org_form", &page_context(req, title, page))?;
     *res.status_mut() = status;
     Ok(res)
@@ -47,11 +62,25 @@ pub async fn new_form(state: State, req: HttpRequest, s: SignedIn) -> AppResult<
 }
 
 #[post("/orgs")]
-pub async fn create(state: State, req: HttpRequest, s: SignedIn, CsrfForm(form): CsrfForm<OrganisationInput>) -> AppResult<HttpResponse> {
+pub async fn create(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    CsrfForm(form): CsrfForm<OrganisationInput>,
+) -> AppResult<HttpResponse> {
     let (p, input) = (s.principal.clone(), form.clone());
-    match state.db(move |conn| Ok(organisations::create(conn, &p, &input))).await? {
+    match state
+        .db(move |conn| Ok(organisations::create(conn, &p, &input)))
+        .await?
+    {
         Ok(org) => Ok(see_other(&format!("/orgs/{}?notice=notice-org-created", org.id))),
-        Err(e) => form_page(&req, &state, None, FormState::refused(form, &lang_for(&req, None), e)?, StatusCode::UNPROCESSABLE_ENTITY),
+        Err(e) => form_page(
+            &req,
+            &state,
+            None,
+            FormState::refused(form, &lang_for(&req, None), e)?,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
     }
 }
 
@@ -94,7 +123,12 @@ pub async fn show(state: State, req: HttpRequest, s: SignedIn, path: web::Path<S
 }
 
 #[get("/orgs/{org}/edit")]
-pub async fn edit_form(state: State, req: HttpRequest, s: SignedIn, path: web::Path<String>) -> AppResult<HttpResponse> {
+pub async fn edit_form(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
     let org_id = path.into_inner();
     crate::domain::authorise(&s.principal, Action::EditOrganisation { org: &org_id })?;
     let (p, id) = (s.principal.clone(), org_id.clone());
@@ -109,12 +143,27 @@ pub async fn edit_form(state: State, req: HttpRequest, s: SignedIn, path: web::P
 }
 
 #[post("/orgs/{org}/edit")]
-pub async fn update(state: State, req: HttpRequest, s: SignedIn, path: web::Path<String>, CsrfForm(form): CsrfForm<OrganisationInput>) -> AppResult<HttpResponse> {
+pub async fn update(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<OrganisationInput>,
+) -> AppResult<HttpResponse> {
     let org_id = path.into_inner();
     let (p, id, input) = (s.principal.clone(), org_id.clone(), form.clone());
-    match state.db(move |conn| Ok(organisations::update(conn, &p, &id, &input))).await? {
+    match state
+        .db(move |conn| Ok(organisations::update(conn, &p, &id, &input)))
+        .await?
+    {
         Ok(_) => Ok(see_other(&format!("/orgs/{org_id}?notice=notice-saved"))),
-        Err(e) => form_page(&req, &state, Some(org_id), FormState::refused(form, &lang_for(&req, None), e)?, StatusCode::UNPROCESSABLE_ENTITY),
+        Err(e) => form_page(
+            &req,
+            &state,
+            Some(org_id),
+            FormState::refused(form, &lang_for(&req, None), e)?,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
     }
 }
 
@@ -131,26 +180,51 @@ struct DeletePage {
 }
 
 #[get("/orgs/{org}/delete")]
-pub async fn delete_form(state: State, req: HttpRequest, s: SignedIn, path: web::Path<String>) -> AppResult<HttpResponse> {
+pub async fn delete_form(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
     let org_id = path.into_inner();
     crate::domain::authorise(&s.principal, Action::DeleteOrganisation { org: &org_id })?;
     let p = s.principal.clone();
     let org = state.db(move |conn| Ok(organisations::get(conn, &p, &org_id)?)).await?;
-    let page = DeletePage { org, form: FormState::new(DeleteForm::default()) };
-    html(&state.templates, "pages/org_delete", &page_context(&req, "org-delete-title", page))
+    let page = DeletePage {
+        org,
+        form: FormState::new(DeleteForm::default()),
+    };
+    html(
+        &state.templates,
+        "pages/org_delete",
+        &page_context(&req, "org-delete-title", page),
+    )
 }
 
 #[post("/orgs/{org}/delete")]
-pub async fn delete(state: State, req: HttpRequest, s: SignedIn, path: web::Path<String>, CsrfForm(form): CsrfForm<DeleteForm>) -> AppResult<HttpResponse> {
+pub async fn delete(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<DeleteForm>,
+) -> AppResult<HttpResponse> {
     let org_id = path.into_inner();
     let (p, id, confirmation) = (s.principal.clone(), org_id.clone(), form.confirmation.clone());
-    match state.db(move |conn| Ok(organisations::delete(conn, &p, &id, &confirmation))).await? {
+    match state
+        .db(move |conn| Ok(organisations::delete(conn, &p, &id, &confirmation)))
+        .await?
+    {
         Ok(()) => Ok(see_other("/?notice=notice-org-deleted")),
         Err(e) => {
             let form = FormState::refused(form, &lang_for(&req, None), e)?;
             let p = s.principal.clone();
             let org = state.db(move |conn| Ok(organisations::get(conn, &p, &org_id)?)).await?;
-            let mut res = html(&state.templates, "pages/org_delete", &page_context(&req, "org-delete-title", DeletePage { org, form }))?;
+            let mut res = html(
+                &state.templates,
+                "pages/org_delete",
+                &page_context(&req, "org-delete-title", DeletePage { org, form }),
+            )?;
             *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             Ok(res)
         }

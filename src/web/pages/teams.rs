@@ -31,11 +31,28 @@ struct TeamFormPage {
     form: FormState<TeamInput>,
 }
 
-async fn form_page(state: &State, req: &HttpRequest, s: &SignedIn, org_id: String, team_id: Option<String>, form: FormState<TeamInput>, status: StatusCode) -> AppResult<HttpResponse> {
+async fn form_page(
+    state: &State,
+    req: &HttpRequest,
+    s: &SignedIn,
+    org_id: String,
+    team_id: Option<String>,
+    form: FormState<TeamInput>,
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
     let (p, org) = (s.principal.clone(), org_id.clone());
     let parents = state.db(move |conn| Ok(teams::tree(conn, &p, &org)?)).await?;
-    let title = if team_id.is_some() { "team-edit-title" } else { "team-new-title" };
-    let page = TeamFormPage { org_id, team_id, parents, form };
+    let title = if team_id.is_some() {
+        "team-edit-title"
+    } else {
+        "team-new-title"
+    };
+    let page = TeamFormPage {
+        org_id,
+        team_id,
+        parents,
+        form,
+    };
     let mut res = html(&state.templates, "pages/team_form", &page_context(req, title, page))?;
     *res.status_mut() = status;
     Ok(res)
@@ -45,11 +62,26 @@ async fn form_page(state: &State, req: &HttpRequest, s: &SignedIn, org_id: Strin
 pub async fn new_form(state: State, req: HttpRequest, s: SignedIn, path: web::Path<String>) -> AppResult<HttpResponse> {
     let org_id = path.into_inner();
     authorise(&s.principal, Action::ManageTeams { org: &org_id })?;
-    form_page(&state, &req, &s, org_id, None, FormState::new(TeamInput::default()), StatusCode::OK).await
+    form_page(
+        &state,
+        &req,
+        &s,
+        org_id,
+        None,
+        FormState::new(TeamInput::default()),
+        StatusCode::OK,
+    )
+    .await
 }
 
 #[post("/orgs/{org}/teams")]
-pub async fn create(state: State, req: HttpRequest, s: SignedIn, path: web::Path<String>, CsrfForm(form): CsrfForm<TeamInput>) -> AppResult<HttpResponse> {
+pub async fn create(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<TeamInput>,
+) -> AppResult<HttpResponse> {
     let org_id = path.into_inner();
     let (p, org, input) = (s.principal.clone(), org_id.clone(), form.clone());
     match state.db(move |conn| Ok(teams::create(conn, &p, &org, &input))).await? {
@@ -71,7 +103,12 @@ struct TeamPage {
 }
 
 #[get("/orgs/{org}/teams/{team}")]
-pub async fn show(state: State, req: HttpRequest, s: SignedIn, path: web::Path<(String, String)>) -> AppResult<HttpResponse> {
+pub async fn show(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<(String, String)>,
+) -> AppResult<HttpResponse> {
     let (org_id, team_id) = path.into_inner();
     let (p, org, id) = (s.principal.clone(), org_id.clone(), team_id.clone());
     let (team, all) = state
@@ -81,8 +118,15 @@ pub async fn show(state: State, req: HttpRequest, s: SignedIn, path: web::Path<(
             Ok((team, all))
         })
         .await?;
-    let parent = team.parent_id.as_ref().and_then(|pid| all.iter().find(|t| &t.id == pid).cloned());
-    let children = all.iter().filter(|t| t.parent_id.as_deref() == Some(team.id.as_str())).cloned().collect();
+    let parent = team
+        .parent_id
+        .as_ref()
+        .and_then(|pid| all.iter().find(|t| &t.id == pid).cloned());
+    let children = all
+        .iter()
+        .filter(|t| t.parent_id.as_deref() == Some(team.id.as_str()))
+        .cloned()
+        .collect();
     let page = TeamPage {
         may_manage: s.principal.may(Action::ManageTeams { org: &org_id }) == Decision::Allow,
         org_id,
@@ -94,7 +138,12 @@ pub async fn show(state: State, req: HttpRequest, s: SignedIn, path: web::Path<(
 }
 
 #[get("/orgs/{org}/teams/{team}/edit")]
-pub async fn edit_form(state: State, req: HttpRequest, s: SignedIn, path: web::Path<(String, String)>) -> AppResult<HttpResponse> {
+pub async fn edit_form(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<(String, String)>,
+) -> AppResult<HttpResponse> {
     let (org_id, team_id) = path.into_inner();
     authorise(&s.principal, Action::ManageTeams { org: &org_id })?;
     let (p, org, id) = (s.principal.clone(), org_id.clone(), team_id.clone());
@@ -114,27 +163,63 @@ pub async fn edit_form(state: State, req: HttpRequest, s: SignedIn, path: web::P
         parent_code: parent_code.unwrap_or_default(),
         headcount: team.headcount.to_string(),
     };
-    form_page(&state, &req, &s, org_id, Some(team_id), FormState::new(values), StatusCode::OK).await
+    form_page(
+        &state,
+        &req,
+        &s,
+        org_id,
+        Some(team_id),
+        FormState::new(values),
+        StatusCode::OK,
+    )
+    .await
 }
 
 #[post("/orgs/{org}/teams/{team}/edit")]
-pub async fn update(state: State, req: HttpRequest, s: SignedIn, path: web::Path<(String, String)>, CsrfForm(form): CsrfForm<TeamInput>) -> AppResult<HttpResponse> {
+pub async fn update(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<(String, String)>,
+    CsrfForm(form): CsrfForm<TeamInput>,
+) -> AppResult<HttpResponse> {
     let (org_id, team_id) = path.into_inner();
     let (p, org, id, input) = (s.principal.clone(), org_id.clone(), team_id.clone(), form.clone());
-    match state.db(move |conn| Ok(teams::update(conn, &p, &org, &id, &input))).await? {
-        Ok(_) => Ok(see_other(&format!("/orgs/{org_id}/teams/{team_id}?notice=notice-saved"))),
+    match state
+        .db(move |conn| Ok(teams::update(conn, &p, &org, &id, &input)))
+        .await?
+    {
+        Ok(_) => Ok(see_other(&format!(
+            "/orgs/{org_id}/teams/{team_id}?notice=notice-saved"
+        ))),
         Err(e) => {
             let form = FormState::refused(form, &lang_for(&req, None), e)?;
-            form_page(&state, &req, &s, org_id, Some(team_id), form, StatusCode::UNPROCESSABLE_ENTITY).await
+            form_page(
+                &state,
+                &req,
+                &s,
+                org_id,
+                Some(team_id),
+                form,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
     }
 }
 
 #[post("/orgs/{org}/teams/{team}/delete")]
-pub async fn delete(state: State, s: SignedIn, path: web::Path<(String, String)>, CsrfForm(_): CsrfForm<super::auth::Empty>) -> AppResult<HttpResponse> {
+pub async fn delete(
+    state: State,
+    s: SignedIn,
+    path: web::Path<(String, String)>,
+    CsrfForm(_): CsrfForm<super::auth::Empty>,
+) -> AppResult<HttpResponse> {
     let (org_id, team_id) = path.into_inner();
     let (p, org) = (s.principal.clone(), org_id.clone());
-    state.db(move |conn| Ok(teams::delete(conn, &p, &org, &team_id)?)).await?;
+    state
+        .db(move |conn| Ok(teams::delete(conn, &p, &org, &team_id)?))
+        .await?;
     Ok(see_other(&format!("/orgs/{org_id}?notice=notice-team-deleted")))
 }
 
@@ -146,11 +231,24 @@ struct ImportPage {
 }
 
 #[get("/orgs/{org}/teams/import")]
-pub async fn import_form(state: State, req: HttpRequest, s: SignedIn, path: web::Path<String>) -> AppResult<HttpResponse> {
+pub async fn import_form(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
     let org_id = path.into_inner();
     authorise(&s.principal, Action::ManageTeams { org: &org_id })?;
-    let page = ImportPage { org_id, errors: Vec::new(), summary: None };
-    html(&state.templates, "pages/team_import", &page_context(&req, "team-import-title", page))
+    let page = ImportPage {
+        org_id,
+        errors: Vec::new(),
+        summary: None,
+    };
+    html(
+        &state.templates,
+        "pages/team_import",
+        &page_context(&req, "team-import-title", page),
+    )
 }
 
 /// Reads the multipart upload: the CSRF field and the file, within limits.
@@ -179,22 +277,45 @@ async fn read_upload(req: &HttpRequest, mut payload: Multipart, limit: usize) ->
 }
 
 #[post("/orgs/{org}/teams/import")]
-pub async fn import(state: State, req: HttpRequest, s: SignedIn, path: web::Path<String>, payload: Multipart) -> AppResult<HttpResponse> {
+pub async fn import(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<String>,
+    payload: Multipart,
+) -> AppResult<HttpResponse> {
     let org_id = path.into_inner();
     authorise(&s.principal, Action::ManageTeams { org: &org_id })?;
     let bytes = read_upload(&req, payload, TEAM_CSV_LIMIT).await?;
     let (p, org) = (s.principal.clone(), org_id.clone());
-    let outcome = state.db(move |conn| Ok(teams::import_csv(conn, &p, &org, &bytes))).await?;
+    let outcome = state
+        .db(move |conn| Ok(teams::import_csv(conn, &p, &org, &bytes)))
+        .await?;
     let lang = lang_for(&req, None);
     let (page, status) = match outcome {
-        Ok(summary) => (ImportPage { org_id, errors: Vec::new(), summary: Some(summary) }, StatusCode::OK),
+        Ok(summary) => (
+            ImportPage {
+                org_id,
+                errors: Vec::new(),
+                summary: Some(summary),
+            },
+            StatusCode::OK,
+        ),
         Err(DomainError::Rows(rows)) => (
-            ImportPage { org_id, errors: translated_rows(&lang, &rows), summary: None },
+            ImportPage {
+                org_id,
+                errors: translated_rows(&lang, &rows),
+                summary: None,
+            },
             StatusCode::UNPROCESSABLE_ENTITY,
         ),
         Err(e) => return Err(e.into()),
     };
-    let mut res = html(&state.templates, "pages/team_import", &page_context(&req, "team-import-title", page))?;
+    let mut res = html(
+        &state.templates,
+        "pages/team_import",
+        &page_context(&req, "team-import-title", page),
+    )?;
     *res.status_mut() = status;
     Ok(res)
 }

@@ -1,0 +1,348 @@
+#!/usr/bin/env python3
+"""Reference figures for Miroir's analytics engine (METHOD.md §3-6).
+
+Generates, with fixed seeds, random campaigns as raw respondents, writes
+their aggregate rows (what the database keeps) and the figures computed
+independently from the raw respondents with numpy/scipy, to
+tests/fixtures/analytics/campaign_<seed>.json. The Rust test
+`analytics::fixture_tests` rebuilds the report from the rows and compares.
+
+Usage: pip install numpy scipy && python3 scripts/reference_analytics.py
+"""
+import json
+import math
+import os
+from collections import defaultdict
+
+import numpy as np
+from scipy import stats
+
+Z = 1.959964
+DIMS = ["courtesy", "facilitation", "values", "listening", "digital", "trust",
+        "autonomy", "consideration", "competence", "cooperation", "environment"]
+PILLARS = {"execution": ["facilitation", "digital", "autonomy", "competence", "cooperation"],
+           "link": ["courtesy", "listening", "trust"],
+           "emotion": ["values", "consideration", "environment"]}
+PERSP = {"customer": ["c"], "employee": ["e", "ec"], "manager": ["me", "mc"],
+         "executive": ["xe", "xc"]}
+CHANNELS = ["in_person", "phone", "web", "app", "email", "other"]
+HEADLINES = {"customer": {"nps": (0, 10), "csat": (1, 5), "ces": (1, 7), "fcr": (0, 1)},
+             "employee": {"enps": (0, 10), "ies": (1, 7)}}
+OUT = os.path.join(os.path.dirname(__file__), "..", "tests", "fixtures", "analytics")
+
+
+def make_tree(rng):
+    teams = []  # (code, parent)
+    for r in range(3):
+        region = f"R{r}"
+        teams.append((region, None))
+        for a in range(4):
+            area = f"{region}A{a}"
+            teams.append((area, region))
+            for s in range(int(rng.integers(4, 6))):
+                teams.append((f"{area}S{s}", area))
+    return teams
+
+
+def likert(rng, logit, size=None):
+    """1..5 answers; higher logit → more favourable."""
+    p = 1 / (1 + math.exp(-logit))
+    fav = rng.random(size) < p
+    return np.where(fav, rng.integers(4, 6, size), rng.integers(1, 4, size))
+
+
+def make_respondents(rng, teams, n_items):
+    out = []  # dicts: team, population, channel, answers {item: value}
+    leaf = {c for c, _ in teams} - {p for _, p in teams if p}
+    dim_effect = {d: rng.normal(0.3, 0.6) for d in DIMS}
+    missing = {d: rng.choice([0.05, 0.15, 0.5]) for d in DIMS}
+
+    def dim_answers(codes, logit_of):
+        answers = {}
+        for d in DIMS:
+            for code in codes:
+                for i in range(1, n_items[d] + 1):
+                    if rng.random() >= missing[d]:
+                        answers[f"{d}.{code}.{i}"] = int(likert(rng, logit_of(d)))
+        return answers
+
+    for code, _ in teams:
+        own = code in leaf or rng.random() < 0.3
+        if not own:
+            continue
+        u = rng.normal(0, 1)
+        n_cust = int(min(60, rng.lognormal(1.7, 0.9))) if rng.random() > 0.1 else 0
+        n_emp = int(min(25, rng.lognormal(1.6, 0.7)))
+        chans = list(rng.choice(CHANNELS, size=int(rng.integers(1, 3)), replace=False))
+        for _ in range(n_cust):
+            ans = dim_answers(["c"], lambda d: 0.6 * u + dim_effect[d] + rng.normal(0, 0.3))
+            for item, (lo, hi) in HEADLINES["customer"].items():
+                if rng.random() > 0.1:
+                    ans[item] = int(np.clip(round(rng.normal((lo + hi) / 2 + u * (hi - lo) / 5, (hi - lo) / 3)), lo, hi))
+            if ans:
+                out.append(dict(team=code, population="customer",
+                                channel=str(rng.choice(chans)), answers=ans))
+        for _ in range(n_emp):
+            ans = dim_answers(["e", "ec"], lambda d: u + dim_effect[d])
+            for item, (lo, hi) in HEADLINES["employee"].items():
+                if rng.random() > 0.1:
+                    ans[item] = int(np.clip(round(rng.normal((lo + hi) / 2 + u * (hi - lo) / 5, (hi - lo) / 3)), lo, hi))
+            for i in (1, 2, 3):
+                if rng.random() > 0.2:
+                    ans[f"orientation.{i}"] = int(likert(rng, u + 0.5))
+            if ans:
+                out.append(dict(team=code, population="employee", channel=None, answers=ans))
+        for _ in range(int(rng.integers(0, 3))):
+            ans = dim_answers(["me", "mc"], lambda d: 1.0 + dim_effect[d])
+            out.append(dict(team=code, population="manager", channel=None, answers=ans))
+    for _ in range(int(rng.integers(3, 7))):
+        ans = dim_answers(["xe", "xc"], lambda d: 1.5)
+        out.append(dict(team=None, population="executive", channel=None, answers=ans))
+    return out
+
+
+def group_key(item):
+    parts = item.split(".")
+    if len(parts) == 3 and parts[0] != "orientation":
+        return f"{parts[0]}.{parts[1]}"
+    return "orientation" if parts[0] == "orientation" else item
+
+
+def aggregate(resps):
+    hist = defaultdict(lambda: defaultdict(int))
+    counts = defaultdict(int)
+    orient = defaultdict(int)
+    for r in resps:
+        key = (r["team"], r["population"], r["channel"])
+        for item, v in r["answers"].items():
+            hist[key + (item,)][v] += 1
+        for scope in {"*"} | {group_key(i) for i in r["answers"]}:
+            counts[key + (scope,)] += 1
+        o = [v for i, v in r["answers"].items() if i.startswith("orientation.")]
+        if o:
+            orient[(r["team"], 6 * sum(o) // len(o))] += 1
+    h_rows = [list(k) + [x for v, c in sorted(vals.items()) for x in (v, c)]
+              for k, vals in sorted(hist.items(), key=lambda kv: str(kv[0]))]
+    r_rows = [list(k) + [c] for k, c in sorted(counts.items(), key=lambda kv: str(kv[0]))]
+    o_rows = [[t, key, c] for (t, key), c in sorted(orient.items())]
+    return h_rows, r_rows, o_rows
+
+
+def wilson(x, n):
+    p = x / n
+    d = 1 + Z * Z / n
+    c = (p + Z * Z / (2 * n)) / d
+    h = Z * math.sqrt(p * (1 - p) / n + Z * Z / (4 * n * n)) / d
+    return 100 * (c - h), 100 * (c + h)
+
+
+def two_prop_p(x1, n1, x2, n2):
+    pooled = (x1 + x2) / (n1 + n2)
+    se = math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
+    if se == 0:
+        return 1.0
+    return float(2 * stats.norm.sf(abs((x1 / n1 - x2 / n2) / se)))
+
+
+def score(resps, pop, d, code):
+    vals = [v for r in resps if r["population"] == pop
+            for i, v in r["answers"].items() if i.startswith(f"{d}.{code}.")]
+    n = sum(1 for r in resps if r["population"] == pop
+            and any(i.startswith(f"{d}.{code}.") for i in r["answers"]))
+    if not vals:
+        return dict(n=n, answers=0)
+    fav = sum(1 for v in vals if v >= 4)
+    lo, hi = wilson(fav, len(vals))
+    return dict(n=n, answers=len(vals), fav_count=fav, favourable=100 * fav / len(vals),
+                ci_low=lo, ci_high=hi, mean=float(np.mean(vals)))
+
+
+def headline(resps, pop, item):
+    vals = [r["answers"][item] for r in resps if r["population"] == pop and item in r["answers"]]
+    return np.array(vals)
+
+
+def group_figures(resps, k):
+    g = {"n": {p: sum(1 for r in resps if r["population"] == p) for p in PERSP}}
+    g["scores"], g["gaps"] = {}, {}
+    for d in DIMS:
+        s = {code: score(resps, pop, d, code) for pop, codes in PERSP.items() for code in codes}
+        g["scores"].update({f"{d}.{c}": v for c, v in s.items()})
+        for name, a, b, tested in [("symmetry", "e", "c", True), ("customer_perception", "ec", "c", True),
+                                   ("managerial_blind_spot", "me", "e", False),
+                                   ("manager_customer_blind_spot", "mc", "c", False),
+                                   ("leadership_employee", "xe", "e", True),
+                                   ("leadership_customer", "xc", "c", True)]:
+            if s[a]["answers"] and s[b]["answers"]:
+                gap = {"points": s[a]["favourable"] - s[b]["favourable"]}
+                if tested:
+                    gap["p"] = two_prop_p(s[a]["fav_count"], s[a]["answers"], s[b]["fav_count"], s[b]["answers"])
+                g["gaps"][f"{d}.{name}"] = gap
+    ind = {}
+    for item, pop in [("nps", "customer"), ("enps", "employee")]:
+        v = headline(resps, pop, item)
+        if len(v):
+            pp, pd = np.mean(v >= 9), np.mean(v <= 6)
+            se = math.sqrt((pp + pd - (pp - pd) ** 2) / len(v))
+            sc = 100 * (pp - pd)
+            ind[item] = [sc, sc - 100 * Z * se, sc + 100 * Z * se, len(v)]
+    for item, pop, cut in [("csat", "customer", 4), ("ces", "customer", 5), ("fcr", "customer", 1), ("ies", "employee", 5)]:
+        v = headline(resps, pop, item)
+        if len(v):
+            ind[item] = 100 * float(np.mean(v >= cut))
+    means = [np.mean([v for i, v in r["answers"].items() if i.startswith("orientation.")])
+             for r in resps if r["population"] == "employee"
+             and any(i.startswith("orientation.") for i in r["answers"])]
+    if means:
+        m = np.array(means)
+        ind["cos"] = [100 * np.mean(m >= 4.5), 100 * np.mean((m >= 3.5) & (m < 4.5)), 100 * np.mean(m < 3.5)]
+    # Indices and pillars over dimensions that primary suppression leaves visible.
+    for side, code, pop in [("customer", "c", "customer"), ("employee", "e", "employee")]:
+        def ok(d):
+            s = g["scores"][f"{d}.{code}"]
+            return s["answers"] > 0 and s["n"] >= k and g["n"][pop] >= k
+        vis = [g["scores"][f"{d}.{code}"]["favourable"] for d in DIMS if ok(d)]
+        ind["csi" if side == "customer" else "eei"] = float(np.mean(vis)) if vis else None
+        pil = {}
+        for p, dims in PILLARS.items():
+            v = [g["scores"][f"{d}.{code}"]["favourable"] for d in dims if ok(d)]
+            pil[p] = float(np.mean(v)) if v else None
+        g.setdefault("pillars", {})[side] = pil
+    g["indices"] = ind
+    return g
+
+
+TIE = 1e-9
+
+
+def snap(values):
+    """Equal team scores summed in another order differ in the last bits:
+    values within TIE of the first of a sorted run are the same value."""
+    order = np.argsort(values, kind="stable")
+    out = list(values)
+    start = 0
+    while start < len(order):
+        end = start + 1
+        while end < len(order) and values[order[end]] - values[order[start]] <= TIE:
+            end += 1
+        for i in order[start:end]:
+            out[i] = values[order[start]]
+        start = end
+    return out
+
+
+def correlation(xs, ys):
+    if len(xs) < 5 or len(set(xs)) < 2 or len(set(ys)) < 2:
+        return None
+    r, p = stats.pearsonr(xs, ys)
+    rho, sp = stats.spearmanr(snap(xs), snap(ys))
+    n = len(xs)
+    if abs(r) >= 1:
+        lo = hi = r
+    else:
+        z, se = math.atanh(r), 1 / math.sqrt(n - 3)
+        lo, hi = math.tanh(z - Z * se), math.tanh(z + Z * se)
+    return {"pearson": {"r": float(r), "ci_low": lo, "ci_high": hi, "p": float(p)},
+            "spearman": {"rho": float(rho), "p": float(sp)}}
+
+
+def linkage(resps, teams, k):
+    by_team = defaultdict(list)
+    for r in resps:
+        by_team[r["team"]].append(r)
+    vals = []
+    for code, _ in teams:
+        rs = by_team[code]
+        ne = sum(1 for r in rs if r["population"] == "employee")
+        nc = sum(1 for r in rs if r["population"] == "customer")
+        if ne < k or nc < k:
+            continue
+        e = {d: score(rs, "employee", d, "e") for d in DIMS}
+        c = {d: score(rs, "customer", d, "c") for d in DIMS}
+        e = {d: s["favourable"] for d, s in e.items() if s["answers"]}
+        c = {d: s["favourable"] for d, s in c.items() if s["answers"]}
+        nps = headline(rs, "customer", "nps")
+        enps = headline(rs, "employee", "enps")
+        vals.append(dict(code=code, e=e, c=c,
+                         eei=float(np.mean(list(e.values()))) if e else None,
+                         csi=float(np.mean(list(c.values()))) if c else None,
+                         nps=100 * (np.mean(nps >= 9) - np.mean(nps <= 6)) if len(nps) else None,
+                         enps=100 * (np.mean(enps >= 9) - np.mean(enps <= 6)) if len(enps) else None))
+
+    def pairs(fx, fy):
+        ps = [(fx(t), fy(t)) for t in vals if fx(t) is not None and fy(t) is not None]
+        return [float(x) for x, _ in ps], [float(y) for _, y in ps]
+
+    out = {"eligible_teams": len(vals)}
+    if len(vals) < 5:
+        return out
+    out["eei_csi"] = correlation(*pairs(lambda t: t["eei"], lambda t: t["csi"]))
+    out["enps_nps"] = correlation(*pairs(lambda t: t["enps"], lambda t: t["nps"]))
+    out["dimensions"] = {d: correlation(*pairs(lambda t: t["e"].get(d), lambda t: t["c"].get(d))) for d in DIMS}
+    drivers = []
+    for d in DIMS:
+        xs, ys = pairs(lambda t: t["e"].get(d), lambda t: t["nps"])
+        c = correlation(xs, ys)
+        if c:
+            drivers.append({"dimension": d, "r": c["pearson"]["r"]})
+    out["drivers"] = sorted(drivers, key=lambda x: -x["r"])
+    both = [t for t in vals if t["eei"] is not None and t["csi"] is not None]
+    me = float(np.median([t["eei"] for t in both]))
+    mc = float(np.median([t["csi"] for t in both]))
+    names = {(True, True): "virtuous", (False, True): "fragile", (True, False): "untapped", (False, False): "vicious"}
+    out["quadrants"] = {t["code"]: names[(t["eei"] >= me - TIE, t["csi"] >= mc - TIE)] for t in both}
+    return out
+
+
+def subtree(teams, root):
+    kids = defaultdict(list)
+    for c, p in teams:
+        kids[p].append(c)
+    out, stack = [], [root]
+    while stack:
+        x = stack.pop()
+        out.append(x)
+        stack.extend(kids[x])
+    return set(out)
+
+
+def campaign(seed, k):
+    rng = np.random.default_rng(seed)
+    teams = make_tree(rng)
+    n_items = {d: int(rng.integers(1, 3)) for d in DIMS}
+    resps = make_respondents(rng, teams, n_items)
+    h, r, o = aggregate(resps)
+    groups = {"": group_figures(resps, k)}
+    for code, _ in teams:
+        members = subtree(teams, code)
+        groups[code] = group_figures([x for x in resps if x["team"] in members], k)
+    for g in groups.values():
+        # Compact: [n] or [n, favourable, ci_low, ci_high, mean]; gaps [points(, p)].
+        g["scores"] = {key: [s["n"]] + ([s["favourable"], s["ci_low"], s["ci_high"], s["mean"]]
+                                        if s["answers"] else [])
+                       for key, s in g["scores"].items()}
+        g["gaps"] = {key: [v["points"]] + ([v["p"]] if "p" in v else []) for key, v in g["gaps"].items()}
+    return {"seed": seed, "k": k, "teams": [[c, f"Team {c}", p] for c, p in teams],
+            "histograms": h, "respondents": r, "orientation": o,
+            "expected": {"groups": groups, "linkage": linkage(resps, teams, k)}}
+
+
+def rounded(x):
+    """Fewer bytes: 10 decimals keep every figure within 5e-11."""
+    if isinstance(x, float):
+        return round(x, 10)
+    if isinstance(x, dict):
+        return {a: rounded(b) for a, b in x.items()}
+    if isinstance(x, list):
+        return [rounded(b) for b in x]
+    return x
+
+
+if __name__ == "__main__":
+    os.makedirs(OUT, exist_ok=True)
+    for seed, k in [(1, 5), (2, 5), (3, 3)]:
+        data = rounded(campaign(seed, k))
+        path = os.path.join(OUT, f"campaign_{seed}.json")
+        with open(path, "w") as f:
+            json.dump(data, f, separators=(",", ":"), allow_nan=False)
+        print(path, os.path.getsize(path))

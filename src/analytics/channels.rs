@@ -1,0 +1,144 @@
+//! Customer scores by channel (METHOD.md §9) and the channel spread. The
+//! channels of a group are protected like the children of a team: each needs
+//! n ≥ k, and complementary suppression keeps a hidden channel from being the
+//! group minus the others (customers without a channel are the group's
+//! "own" cell).
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+use super::anonymity::{suppress, Visibility};
+use super::data::{CampaignData, ReportFilter, Settings};
+use super::group::raw_dimension_score;
+use super::items::{Channel, Dimension, ItemGroup, Perspective, Population, Scope};
+use super::scores::Score;
+use super::tally::{prepare, Prepared, Tally};
+use super::AnalyticsError;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChannelDimension {
+    /// Customer score per channel (hidden scores are all `null`).
+    pub channels: BTreeMap<Channel, Score>,
+    /// max − min over the shown channels; `null` with fewer than two.
+    pub spread: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChannelView {
+    /// Customers per channel, `null` when hidden.
+    pub n: BTreeMap<Channel, Option<u64>>,
+    pub dimensions: BTreeMap<Dimension, ChannelDimension>,
+}
+
+impl ChannelView {
+    pub fn spreads(&self) -> BTreeMap<Dimension, f64> {
+        self.dimensions
+            .iter()
+            .filter_map(|(d, c)| c.spread.map(|s| (*d, s)))
+            .collect()
+    }
+}
+
+/// The channel view of one group. `shown` is false when the group's own
+/// customer figures are hidden: then every channel is hidden too.
+pub fn group_channels(total: &Tally, per_channel: &[(Channel, &Tally)], shown: bool, k: u64) -> ChannelView {
+    // Star: node 0 is the group, nodes 1.. are the channels.
+    let mut children = vec![(1..=per_channel.len()).collect::<Vec<usize>>()];
+    children.extend(per_channel.iter().map(|_| Vec::new()));
+    let flags_for = |scope: Scope, base: &[bool]| {
+        let mut total_n = vec![total.n(Population::Customer, scope)];
+        total_n.extend(per_channel.iter().map(|(_, t)| t.n(Population::Customer, scope)));
+        let listed: u64 = total_n[1..].iter().sum();
+        let mut own = vec![total_n[0].saturating_sub(listed)];
+        own.extend(total_n[1..].iter().copied());
+        let mut initial = base.to_vec();
+        if !shown {
+            initial = vec![true; total_n.len()];
+        }
+        suppress(&children, &own, &total_n, k, &initial)
+    };
+    let base = flags_for(Scope::All, &[]);
+    let n = per_channel
+        .iter()
+        .enumerate()
+        .map(|(i, (c, t))| (*c, (!base[i + 1]).then(|| t.n(Population::Customer, Scope::All))))
+        .collect();
+    let mut dimensions = BTreeMap::new();
+    for &d in Dimension::ALL {
+        let scope = Scope::Group(ItemGroup::Dimension(d, Perspective::Customer));
+        let flags = flags_for(scope, &base);
+        let mut channels = BTreeMap::new();
+        let mut shown_values = Vec::new();
+        for (i, (c, t)) in per_channel.iter().enumerate() {
+            let score = if flags[i + 1] {
+                Score::hidden()
+            } else {
+                raw_dimension_score(t, d, Perspective::Customer)
+            };
+            shown_values.extend(score.favourable);
+            channels.insert(*c, score);
+        }
+        let spread = (shown_values.len() >= 2).then(|| {
+            let max = shown_values.iter().copied().fold(f64::MIN, f64::max);
+            let min = shown_values.iter().copied().fold(f64::MAX, f64::min);
+            max - min
+        });
+        dimensions.insert(d, ChannelDimension { channels, spread });
+    }
+    ChannelView { n, dimensions }
+}
+
+/// Per-channel preparations of a campaign (customer rows of one channel
+/// each, other populations unchanged).
+pub fn prepare_channels(data: &CampaignData) -> Result<Vec<(Channel, Prepared)>, AnalyticsError> {
+    Channel::ALL
+        .iter()
+        .map(|&c| prepare(data, Some(c)).map(|p| (c, p)))
+        .collect()
+}
+
+/// Channel views of every team (by tree index) and of the organisation (last).
+pub fn all_group_channels(
+    prepared: &Prepared,
+    per_channel: &[(Channel, Prepared)],
+    visibility: &Visibility,
+    k: u64,
+) -> Vec<ChannelView> {
+    let teams = prepared.tree.teams.len();
+    let organisations: Vec<(Channel, Tally)> = per_channel.iter().map(|(c, p)| (*c, p.organisation())).collect();
+    (0..=teams)
+        .map(|node| {
+            let shown = visibility.visible(node, Population::Customer, Scope::All);
+            let slices: Vec<(Channel, &Tally)> = if node == teams {
+                organisations.iter().map(|(c, t)| (*c, t)).collect()
+            } else {
+                per_channel.iter().map(|(c, p)| (*c, &p.rollup[node])).collect()
+            };
+            let total = if node == teams {
+                prepared.organisation()
+            } else {
+                prepared.rollup[node].clone()
+            };
+            group_channels(&total, &slices, shown, k)
+        })
+        .collect()
+}
+
+/// Dimension × channel customer scores for the report's scope (the filter's
+/// channel is ignored: this view is about all channels).
+pub fn channel_view(
+    data: &CampaignData,
+    settings: &Settings,
+    filter: &ReportFilter,
+) -> Result<ChannelView, AnalyticsError> {
+    let k = super::report::checked_threshold(settings)?;
+    let prepared = prepare(data, None)?;
+    let visibility = Visibility::compute(&prepared, k);
+    let per_channel = prepare_channels(data)?;
+    let node = match &filter.team {
+        None => prepared.tree.teams.len(),
+        Some(code) => super::report::team_index(&prepared, code)?,
+    };
+    let mut views = all_group_channels(&prepared, &per_channel, &visibility, k);
+    Ok(views.swap_remove(node))
+}

@@ -1,0 +1,224 @@
+//! The input model: the aggregate rows the database layer keeps per campaign
+//! (answer histograms, respondent counts, orientation buckets), the team tree,
+//! the settings and the campaign meta. Rows can be pushed one by one so the
+//! database layer can stream them in; rows sharing a key are summed.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+use super::items::{Channel, Headline, ItemCode, Population, Scope};
+
+/// One team of the organisation tree; any depth, and any team may hold
+/// responses of its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamNode {
+    pub code: String,
+    pub name: String,
+    pub parent_code: Option<String>,
+}
+
+/// `count` respondents gave `value` to `item`. `team` is `None` only for
+/// executives (organisation level); `channel` is only ever set for customers.
+/// "Don't know" answers are never in a histogram.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistogramRow {
+    pub team: Option<String>,
+    pub population: Population,
+    pub channel: Option<Channel>,
+    pub item: ItemCode,
+    pub value: u8,
+    pub count: u64,
+}
+
+/// How many respondents of a population have at least one non-missing
+/// answer in `scope` (`Scope::All` = every respondent of the population).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RespondentRow {
+    pub team: Option<String>,
+    pub population: Population,
+    pub channel: Option<Channel>,
+    pub scope: Scope,
+    pub count: u64,
+}
+
+/// `count` employees of `team` whose mean orientation answer is `key / 6`
+/// (6..=30: exact for one to three items).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrientationRow {
+    pub team: String,
+    pub key: u8,
+    pub count: u64,
+}
+
+/// Everything the engine needs about one campaign's answers.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CampaignData {
+    pub teams: Vec<TeamNode>,
+    pub histograms: Vec<HistogramRow>,
+    pub respondents: Vec<RespondentRow>,
+    pub orientation: Vec<OrientationRow>,
+}
+
+/// One respondent's answers, as the database layer records them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Respondent<'a> {
+    pub team: Option<&'a str>,
+    pub population: Population,
+    pub channel: Option<Channel>,
+    /// Non-missing answers only.
+    pub answers: &'a [(ItemCode, u8)],
+}
+
+impl CampaignData {
+    pub fn add_team(&mut self, code: &str, name: &str, parent_code: Option<&str>) {
+        self.teams.push(TeamNode {
+            code: code.to_owned(),
+            name: name.to_owned(),
+            parent_code: parent_code.map(str::to_owned),
+        });
+    }
+
+    pub fn add_histogram(&mut self, row: HistogramRow) {
+        self.histograms.push(row);
+    }
+
+    pub fn add_respondents(&mut self, row: RespondentRow) {
+        self.respondents.push(row);
+    }
+
+    pub fn add_orientation(&mut self, row: OrientationRow) {
+        self.orientation.push(row);
+    }
+
+    /// Folds one raw respondent into the aggregates exactly as the database
+    /// layer must do incrementally: one histogram count per answer, one
+    /// respondent count for `*` and for each item group touched, and the
+    /// orientation bucket. Rows are appended, not merged.
+    pub fn add_respondent(&mut self, respondent: &Respondent<'_>) {
+        let team = respondent.team.map(str::to_owned);
+        let mut groups = BTreeSet::new();
+        let (mut orientation_sum, mut orientation_items) = (0u32, 0u32);
+        for &(item, value) in respondent.answers {
+            self.histograms.push(HistogramRow {
+                team: team.clone(),
+                population: respondent.population,
+                channel: respondent.channel,
+                item,
+                value,
+                count: 1,
+            });
+            groups.insert(Scope::Group(item.group()));
+            if let ItemCode::Headline(Headline::Orientation1 | Headline::Orientation2 | Headline::Orientation3) = item {
+                orientation_sum += u32::from(value);
+                orientation_items += 1;
+            }
+        }
+        groups.insert(Scope::All);
+        for scope in groups {
+            self.respondents.push(RespondentRow {
+                team: team.clone(),
+                population: respondent.population,
+                channel: respondent.channel,
+                scope,
+                count: 1,
+            });
+        }
+        if let (Some(code), 1..=3) = (respondent.team, orientation_items) {
+            // 6 × mean is an integer for 1, 2 or 3 items.
+            let key = 6 * orientation_sum / orientation_items;
+            self.orientation.push(OrientationRow {
+                team: code.to_owned(),
+                key: u8::try_from(key).unwrap_or(u8::MAX),
+                count: 1,
+            });
+        }
+    }
+}
+
+/// Maturity thresholds of METHOD.md §6 (organisation settings).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct MaturityThresholds {
+    /// All three pillars at least this → excellence.
+    pub excellence: f64,
+    /// Execution and link at least this → house (if balanced).
+    pub house: f64,
+    /// Largest |execution − link| for a house.
+    pub house_balance: f64,
+    /// Execution at least link + this → pyramid.
+    pub pyramid_margin: f64,
+}
+
+impl Default for MaturityThresholds {
+    fn default() -> Self {
+        MaturityThresholds {
+            excellence: 75.0,
+            house: 65.0,
+            house_balance: 10.0,
+            pyramid_margin: 10.0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    /// k: never below [`MIN_ANONYMITY_THRESHOLD`].
+    pub anonymity_threshold: u64,
+    pub maturity: MaturityThresholds,
+}
+
+pub const MIN_ANONYMITY_THRESHOLD: u64 = 3;
+pub const DEFAULT_ANONYMITY_THRESHOLD: u64 = 5;
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            anonymity_threshold: DEFAULT_ANONYMITY_THRESHOLD,
+            maturity: MaturityThresholds::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CampaignMeta {
+    pub id: String,
+    pub name: String,
+    pub status: String,
+}
+
+/// What a report is restricted to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportFilter {
+    /// This team and its sub-teams; the report's `organisation` is then
+    /// that subtree.
+    pub team: Option<String>,
+    /// Customer answers of this channel only; other populations unchanged.
+    pub channel: Option<Channel>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_respondent_is_counted_once_per_group_and_once_overall() {
+        let mut data = CampaignData::default();
+        let item = |s| ItemCode::parse(s).unwrap();
+        let answers = [
+            (item("listening.e.1"), 4),
+            (item("listening.e.2"), 2),
+            (item("orientation.1"), 5),
+            (item("orientation.2"), 4),
+            (item("enps"), 9),
+        ];
+        data.add_respondent(&Respondent {
+            team: Some("T1"),
+            population: Population::Employee,
+            channel: None,
+            answers: &answers,
+        });
+        assert_eq!(data.histograms.len(), 5);
+        let scopes: Vec<String> = data.respondents.iter().map(|r| r.scope.to_key()).collect();
+        assert_eq!(scopes, ["*", "listening.e", "enps", "orientation"]);
+        assert_eq!(data.orientation[0].key, 27);
+    }
+}

@@ -1,0 +1,282 @@
+//! One GROUP of the report (API.md "The campaign report"): every figure of a
+//! population pooled over a team and its sub-teams (or the organisation),
+//! with anonymity applied as the figures are built.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+use super::data::Settings;
+use super::items::{Dimension, ItemCode, ItemGroup, Perspective, Pillar, Population, Scope};
+use super::maturity::{self, Maturity};
+use super::recommendations::{self, Recommendation};
+use super::scores::{point_gap, tested_gap, Cos, NetScore, PointGap, Score, Share, TestedGap};
+use super::stats;
+use super::tally::{Counts, Tally};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PopulationCounts {
+    pub customer: Option<u64>,
+    pub employee: Option<u64>,
+    pub manager: Option<u64>,
+    pub executive: Option<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PopulationFlags {
+    pub customer: bool,
+    pub employee: bool,
+    pub manager: bool,
+    pub executive: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Gaps {
+    pub symmetry: Option<TestedGap>,
+    pub customer_perception: Option<TestedGap>,
+    pub managerial_blind_spot: Option<PointGap>,
+    pub manager_customer_blind_spot: Option<PointGap>,
+    pub leadership_employee: Option<TestedGap>,
+    pub leadership_customer: Option<TestedGap>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DimensionReport {
+    pub customer: Score,
+    pub employee: Score,
+    pub employee_estimate_customer: Score,
+    pub manager_estimate_employee: Score,
+    pub manager_estimate_customer: Score,
+    pub executive_estimate_employee: Score,
+    pub executive_estimate_customer: Score,
+    pub gaps: Gaps,
+}
+
+impl DimensionReport {
+    pub fn score(&self, perspective: Perspective) -> &Score {
+        match perspective {
+            Perspective::Customer => &self.customer,
+            Perspective::Employee => &self.employee,
+            Perspective::EmployeeEstimateCustomer => &self.employee_estimate_customer,
+            Perspective::ManagerEstimateEmployee => &self.manager_estimate_employee,
+            Perspective::ManagerEstimateCustomer => &self.manager_estimate_customer,
+            Perspective::ExecutiveEstimateEmployee => &self.executive_estimate_employee,
+            Perspective::ExecutiveEstimateCustomer => &self.executive_estimate_customer,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Indices {
+    pub csi: Option<f64>,
+    pub eei: Option<f64>,
+    pub nps: NetScore,
+    pub enps: NetScore,
+    pub csat: Share,
+    pub ces: Share,
+    pub fcr: Share,
+    pub ies: Share,
+    pub cos: Option<Cos>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PillarScores {
+    pub execution: Option<f64>,
+    pub link: Option<f64>,
+    pub emotion: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SidePillars {
+    pub customer: PillarScores,
+    pub employee: PillarScores,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SideMaturity {
+    pub customer: Option<Maturity>,
+    pub employee: Option<Maturity>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupReport {
+    pub n: PopulationCounts,
+    pub suppressed: PopulationFlags,
+    pub dimensions: BTreeMap<Dimension, DimensionReport>,
+    pub indices: Indices,
+    pub pillars: SidePillars,
+    pub maturity: SideMaturity,
+    pub recommendations: Vec<Recommendation>,
+}
+
+/// Counts of all items of one dimension and perspective, pooled.
+pub fn dimension_counts(tally: &Tally, dimension: Dimension, perspective: Perspective) -> Counts {
+    let mut pooled = [0; 11];
+    for number in 1..=3 {
+        let item = ItemCode::Dimension {
+            dimension,
+            perspective,
+            number,
+        };
+        for (a, b) in pooled.iter_mut().zip(tally.counts(&item)) {
+            *a += b;
+        }
+    }
+    pooled
+}
+
+/// A dimension's score from a tally, ignoring anonymity (used for the
+/// team-level linkage values, which are never published one by one).
+pub fn raw_dimension_score(tally: &Tally, d: Dimension, p: Perspective) -> Score {
+    let scope = Scope::Group(ItemGroup::Dimension(d, p));
+    Score::from_counts(tally.n(p.population(), scope), &dimension_counts(tally, d, p), 4)
+}
+
+/// Builds the GROUP of `tally`; `visible` says whether an anonymous
+/// population's figures in a scope may be shown; `channel_spread` holds the
+/// spreads of the dimensions that have one (for recommendations).
+pub fn build_group(
+    tally: &Tally,
+    visible: &dyn Fn(Population, Scope) -> bool,
+    settings: &Settings,
+    channel_spread: &BTreeMap<Dimension, f64>,
+) -> GroupReport {
+    let population_n = |p: Population| visible(p, Scope::All).then(|| tally.n(p, Scope::All));
+    let score = |d: Dimension, p: Perspective| {
+        let scope = Scope::Group(ItemGroup::Dimension(d, p));
+        if visible(p.population(), scope) {
+            raw_dimension_score(tally, d, p)
+        } else {
+            Score::hidden()
+        }
+    };
+    let mut dimensions = BTreeMap::new();
+    for &d in Dimension::ALL {
+        dimensions.insert(d, dimension_report(|p| score(d, p)));
+    }
+    let indices = indices(tally, visible, &dimensions);
+    let pillars = SidePillars {
+        customer: pillar_scores(&dimensions, Perspective::Customer),
+        employee: pillar_scores(&dimensions, Perspective::Employee),
+    };
+    let shape = |p: &PillarScores| maturity::classify(p.execution, p.link, p.emotion, &settings.maturity);
+    let maturity = SideMaturity {
+        customer: shape(&pillars.customer),
+        employee: shape(&pillars.employee),
+    };
+    let recommendations = recommendations::recommend(&dimensions, &indices, channel_spread);
+    GroupReport {
+        n: PopulationCounts {
+            customer: population_n(Population::Customer),
+            employee: population_n(Population::Employee),
+            manager: population_n(Population::Manager),
+            executive: population_n(Population::Executive),
+        },
+        suppressed: PopulationFlags {
+            customer: !visible(Population::Customer, Scope::All),
+            employee: !visible(Population::Employee, Scope::All),
+            manager: false,
+            executive: false,
+        },
+        dimensions,
+        indices,
+        pillars,
+        maturity,
+        recommendations,
+    }
+}
+
+fn dimension_report(score: impl Fn(Perspective) -> Score) -> DimensionReport {
+    let c = score(Perspective::Customer);
+    let e = score(Perspective::Employee);
+    let ec = score(Perspective::EmployeeEstimateCustomer);
+    let me = score(Perspective::ManagerEstimateEmployee);
+    let mc = score(Perspective::ManagerEstimateCustomer);
+    let xe = score(Perspective::ExecutiveEstimateEmployee);
+    let xc = score(Perspective::ExecutiveEstimateCustomer);
+    let gaps = Gaps {
+        symmetry: tested_gap(&e, &c),
+        customer_perception: tested_gap(&ec, &c),
+        managerial_blind_spot: point_gap(&me, &e),
+        manager_customer_blind_spot: point_gap(&mc, &c),
+        leadership_employee: tested_gap(&xe, &e),
+        leadership_customer: tested_gap(&xc, &c),
+    };
+    DimensionReport {
+        customer: c,
+        employee: e,
+        employee_estimate_customer: ec,
+        manager_estimate_employee: me,
+        manager_estimate_customer: mc,
+        executive_estimate_employee: xe,
+        executive_estimate_customer: xc,
+        gaps,
+    }
+}
+
+fn indices(
+    tally: &Tally,
+    visible: &dyn Fn(Population, Scope) -> bool,
+    dimensions: &BTreeMap<Dimension, DimensionReport>,
+) -> Indices {
+    let counts = |h: &str| ItemCode::parse(h).map(|item| tally.counts(&item)).unwrap_or([0; 11]);
+    let shown = |p: Population, g: ItemGroup| visible(p, Scope::Group(g));
+    let net = |p: Population, g: ItemGroup, item: &str| {
+        if shown(p, g) {
+            NetScore::from_counts(tally.n(p, Scope::Group(g)), &counts(item))
+        } else {
+            NetScore::default()
+        }
+    };
+    let share = |p: Population, g: ItemGroup, item: &str, from: usize| {
+        if shown(p, g) {
+            Share::from_counts(&counts(item), from)
+        } else {
+            Share::default()
+        }
+    };
+    use Population::{Customer, Employee};
+    Indices {
+        csi: index_mean(dimensions, Perspective::Customer, Dimension::ALL),
+        eei: index_mean(dimensions, Perspective::Employee, Dimension::ALL),
+        nps: net(Customer, ItemGroup::Nps, "nps"),
+        enps: net(Employee, ItemGroup::Enps, "enps"),
+        csat: share(Customer, ItemGroup::Csat, "csat", 4),
+        ces: share(Customer, ItemGroup::Ces, "ces", 5),
+        fcr: share(Customer, ItemGroup::Fcr, "fcr", 1),
+        ies: share(Employee, ItemGroup::Ies, "ies", 5),
+        cos: shown(Employee, ItemGroup::Orientation)
+            .then(|| Cos::from_buckets(&tally.orientation))
+            .flatten(),
+    }
+}
+
+/// Mean of the shown dimension scores among `among`; dimensions without a
+/// shown score are left out rather than counted as zero.
+pub fn index_mean(
+    dimensions: &BTreeMap<Dimension, DimensionReport>,
+    perspective: Perspective,
+    among: &[Dimension],
+) -> Option<f64> {
+    let values: Vec<f64> = among
+        .iter()
+        .filter_map(|d| dimensions.get(d))
+        .filter_map(|r| r.score(perspective).favourable)
+        .collect();
+    stats::mean(&values)
+}
+
+fn pillar_scores(dimensions: &BTreeMap<Dimension, DimensionReport>, perspective: Perspective) -> PillarScores {
+    let of = |pillar: Pillar| {
+        let members: Vec<Dimension> = Dimension::ALL
+            .iter()
+            .copied()
+            .filter(|d| d.pillar() == pillar)
+            .collect();
+        index_mean(dimensions, perspective, &members)
+    };
+    PillarScores {
+        execution: of(Pillar::Execution),
+        link: of(Pillar::Link),
+        emotion: of(Pillar::Emotion),
+    }
+}

@@ -1,0 +1,281 @@
+//! Employee–customer linkage across teams (METHOD.md §5): correlations of
+//! team-level scores over the teams that hold enough responses of their own,
+//! the driver view and the quadrants.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+use super::group::raw_dimension_score;
+use super::items::{Dimension, ItemCode, ItemGroup, Perspective, Population, Scope};
+use super::scores::NetScore;
+use super::stats;
+use super::tally::{Prepared, Tally};
+
+/// Below this many teams no correlation is computed.
+pub const MIN_LINKAGE_TEAMS: usize = 5;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pearson {
+    pub r: f64,
+    pub ci_low: f64,
+    pub ci_high: f64,
+    pub p: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Spearman {
+    pub rho: f64,
+    pub p: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Correlation {
+    pub pearson: Pearson,
+    pub spearman: Spearman,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Driver {
+    pub dimension: Dimension,
+    pub r: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Quadrant {
+    Virtuous,
+    Fragile,
+    Untapped,
+    Vicious,
+}
+
+/// Everything but `eligible_teams` is `null` below MIN_LINKAGE_TEAMS; a
+/// single correlation is also `null` when fewer than that many teams have
+/// both values or when either series is constant.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Linkage {
+    pub eligible_teams: usize,
+    pub eei_csi: Option<Correlation>,
+    pub enps_nps: Option<Correlation>,
+    pub dimensions: Option<BTreeMap<Dimension, Option<Correlation>>>,
+    pub drivers: Option<Vec<Driver>>,
+    pub quadrants: Option<BTreeMap<String, Quadrant>>,
+}
+
+/// A team's own (not rolled-up) values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TeamValues {
+    pub code: String,
+    pub eei: Option<f64>,
+    pub csi: Option<f64>,
+    pub nps: Option<f64>,
+    pub enps: Option<f64>,
+    pub employee: BTreeMap<Dimension, f64>,
+    pub customer: BTreeMap<Dimension, f64>,
+}
+
+fn own_values(code: &str, tally: &Tally) -> TeamValues {
+    let side = |p: Perspective| -> BTreeMap<Dimension, f64> {
+        Dimension::ALL
+            .iter()
+            .filter_map(|&d| raw_dimension_score(tally, d, p).favourable.map(|f| (d, f)))
+            .collect()
+    };
+    let net = |item: ItemCode, group: ItemGroup| {
+        let population = item.population();
+        NetScore::from_counts(tally.n(population, Scope::Group(group)), &tally.counts(&item)).score
+    };
+    let employee = side(Perspective::Employee);
+    let customer = side(Perspective::Customer);
+    let mean = |m: &BTreeMap<Dimension, f64>| stats::mean(&m.values().copied().collect::<Vec<_>>());
+    TeamValues {
+        code: code.to_owned(),
+        eei: mean(&employee),
+        csi: mean(&customer),
+        nps: net(ItemCode::Headline(super::items::Headline::Nps), ItemGroup::Nps),
+        enps: net(ItemCode::Headline(super::items::Headline::Enps), ItemGroup::Enps),
+        employee,
+        customer,
+    }
+}
+
+/// Teams among `teams` whose own respondents reach k on both sides.
+pub fn eligible_teams(prepared: &Prepared, teams: &[usize], k: u64) -> Vec<TeamValues> {
+    teams
+        .iter()
+        .filter(|&&i| {
+            let own = &prepared.own[i];
+            own.n(Population::Employee, Scope::All) >= k && own.n(Population::Customer, Scope::All) >= k
+        })
+        .map(|&i| own_values(&prepared.tree.teams[i].code, &prepared.own[i]))
+        .collect()
+}
+
+/// Pearson and Spearman over the pairs where both values exist.
+pub fn correlate(pairs: &[(f64, f64)]) -> Option<Correlation> {
+    if pairs.len() < MIN_LINKAGE_TEAMS {
+        return None;
+    }
+    let (xs, ys): (Vec<f64>, Vec<f64>) = pairs.iter().copied().unzip();
+    let n = pairs.len();
+    let r = stats::pearson(&xs, &ys)?;
+    let (ci_low, ci_high) = stats::fisher_ci(r, n)?;
+    let rho = stats::spearman(&xs, &ys)?;
+    Some(Correlation {
+        pearson: Pearson {
+            r,
+            ci_low,
+            ci_high,
+            p: stats::correlation_p(r, n)?,
+        },
+        spearman: Spearman {
+            rho,
+            p: stats::correlation_p(rho, n)?,
+        },
+    })
+}
+
+fn pairs<F>(teams: &[TeamValues], f: F) -> Vec<(f64, f64)>
+where
+    F: Fn(&TeamValues) -> (Option<f64>, Option<f64>),
+{
+    teams
+        .iter()
+        .filter_map(|t| match f(t) {
+            (Some(x), Some(y)) => Some((x, y)),
+            _ => None,
+        })
+        .collect()
+}
+
+pub fn linkage(teams: &[TeamValues]) -> Linkage {
+    if teams.len() < MIN_LINKAGE_TEAMS {
+        return Linkage {
+            eligible_teams: teams.len(),
+            eei_csi: None,
+            enps_nps: None,
+            dimensions: None,
+            drivers: None,
+            quadrants: None,
+        };
+    }
+    let dimensions = Dimension::ALL
+        .iter()
+        .map(|&d| {
+            let on = |t: &TeamValues| (t.employee.get(&d).copied(), t.customer.get(&d).copied());
+            (d, correlate(&pairs(teams, on)))
+        })
+        .collect();
+    Linkage {
+        eligible_teams: teams.len(),
+        eei_csi: correlate(&pairs(teams, |t| (t.eei, t.csi))),
+        enps_nps: correlate(&pairs(teams, |t| (t.enps, t.nps))),
+        dimensions: Some(dimensions),
+        drivers: Some(drivers(teams)),
+        quadrants: Some(quadrants(teams)),
+    }
+}
+
+/// Each employee dimension's Pearson r with team NPS, strongest first.
+fn drivers(teams: &[TeamValues]) -> Vec<Driver> {
+    let mut out: Vec<Driver> = Dimension::ALL
+        .iter()
+        .filter_map(|&d| {
+            let p = pairs(teams, |t| (t.employee.get(&d).copied(), t.nps));
+            if p.len() < MIN_LINKAGE_TEAMS {
+                return None;
+            }
+            let (xs, ys): (Vec<f64>, Vec<f64>) = p.into_iter().unzip();
+            stats::pearson(&xs, &ys).map(|r| Driver { dimension: d, r })
+        })
+        .collect();
+    // Stable sort: equal r keep the dimension order.
+    out.sort_by(|a, b| b.r.total_cmp(&a.r));
+    out
+}
+
+/// Split at the medians of the teams that have both indices; a team on a
+/// median (within TIE_TOLERANCE) counts as high.
+fn quadrants(teams: &[TeamValues]) -> BTreeMap<String, Quadrant> {
+    let both: Vec<(&str, f64, f64)> = teams
+        .iter()
+        .filter_map(|t| Some((t.code.as_str(), t.eei?, t.csi?)))
+        .collect();
+    let eeis: Vec<f64> = both.iter().map(|b| b.1).collect();
+    let csis: Vec<f64> = both.iter().map(|b| b.2).collect();
+    let (Some(me), Some(mc)) = (stats::median(&eeis), stats::median(&csis)) else {
+        return BTreeMap::new();
+    };
+    both.iter()
+        .map(|&(code, e, c)| {
+            let high = |v: f64, median: f64| v >= median - stats::TIE_TOLERANCE;
+            let q = match (high(e, me), high(c, mc)) {
+                (true, true) => Quadrant::Virtuous,
+                (false, true) => Quadrant::Fragile,
+                (true, false) => Quadrant::Untapped,
+                (false, false) => Quadrant::Vicious,
+            };
+            (code.to_owned(), q)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn team(code: &str, eei: f64, csi: f64) -> TeamValues {
+        TeamValues {
+            code: code.into(),
+            eei: Some(eei),
+            csi: Some(csi),
+            nps: Some(csi - 50.0),
+            enps: Some(eei - 50.0),
+            employee: [(Dimension::Trust, eei)].into_iter().collect(),
+            customer: [(Dimension::Trust, 70.0)].into_iter().collect(),
+        }
+    }
+
+    #[test]
+    fn four_teams_give_no_correlation() {
+        let teams: Vec<_> = (0..4).map(|i| team(&i.to_string(), i as f64, i as f64)).collect();
+        let l = linkage(&teams);
+        assert_eq!(l.eligible_teams, 4);
+        assert!(l.eei_csi.is_none() && l.quadrants.is_none() && l.drivers.is_none());
+    }
+
+    #[test]
+    fn perfect_correlation_has_a_collapsed_interval_and_p_zero() {
+        let teams: Vec<_> = (0..5)
+            .map(|i| team(&i.to_string(), 10.0 * i as f64, 5.0 * i as f64))
+            .collect();
+        let l = linkage(&teams);
+        let c = l.eei_csi.unwrap();
+        assert!((c.pearson.r - 1.0).abs() < 1e-12);
+        assert_eq!(
+            (c.pearson.ci_low, c.pearson.ci_high, c.pearson.p),
+            (c.pearson.r, c.pearson.r, 0.0)
+        );
+        assert_eq!(c.spearman.p, 0.0);
+        // Customer trust is constant: undefined, hence null, never NaN.
+        assert_eq!(l.dimensions.unwrap()[&Dimension::Trust], None);
+        assert_eq!(l.drivers.unwrap()[0].dimension, Dimension::Trust);
+    }
+
+    #[test]
+    fn quadrants_split_at_the_medians_with_ties_high() {
+        let teams = vec![
+            team("a", 10.0, 10.0),
+            team("b", 20.0, 40.0),
+            team("c", 30.0, 30.0),
+            team("d", 40.0, 20.0),
+            team("e", 50.0, 50.0),
+        ];
+        let q = linkage(&teams).quadrants.unwrap();
+        assert_eq!(q["a"], Quadrant::Vicious);
+        assert_eq!(q["b"], Quadrant::Fragile);
+        assert_eq!(q["c"], Quadrant::Virtuous);
+        assert_eq!(q["d"], Quadrant::Untapped);
+        assert_eq!(q["e"], Quadrant::Virtuous);
+    }
+}

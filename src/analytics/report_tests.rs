@@ -1,0 +1,396 @@
+//! End-to-end checks of the report contract (API.md key set, nulls), the
+//! recommendations, the channel view and the wave comparison on small,
+//! hand-built campaigns.
+
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+use super::items::ItemCode;
+use super::*;
+
+fn item(code: &str) -> ItemCode {
+    ItemCode::parse(code).unwrap()
+}
+
+/// `count` identical respondents.
+fn add(
+    data: &mut CampaignData,
+    team: Option<&str>,
+    population: Population,
+    channel: Option<Channel>,
+    answers: &[(&str, u8)],
+    count: usize,
+) {
+    let answers: Vec<(ItemCode, u8)> = answers.iter().map(|(c, v)| (item(c), *v)).collect();
+    for _ in 0..count {
+        data.add_respondent(&Respondent {
+            team,
+            population,
+            channel,
+            answers: &answers,
+        });
+    }
+}
+
+/// org → north (shop1 with 6 customers, shop2 with 2 customers), south.
+fn small_campaign() -> CampaignData {
+    let mut data = CampaignData::default();
+    data.add_team("north", "North", None);
+    data.add_team("shop1", "Shop 1", Some("north"));
+    data.add_team("shop2", "Shop 2", Some("north"));
+    data.add_team("south", "South", None);
+    let web = Some(Channel::Web);
+    let phone = Some(Channel::Phone);
+    add(
+        &mut data,
+        Some("shop1"),
+        Population::Customer,
+        web,
+        &[("listening.c.1", 2), ("nps", 10), ("fcr", 0)],
+        4,
+    );
+    add(
+        &mut data,
+        Some("shop1"),
+        Population::Customer,
+        phone,
+        &[("listening.c.1", 5), ("nps", 3), ("fcr", 1)],
+        2,
+    );
+    add(
+        &mut data,
+        Some("shop2"),
+        Population::Customer,
+        web,
+        &[("listening.c.1", 4)],
+        2,
+    );
+    add(
+        &mut data,
+        Some("south"),
+        Population::Customer,
+        phone,
+        &[("listening.c.1", 4), ("listening.c.2", 5)],
+        7,
+    );
+    add(
+        &mut data,
+        Some("shop1"),
+        Population::Employee,
+        None,
+        &[
+            ("listening.e.1", 2),
+            ("listening.ec.1", 5),
+            ("ies", 2),
+            ("orientation.1", 5),
+        ],
+        5,
+    );
+    add(
+        &mut data,
+        Some("south"),
+        Population::Employee,
+        None,
+        &[("listening.e.1", 5), ("enps", 9)],
+        5,
+    );
+    add(
+        &mut data,
+        Some("shop1"),
+        Population::Manager,
+        None,
+        &[("listening.me.1", 5)],
+        1,
+    );
+    add(
+        &mut data,
+        None,
+        Population::Executive,
+        None,
+        &[("listening.xe.1", 5), ("listening.xc.1", 5)],
+        2,
+    );
+    data
+}
+
+fn report_of(data: &CampaignData, filter: &ReportFilter) -> CampaignReport {
+    let meta = CampaignMeta {
+        id: "42".into(),
+        name: "Wave 1".into(),
+        status: "closed".into(),
+    };
+    build_report(data, &Settings::default(), &meta, filter).unwrap()
+}
+
+fn keys(v: &Value) -> BTreeSet<&str> {
+    v.as_object().unwrap().keys().map(String::as_str).collect()
+}
+
+fn set<'a>(names: &[&'a str]) -> BTreeSet<&'a str> {
+    names.iter().copied().collect()
+}
+
+#[test]
+fn the_report_has_exactly_the_api_keys() {
+    let json = serde_json::to_value(report_of(&small_campaign(), &ReportFilter::default())).unwrap();
+    assert_eq!(
+        keys(&json),
+        set(&["campaign", "anonymity_threshold", "organisation", "teams", "linkage"])
+    );
+    assert_eq!(keys(&json["campaign"]), set(&["id", "name", "status"]));
+    let group_keys = [
+        "n",
+        "suppressed",
+        "dimensions",
+        "indices",
+        "pillars",
+        "maturity",
+        "recommendations",
+    ];
+    let org = &json["organisation"];
+    assert_eq!(keys(org), set(&group_keys));
+    let mut team_keys = group_keys.to_vec();
+    team_keys.extend(["code", "name", "parent_code"]);
+    for team in json["teams"].as_array().unwrap() {
+        assert_eq!(keys(team), set(&team_keys));
+    }
+    assert_eq!(json["teams"][0]["parent_code"], Value::Null);
+    assert_eq!(keys(&org["n"]), set(&["customer", "employee", "manager", "executive"]));
+    assert_eq!(keys(&org["suppressed"]), keys(&org["n"]));
+    assert_eq!(org["dimensions"].as_object().unwrap().len(), 11);
+    let listening = &org["dimensions"]["listening"];
+    assert_eq!(
+        keys(listening),
+        set(&[
+            "customer",
+            "employee",
+            "employee_estimate_customer",
+            "manager_estimate_employee",
+            "manager_estimate_customer",
+            "executive_estimate_employee",
+            "executive_estimate_customer",
+            "gaps",
+        ])
+    );
+    assert_eq!(
+        keys(&listening["customer"]),
+        set(&["n", "favourable", "ci_low", "ci_high", "mean"])
+    );
+    assert_eq!(
+        keys(&listening["gaps"]),
+        set(&[
+            "symmetry",
+            "customer_perception",
+            "managerial_blind_spot",
+            "manager_customer_blind_spot",
+            "leadership_employee",
+            "leadership_customer",
+        ])
+    );
+    assert_eq!(
+        keys(&listening["gaps"]["symmetry"]),
+        set(&["points", "p", "significant"])
+    );
+    assert_eq!(keys(&listening["gaps"]["managerial_blind_spot"]), set(&["points"]));
+    assert!(listening["gaps"]["leadership_employee"]["points"].is_number());
+    let indices = &org["indices"];
+    assert_eq!(
+        keys(indices),
+        set(&["csi", "eei", "nps", "enps", "csat", "ces", "fcr", "ies", "cos"])
+    );
+    assert_eq!(keys(&indices["nps"]), set(&["score", "ci_low", "ci_high", "n"]));
+    assert_eq!(keys(&indices["cos"]), set(&["strong", "medium", "weak"]));
+    // Only shop1 answered fcr and shop1 is hidden: the roll-ups would be
+    // shop1's own figure, so they are hidden too.
+    assert!(indices["fcr"].is_null() && indices["csat"].is_null());
+    assert!(indices["ies"].is_number());
+    assert_eq!(keys(&org["pillars"]), set(&["customer", "employee"]));
+    assert_eq!(
+        keys(&org["pillars"]["customer"]),
+        set(&["execution", "link", "emotion"])
+    );
+    assert_eq!(keys(&org["maturity"]), set(&["customer", "employee"]));
+    assert_eq!(
+        keys(&json["linkage"]),
+        set(&[
+            "eligible_teams",
+            "eei_csi",
+            "enps_nps",
+            "dimensions",
+            "drivers",
+            "quadrants"
+        ])
+    );
+    assert_eq!(json["linkage"]["eei_csi"], Value::Null);
+}
+
+#[test]
+fn suppressed_figures_are_null_and_so_are_their_gaps() {
+    let report = report_of(&small_campaign(), &ReportFilter::default());
+    let json = serde_json::to_value(&report).unwrap();
+    let team = |code: &str| {
+        json["teams"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["code"] == code)
+            .unwrap()
+            .clone()
+    };
+    // shop2 has 2 customers (< 5), so its sibling shop1 (6) is hidden too.
+    for code in ["shop1", "shop2"] {
+        let t = team(code);
+        assert_eq!(t["suppressed"]["customer"], true, "{code}");
+        assert_eq!(t["n"]["customer"], Value::Null);
+        let c = &t["dimensions"]["listening"]["customer"];
+        assert!(c.as_object().unwrap().values().all(Value::is_null), "{code}: {c}");
+        assert_eq!(t["dimensions"]["listening"]["gaps"]["symmetry"], Value::Null);
+        assert_eq!(t["indices"]["nps"]["n"], Value::Null);
+    }
+    let shop1 = team("shop1");
+    assert_eq!(shop1["n"]["employee"], 5);
+    assert_eq!(shop1["suppressed"]["manager"], false);
+    assert_eq!(shop1["dimensions"]["listening"]["manager_estimate_employee"]["n"], 1);
+    assert_eq!(
+        shop1["dimensions"]["listening"]["gaps"]["managerial_blind_spot"]["points"],
+        100.0
+    );
+    // north (8 customers) is shown: its two children are both hidden.
+    assert_eq!(team("north")["n"]["customer"], 8);
+    assert_eq!(team("south")["suppressed"]["employee"], false);
+    assert_eq!(json["organisation"]["n"]["executive"], 2);
+}
+
+#[test]
+fn identical_input_gives_identical_bytes() {
+    let a = serde_json::to_string(&report_of(&small_campaign(), &ReportFilter::default())).unwrap();
+    let b = serde_json::to_string(&report_of(&small_campaign(), &ReportFilter::default())).unwrap();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn a_team_filter_scopes_the_report_and_drops_executives() {
+    let filter = ReportFilter {
+        team: Some("north".into()),
+        channel: None,
+    };
+    let report = report_of(&small_campaign(), &filter);
+    let codes: Vec<&str> = report.teams.iter().map(|t| t.code.as_str()).collect();
+    assert_eq!(codes, ["north", "shop1", "shop2"]);
+    assert_eq!(report.organisation.n.customer, Some(8));
+    assert_eq!(report.organisation.n.executive, Some(0));
+    assert!(report.organisation.dimensions[&Dimension::Listening]
+        .gaps
+        .leadership_employee
+        .is_none());
+    let unknown = ReportFilter {
+        team: Some("nowhere".into()),
+        channel: None,
+    };
+    let meta = CampaignMeta {
+        id: "1".into(),
+        name: "x".into(),
+        status: "open".into(),
+    };
+    assert!(build_report(&small_campaign(), &Settings::default(), &meta, &unknown).is_err());
+}
+
+#[test]
+fn a_channel_filter_keeps_only_that_channels_customers() {
+    let filter = ReportFilter {
+        team: None,
+        channel: Some(Channel::Phone),
+    };
+    let report = report_of(&small_campaign(), &filter);
+    assert_eq!(report.organisation.n.customer, Some(9));
+    assert_eq!(report.organisation.n.employee, Some(10));
+    let listening = &report.organisation.dimensions[&Dimension::Listening];
+    assert_eq!(listening.customer.favourable, Some(100.0));
+    // north has 2 phone customers, so south is hidden with it (org − south = north).
+    let south = report.teams.iter().find(|t| t.code == "south").unwrap();
+    assert_eq!(south.group.n.customer, None);
+}
+
+#[test]
+fn recommendations_follow_the_action_plan() {
+    let report = report_of(&small_campaign(), &ReportFilter::default());
+    let org = &report.organisation;
+    let actions: Vec<&str> = org.recommendations.iter().map(|r| r.action).collect();
+    // E listening 50 % (low), E→C 100 % vs C: customer perception gap > +10.
+    assert!(actions.contains(&"listen-inside"), "{actions:?}");
+    assert!(actions.contains(&"share-voice"), "{actions:?}");
+    let sizes: Vec<f64> = org.recommendations.iter().map(|r| r.because[0].points.abs()).collect();
+    assert!(sizes.windows(2).all(|w| w[0] >= w[1]), "ranked by size: {sizes:?}");
+    let share = org.recommendations.iter().find(|r| r.action == "share-voice").unwrap();
+    assert_eq!(
+        (share.because[0].dimension, share.because[0].gap),
+        ("listening", "customer_perception")
+    );
+    let ies = org
+        .recommendations
+        .iter()
+        .find(|r| r.action == "remove-irritants")
+        .unwrap();
+    assert!(ies
+        .because
+        .iter()
+        .any(|b| b.dimension == "ies" && b.gap == "low_index" && b.points == -60.0));
+}
+
+#[test]
+fn the_channel_view_shows_spread_over_visible_channels() {
+    let view = channel_view(&small_campaign(), &Settings::default(), &ReportFilter::default()).unwrap();
+    assert_eq!(view.n[&Channel::Web], Some(6));
+    assert_eq!(view.n[&Channel::Phone], Some(9));
+    assert_eq!(view.n[&Channel::App], None);
+    let listening = &view.dimensions[&Dimension::Listening];
+    // web: 2 of 6 favourable; phone: 2 + 14 answers of 16, all favourable.
+    let web = listening.channels[&Channel::Web].favourable.unwrap();
+    assert!((web - 100.0 / 3.0).abs() < 1e-12);
+    assert!((listening.spread.unwrap() - (100.0 - web)).abs() < 1e-12);
+}
+
+#[test]
+fn waves_compare_scores_with_the_same_test() {
+    let before = report_of(&small_campaign(), &ReportFilter::default());
+    let mut later = small_campaign();
+    add(
+        &mut later,
+        Some("south"),
+        Population::Employee,
+        None,
+        &[("listening.e.1", 5)],
+        10,
+    );
+    let after = report_of(&later, &ReportFilter::default());
+    let diff = compare_waves(&before, &after);
+    let change = diff.organisation.dimensions[&Dimension::Listening][&Perspective::Employee]
+        .clone()
+        .unwrap();
+    // 5 of 10 favourable, then 15 of 20.
+    assert!((change.points - 25.0).abs() < 1e-12);
+    let p = stats::two_proportion_p(15, 20, 5, 10).unwrap();
+    assert_eq!(change.p, Some(p));
+    assert!(diff.teams["shop1"].dimensions[&Dimension::Listening][&Perspective::Customer].is_none());
+    let effect = action_effect("listen-inside", &before.organisation, &after.organisation).unwrap();
+    assert_eq!(
+        effect.dimensions.keys().copied().collect::<Vec<_>>(),
+        [Dimension::Listening, Dimension::Trust]
+    );
+    assert!(effect.dimensions[&Dimension::Listening].employee.is_some());
+    assert!(action_effect("nothing", &before.organisation, &after.organisation).is_err());
+}
+
+#[test]
+fn a_threshold_below_three_is_refused() {
+    let settings = Settings {
+        anonymity_threshold: 2,
+        ..Settings::default()
+    };
+    let meta = CampaignMeta {
+        id: "1".into(),
+        name: "x".into(),
+        status: "open".into(),
+    };
+    assert!(build_report(&small_campaign(), &settings, &meta, &ReportFilter::default()).is_err());
+}
