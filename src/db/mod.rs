@@ -2,6 +2,18 @@
 //! pool, embedded migrations and the queries (in `models/`). Nothing here
 //! knows about HTTP.
 
+/// Runs the same diesel expression on whichever backend the connection
+/// holds. Needed where diesel types a statement per backend (upserts, batch
+/// inserts); it is the only per-backend branch and stays inside `db/`.
+macro_rules! on_each_backend {
+    ($conn:expr, |$c:ident| $body:expr) => {
+        match $conn {
+            $crate::db::DbConn::Sqlite($c) => $body,
+            $crate::db::DbConn::Postgres($c) => $body,
+        }
+    };
+}
+
 pub mod models;
 pub mod schema;
 

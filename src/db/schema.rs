@@ -70,12 +70,115 @@ diesel::table! {
     }
 }
 
+
+diesel::table! {
+    campaigns (id) {
+        id -> Text,
+        organisation_id -> Text,
+        code -> Text,
+        name -> Text,
+        opens_on -> Date,
+        closes_on -> Date,
+        languages -> Text,
+        populations -> Text,
+        status -> Text,
+        instrument_version -> Integer,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    invitations (token_hash) {
+        token_hash -> Text,
+        campaign_id -> Text,
+        team_id -> Text,
+        used -> Bool,
+    }
+}
+
+diesel::table! {
+    responses (id) {
+        id -> Text,
+        campaign_id -> Text,
+        team_id -> Nullable<Text>,
+        population -> Text,
+        channel -> Nullable<Text>,
+        submitted_on -> Date,
+        language -> Text,
+        comment -> Nullable<Text>,
+        author_id -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    answers (response_id, item_code) {
+        response_id -> Text,
+        item_code -> Text,
+        value -> Integer,
+    }
+}
+
+diesel::table! {
+    submission_keys (key) {
+        key -> Text,
+        campaign_id -> Text,
+    }
+}
+
+diesel::table! {
+    contact_requests (id) {
+        id -> Text,
+        campaign_id -> Text,
+        team_id -> Text,
+        contact -> Text,
+        message -> Nullable<Text>,
+        done -> Bool,
+    }
+}
+
+diesel::table! {
+    answer_histograms (campaign_id, team_key, population, channel, item_code, value) {
+        campaign_id -> Text,
+        team_key -> Text,
+        population -> Text,
+        channel -> Text,
+        item_code -> Text,
+        value -> Integer,
+        count -> BigInt,
+    }
+}
+
+diesel::table! {
+    respondent_counts (campaign_id, team_key, population, channel, scope) {
+        campaign_id -> Text,
+        team_key -> Text,
+        population -> Text,
+        channel -> Text,
+        scope -> Text,
+        count -> BigInt,
+    }
+}
+
+diesel::table! {
+    orientation_buckets (campaign_id, team_key, bucket) {
+        campaign_id -> Text,
+        team_key -> Text,
+        bucket -> Integer,
+        count -> BigInt,
+    }
+}
+
 diesel::joinable!(teams -> organisations (organisation_id));
 diesel::joinable!(memberships -> users (user_id));
 diesel::joinable!(memberships -> organisations (organisation_id));
 diesel::joinable!(team_managers -> teams (team_id));
 diesel::joinable!(team_managers -> users (user_id));
 diesel::joinable!(password_resets -> users (user_id));
+diesel::joinable!(campaigns -> organisations (organisation_id));
+diesel::joinable!(invitations -> campaigns (campaign_id));
+diesel::joinable!(responses -> campaigns (campaign_id));
+diesel::joinable!(answers -> responses (response_id));
+diesel::joinable!(contact_requests -> campaigns (campaign_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     app_settings,
@@ -85,6 +188,15 @@ diesel::allow_tables_to_appear_in_same_query!(
     memberships,
     team_managers,
     password_resets,
+    campaigns,
+    invitations,
+    responses,
+    answers,
+    submission_keys,
+    contact_requests,
+    answer_histograms,
+    respondent_counts,
+    orientation_buckets,
 );
 
 /// Every table of the schema with its columns, for the migration test.
@@ -122,4 +234,34 @@ pub const TABLES: &[(&str, &[&str])] = &[
     ("memberships", &["id", "user_id", "organisation_id", "role"]),
     ("team_managers", &["team_id", "user_id"]),
     ("password_resets", &["token_hash", "user_id", "expires_at", "used"]),
+    (
+        "campaigns",
+        &[
+            "id",
+            "organisation_id",
+            "code",
+            "name",
+            "opens_on",
+            "closes_on",
+            "languages",
+            "populations",
+            "status",
+            "instrument_version",
+            "created_at",
+        ],
+    ),
+    ("invitations", &["token_hash", "campaign_id", "team_id", "used"]),
+    (
+        "responses",
+        &["id", "campaign_id", "team_id", "population", "channel", "submitted_on", "language", "comment", "author_id"],
+    ),
+    ("answers", &["response_id", "item_code", "value"]),
+    ("submission_keys", &["key", "campaign_id"]),
+    ("contact_requests", &["id", "campaign_id", "team_id", "contact", "message", "done"]),
+    (
+        "answer_histograms",
+        &["campaign_id", "team_key", "population", "channel", "item_code", "value", "count"],
+    ),
+    ("respondent_counts", &["campaign_id", "team_key", "population", "channel", "scope", "count"]),
+    ("orientation_buckets", &["campaign_id", "team_key", "bucket", "count"]),
 ];

@@ -3,6 +3,9 @@
 //! organisation's data asks the policy first.
 
 pub mod accounts;
+pub mod campaigns;
+pub mod collection;
+pub mod instrument;
 pub mod organisations;
 pub mod teams;
 pub mod types;

@@ -1,7 +1,10 @@
 //! Rows and the queries on them, written once in diesel's DSL for both
 //! backends. Functions take a connection and return `QueryResult`.
 
+pub mod aggregates;
+pub mod campaign;
 pub mod organisation;
+pub mod response;
 pub mod settings;
 pub mod team;
 pub mod user;

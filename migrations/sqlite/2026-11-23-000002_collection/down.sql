@@ -1,0 +1,9 @@
+DROP TABLE orientation_buckets;
+DROP TABLE respondent_counts;
+DROP TABLE answer_histograms;
+DROP TABLE contact_requests;
+DROP TABLE submission_keys;
+DROP TABLE answers;
+DROP TABLE responses;
+DROP TABLE invitations;
+DROP TABLE campaigns;

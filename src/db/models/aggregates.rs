@@ -1,0 +1,186 @@
+//! The aggregates reports read: answer histograms, respondent counts per item
+//! group, orientation buckets. They are changed only through `Delta`, in the
+//! transaction that stores (or replaces) a response, so they always equal
+//! what a full rebuild from raw answers gives.
+
+use std::collections::BTreeMap;
+
+use diesel::prelude::*;
+use diesel::upsert::excluded;
+
+use crate::analytics::{CampaignData, ItemCode, Population, Respondent};
+use crate::db::schema::{answer_histograms, orientation_buckets, respondent_counts};
+use crate::db::DbConn;
+
+/// (team key, population, channel, item, value) → change of count. Team key
+/// is the team id, or "" for organisation-level rows; channel "" for none.
+type HistKey = (String, String, String, String, i32);
+type CountKey = (String, String, String, String);
+type BucketKey = (String, i32);
+
+/// Changes to the aggregates, merged per key and kept sorted so concurrent
+/// writers always lock rows in the same order (no deadlocks).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Delta {
+    pub histograms: BTreeMap<HistKey, i64>,
+    pub respondents: BTreeMap<CountKey, i64>,
+    pub orientation: BTreeMap<BucketKey, i64>,
+}
+
+impl Delta {
+    /// Adds (`sign` = 1) or removes (`sign` = -1) one respondent, folding
+    /// their answers exactly as the analytics engine defines it.
+    pub fn add(&mut self, respondent: &Respondent<'_>, sign: i64) {
+        let mut folded = CampaignData::default();
+        folded.add_respondent(respondent);
+        for h in folded.histograms {
+            let key = (
+                h.team.unwrap_or_default(),
+                h.population.as_str().to_string(),
+                h.channel.map(|c| c.as_str().to_string()).unwrap_or_default(),
+                h.item.to_string(),
+                i32::from(h.value),
+            );
+            *self.histograms.entry(key).or_default() += sign * h.count as i64;
+        }
+        for r in folded.respondents {
+            let key = (
+                r.team.unwrap_or_default(),
+                r.population.as_str().to_string(),
+                r.channel.map(|c| c.as_str().to_string()).unwrap_or_default(),
+                r.scope.to_key(),
+            );
+            *self.respondents.entry(key).or_default() += sign * r.count as i64;
+        }
+        for o in folded.orientation {
+            *self.orientation.entry((o.team, i32::from(o.key))).or_default() += sign * o.count as i64;
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.histograms.is_empty() && self.respondents.is_empty() && self.orientation.is_empty()
+    }
+}
+
+/// Applies a delta with `count = count + change` upserts.
+pub fn apply(conn: &mut DbConn, campaign: &str, delta: &Delta) -> QueryResult<()> {
+    use answer_histograms as h;
+    use orientation_buckets as o;
+    use respondent_counts as r;
+    for ((team, population, channel, item, value), change) in &delta.histograms {
+        let row = (
+            h::campaign_id.eq(campaign),
+            h::team_key.eq(team),
+            h::population.eq(population),
+            h::channel.eq(channel),
+            h::item_code.eq(item),
+            h::value.eq(value),
+            h::count.eq(change),
+        );
+        on_each_backend!(conn, |c| diesel::insert_into(h::table)
+            .values(row)
+            .on_conflict((h::campaign_id, h::team_key, h::population, h::channel, h::item_code, h::value))
+            .do_update()
+            .set(h::count.eq(h::count + excluded(h::count)))
+            .execute(c))?;
+    }
+    for ((team, population, channel, scope), change) in &delta.respondents {
+        let row = (
+            r::campaign_id.eq(campaign),
+            r::team_key.eq(team),
+            r::population.eq(population),
+            r::channel.eq(channel),
+            r::scope.eq(scope),
+            r::count.eq(change),
+        );
+        on_each_backend!(conn, |c| diesel::insert_into(r::table)
+            .values(row)
+            .on_conflict((r::campaign_id, r::team_key, r::population, r::channel, r::scope))
+            .do_update()
+            .set(r::count.eq(r::count + excluded(r::count)))
+            .execute(c))?;
+    }
+    for ((team, bucket), change) in &delta.orientation {
+        let row = (
+            o::campaign_id.eq(campaign),
+            o::team_key.eq(team),
+            o::bucket.eq(bucket),
+            o::count.eq(change),
+        );
+        on_each_backend!(conn, |c| diesel::insert_into(o::table)
+            .values(row)
+            .on_conflict((o::campaign_id, o::team_key, o::bucket))
+            .do_update()
+            .set(o::count.eq(o::count + excluded(o::count)))
+            .execute(c))?;
+    }
+    Ok(())
+}
+
+/// Every aggregate row of a campaign, as stored.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Stored {
+    pub histograms: Vec<(String, String, String, String, i32, i64)>,
+    pub respondents: Vec<(String, String, String, String, i64)>,
+    pub orientation: Vec<(String, i32, i64)>,
+}
+
+pub fn load(conn: &mut DbConn, campaign: &str) -> QueryResult<Stored> {
+    use answer_histograms as h;
+    use orientation_buckets as o;
+    use respondent_counts as r;
+    let histograms = h::table
+        .filter(h::campaign_id.eq(campaign))
+        .filter(h::count.ne(0))
+        .select((h::team_key, h::population, h::channel, h::item_code, h::value, h::count))
+        .order((h::team_key, h::population, h::channel, h::item_code, h::value))
+        .load(conn)?;
+    let respondents = r::table
+        .filter(r::campaign_id.eq(campaign))
+        .filter(r::count.ne(0))
+        .select((r::team_key, r::population, r::channel, r::scope, r::count))
+        .order((r::team_key, r::population, r::channel, r::scope))
+        .load(conn)?;
+    let orientation = o::table
+        .filter(o::campaign_id.eq(campaign))
+        .filter(o::count.ne(0))
+        .select((o::team_key, o::bucket, o::count))
+        .order((o::team_key, o::bucket))
+        .load(conn)?;
+    Ok(Stored { histograms, respondents, orientation })
+}
+
+/// Deletes a campaign's aggregates (before a rebuild).
+pub fn clear(conn: &mut DbConn, campaign: &str) -> QueryResult<()> {
+    diesel::delete(answer_histograms::table.filter(answer_histograms::campaign_id.eq(campaign))).execute(conn)?;
+    diesel::delete(respondent_counts::table.filter(respondent_counts::campaign_id.eq(campaign))).execute(conn)?;
+    diesel::delete(orientation_buckets::table.filter(orientation_buckets::campaign_id.eq(campaign))).execute(conn)?;
+    Ok(())
+}
+
+/// Respondents per (team key, population), all channels together.
+pub fn respondents_per_team(conn: &mut DbConn, campaign: &str) -> QueryResult<BTreeMap<(String, String), i64>> {
+    use respondent_counts as r;
+    let rows: Vec<(String, String, i64)> = r::table
+        .filter(r::campaign_id.eq(campaign))
+        .filter(r::scope.eq("*"))
+        .select((r::team_key, r::population, r::count))
+        .load(conn)?;
+    let mut out = BTreeMap::new();
+    for (team, population, count) in rows {
+        *out.entry((team, population)).or_default() += count;
+    }
+    Ok(out)
+}
+
+/// A respondent rebuilt from stored answers (for rebuilds and replacements).
+pub fn respondent_answers(answers: &[(String, i32)]) -> Vec<(ItemCode, u8)> {
+    answers
+        .iter()
+        .filter_map(|(code, value)| Some((ItemCode::parse(code).ok()?, u8::try_from(*value).ok()?)))
+        .collect()
+}
+
+pub fn population_of(text: &str) -> Option<Population> {
+    Population::parse(text).ok()
+}

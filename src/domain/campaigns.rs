@@ -1,0 +1,255 @@
+//! Campaigns (survey waves): create and edit while draft, then open, close
+//! and archive; employee invitations; response rates; rebuilding the
+//! aggregates from raw answers.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use diesel::Connection;
+use serde::{Deserialize, Serialize};
+
+use super::types::parse_name;
+use super::{authorise, DomainError, DomainResult};
+use crate::analytics::{Channel, Population, Respondent};
+use crate::auth::policy::{Action, Principal};
+use crate::auth::{hash_token, random_token};
+use crate::db::models::aggregates::{self, Delta};
+use crate::db::models::campaign::{self, Campaign};
+use crate::db::models::{new_id, now, response, team};
+use crate::db::DbConn;
+
+pub const STATUSES: [&str; 4] = ["draft", "open", "closed", "archived"];
+pub const POPULATIONS: [&str; 4] = ["customer", "employee", "manager", "executive"];
+/// Most invitations made in one request.
+pub const MAX_INVITATIONS: usize = 5000;
+
+/// What a person types into the campaign form or sends to the API.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct CampaignInput {
+    pub name: String,
+    /// `YYYY-MM-DD`
+    pub opens_on: String,
+    /// `YYYY-MM-DD`
+    pub closes_on: String,
+    /// Defaults to every supported language.
+    pub languages: Vec<String>,
+    /// Defaults to the four populations.
+    pub populations: Vec<String>,
+}
+
+struct Parsed {
+    name: String,
+    opens_on: NaiveDate,
+    closes_on: NaiveDate,
+    languages: String,
+    populations: String,
+}
+
+fn parse_date(s: &str, field: &'static str) -> DomainResult<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| DomainError::Field(field, "error-date-invalid"))
+}
+
+impl CampaignInput {
+    fn parse(&self) -> DomainResult<Parsed> {
+        let name = parse_name(&self.name).map_err(|k| DomainError::Field("name", k))?;
+        let opens_on = parse_date(&self.opens_on, "opens_on")?;
+        let closes_on = parse_date(&self.closes_on, "closes_on")?;
+        if closes_on < opens_on {
+            return Err(DomainError::Field("closes_on", "error-dates-order"));
+        }
+        let languages: Vec<String> = if self.languages.is_empty() {
+            crate::i18n::supported().to_vec()
+        } else {
+            self.languages.clone()
+        };
+        if languages.iter().any(|l| !crate::i18n::is_supported(l)) {
+            return Err(DomainError::Field("languages", "error-language-invalid"));
+        }
+        let populations: Vec<String> = if self.populations.is_empty() {
+            POPULATIONS.iter().map(|p| p.to_string()).collect()
+        } else {
+            self.populations.clone()
+        };
+        if populations.iter().any(|p| !POPULATIONS.contains(&p.as_str())) {
+            return Err(DomainError::Field("populations", "error-population-invalid"));
+        }
+        // Symmetry needs both sides.
+        if !populations.iter().any(|p| p == "customer") || !populations.iter().any(|p| p == "employee") {
+            return Err(DomainError::Field("populations", "error-populations-mirror"));
+        }
+        Ok(Parsed { name, opens_on, closes_on, languages: languages.join(","), populations: populations.join(",") })
+    }
+}
+
+pub fn create(conn: &mut DbConn, p: &Principal, org: &str, input: &CampaignInput) -> DomainResult<Campaign> {
+    authorise(p, Action::ManageCampaigns { org })?;
+    let parsed = input.parse()?;
+    let c = Campaign {
+        id: new_id(),
+        organisation_id: org.to_string(),
+        code: random_token(8),
+        name: parsed.name,
+        opens_on: parsed.opens_on,
+        closes_on: parsed.closes_on,
+        languages: parsed.languages,
+        populations: parsed.populations,
+        status: "draft".into(),
+        instrument_version: super::instrument::instrument().version,
+        created_at: now(),
+    };
+    campaign::insert(conn, &c)?;
+    Ok(c)
+}
+
+pub fn list(conn: &mut DbConn, p: &Principal, org: &str) -> DomainResult<Vec<Campaign>> {
+    authorise(p, Action::ViewOrganisation { org })?;
+    Ok(campaign::list_by_org(conn, org)?)
+}
+
+pub fn get(conn: &mut DbConn, p: &Principal, org: &str, id: &str) -> DomainResult<Campaign> {
+    authorise(p, Action::ViewOrganisation { org })?;
+    campaign::find(conn, org, id)?.ok_or(DomainError::NotFound)
+}
+
+/// A campaign by id alone (API paths carry no organisation), authorised
+/// against its own organisation.
+pub fn get_by_id(conn: &mut DbConn, p: &Principal, id: &str) -> DomainResult<Campaign> {
+    let c = campaign::find_by_id(conn, id)?.ok_or(DomainError::NotFound)?;
+    authorise(p, Action::ViewOrganisation { org: &c.organisation_id })?;
+    Ok(c)
+}
+
+/// Edits a draft; once open, the questionnaire and populations are frozen.
+pub fn update(conn: &mut DbConn, p: &Principal, org: &str, id: &str, input: &CampaignInput) -> DomainResult<Campaign> {
+    authorise(p, Action::ManageCampaigns { org })?;
+    let parsed = input.parse()?;
+    let current = campaign::find(conn, org, id)?.ok_or(DomainError::NotFound)?;
+    if current.status != "draft" {
+        return Err(DomainError::Conflict("error-campaign-frozen"));
+    }
+    let c = Campaign {
+        name: parsed.name,
+        opens_on: parsed.opens_on,
+        closes_on: parsed.closes_on,
+        languages: parsed.languages,
+        populations: parsed.populations,
+        ..current
+    };
+    campaign::update(conn, &c)?;
+    Ok(c)
+}
+
+/// `open`, `close` or `archive`; 409 when the campaign is not in the status
+/// that allows it.
+pub fn transition(conn: &mut DbConn, p: &Principal, id: &str, verb: &str) -> DomainResult<Campaign> {
+    let c = campaign::find_by_id(conn, id)?.ok_or(DomainError::NotFound)?;
+    authorise(p, Action::ManageCampaigns { org: &c.organisation_id })?;
+    let (from, to) = match verb {
+        "open" => ("draft", "open"),
+        "close" => ("open", "closed"),
+        "archive" => ("closed", "archived"),
+        _ => return Err(DomainError::NotFound),
+    };
+    if campaign::transition(conn, id, from, to)? == 0 {
+        return Err(DomainError::Conflict("error-campaign-transition"));
+    }
+    Ok(Campaign { status: to.to_string(), ..c })
+}
+
+/// Makes `count` single-use invitation tokens for a team (default: its
+/// headcount). Only their hashes are stored; the tokens are returned once.
+pub fn invite(conn: &mut DbConn, p: &Principal, campaign_id: &str, team_code: &str, count: Option<usize>) -> DomainResult<Vec<String>> {
+    let c = campaign::find_by_id(conn, campaign_id)?.ok_or(DomainError::NotFound)?;
+    authorise(p, Action::ManageCampaigns { org: &c.organisation_id })?;
+    if !matches!(c.status.as_str(), "draft" | "open") {
+        return Err(DomainError::Conflict("error-campaign-not-collecting"));
+    }
+    let t = team::find_by_code(conn, &c.organisation_id, team_code)?
+        .ok_or(DomainError::Field("team", "error-team-unknown"))?;
+    let count = count.unwrap_or(usize::try_from(t.headcount).unwrap_or(0));
+    if count == 0 || count > MAX_INVITATIONS {
+        return Err(DomainError::Field("count", "error-invitation-count"));
+    }
+    let tokens: Vec<String> = (0..count).map(|_| random_token(24)).collect();
+    let hashes: Vec<String> = tokens.iter().map(|t| hash_token(t)).collect();
+    campaign::insert_invitations(conn, &c.id, &t.id, &hashes)?;
+    Ok(tokens)
+}
+
+/// One team's response counts.
+#[derive(Debug, Clone, Serialize)]
+pub struct TeamRate {
+    pub team_id: String,
+    pub code: String,
+    pub name: String,
+    pub depth: usize,
+    pub headcount: i32,
+    pub customers: i64,
+    pub employees: i64,
+    /// employees / headcount, in %, when the headcount is known.
+    pub employee_rate: Option<f64>,
+    pub managers: i64,
+    pub invitations: i64,
+    pub invitations_used: i64,
+}
+
+/// Response counts per team and population, live from the aggregates.
+pub fn rates(conn: &mut DbConn, p: &Principal, c: &Campaign) -> DomainResult<(Vec<TeamRate>, i64)> {
+    let tree = super::teams::tree(conn, p, &c.organisation_id)?;
+    let counts = aggregates::respondents_per_team(conn, &c.id)?;
+    let invitations: BTreeMap<String, (i64, i64)> =
+        campaign::invitation_counts(conn, &c.id)?.into_iter().map(|(t, i, u)| (t, (i, u))).collect();
+    let get = |team: &str, pop: &str| counts.get(&(team.to_string(), pop.to_string())).copied().unwrap_or(0);
+    let rows = tree
+        .into_iter()
+        .map(|row| {
+            let t = row.team;
+            let employees = get(&t.id, "employee");
+            let (issued, used) = invitations.get(&t.id).copied().unwrap_or((0, 0));
+            TeamRate {
+                customers: get(&t.id, "customer"),
+                employee_rate: (t.headcount > 0).then(|| 100.0 * employees as f64 / f64::from(t.headcount)),
+                employees,
+                managers: get(&t.id, "manager"),
+                invitations: issued,
+                invitations_used: used,
+                depth: row.depth,
+                team_id: t.id,
+                code: t.code,
+                name: t.name,
+                headcount: t.headcount,
+            }
+        })
+        .collect();
+    Ok((rows, get("", "executive")))
+}
+
+/// Recomputes a campaign's aggregates from its raw answers.
+pub fn rebuild_aggregates(conn: &mut DbConn, campaign_id: &str) -> DomainResult<usize> {
+    conn.transaction(|conn| {
+        aggregates::clear(conn, campaign_id)?;
+        let mut after = String::new();
+        let mut total = 0;
+        loop {
+            let page = response::page(conn, campaign_id, &after, 500)?;
+            let Some(last) = page.last() else { break };
+            after = last.id.clone();
+            let ids: Vec<String> = page.iter().map(|r| r.id.clone()).collect();
+            let mut by_response: BTreeMap<String, Vec<(String, i32)>> = BTreeMap::new();
+            for (rid, item, value) in response::answers_of_many(conn, &ids)? {
+                by_response.entry(rid).or_default().push((item, value));
+            }
+            let mut delta = Delta::default();
+            for r in &page {
+                let answers = aggregates::respondent_answers(by_response.get(&r.id).map(Vec::as_slice).unwrap_or(&[]));
+                let population = Population::parse(&r.population).map_err(|e| anyhow::anyhow!("{e}"))?;
+                let channel = r.channel.as_deref().map(Channel::parse).transpose().map_err(|e| anyhow::anyhow!("{e}"))?;
+                delta.add(&Respondent { team: r.team_id.as_deref(), population, channel, answers: &answers }, 1);
+            }
+            aggregates::apply(conn, campaign_id, &delta)?;
+            total += page.len();
+        }
+        Ok(total)
+    })
+}

@@ -1,0 +1,292 @@
+//! Collecting answers: the questionnaire of each population as a form model,
+//! checking a submission, and storing it with its aggregates in one
+//! transaction. An invitation is marked used in that same transaction, with
+//! nothing that relates it to the response.
+
+use std::collections::{BTreeMap, HashMap};
+
+use diesel::Connection;
+use serde::Serialize;
+
+use super::instrument::{items_for, message_id};
+use super::{DomainError, DomainResult, MessageKey};
+use crate::analytics::items::Headline;
+use crate::analytics::{Channel, ItemCode, Population, Respondent};
+use crate::auth::hash_token;
+use crate::db::models::aggregates::{self, Delta};
+use crate::db::models::campaign::{self, Campaign};
+use crate::db::models::response::{self, ContactRequest, Response};
+use crate::db::models::new_id;
+use crate::db::DbConn;
+
+/// The value a form sends for "don't know / not applicable".
+pub const DONT_KNOW: &str = "dk";
+pub const MAX_COMMENT: usize = 2000;
+
+/// One choice of a question.
+#[derive(Debug, Clone, Serialize)]
+pub struct Choice {
+    pub value: String,
+    /// Message id of the label, or none for a bare number.
+    pub label_key: Option<String>,
+    pub checked: bool,
+}
+
+/// One question as the survey page shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Question {
+    pub code: String,
+    pub text_key: String,
+    /// `likert`, `scale11` (0–10), `scale7`, `csat`, `yesno`
+    pub kind: &'static str,
+    pub choices: Vec<Choice>,
+    pub error: Option<MessageKey>,
+}
+
+/// A block of questions under one lead-in.
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    pub lead_key: Option<String>,
+    pub questions: Vec<Question>,
+}
+
+fn kind_of(code: ItemCode) -> &'static str {
+    match code {
+        ItemCode::Headline(Headline::Nps | Headline::Enps) => "scale11",
+        ItemCode::Headline(Headline::Ces | Headline::Ies) => "scale7",
+        ItemCode::Headline(Headline::Csat) => "csat",
+        ItemCode::Headline(Headline::Fcr) => "yesno",
+        _ => "likert",
+    }
+}
+
+fn choices(code: ItemCode, kind: &'static str, current: Option<&str>) -> Vec<Choice> {
+    let (lo, hi) = code.scale();
+    let label = |v: u8| -> Option<String> {
+        match (kind, v) {
+            ("likert", v) => Some(format!("scale-agree-{v}")),
+            ("csat", v) => Some(format!("scale-csat-{v}")),
+            ("yesno", 1) => Some("scale-fcr-yes".into()),
+            ("yesno", _) => Some("scale-fcr-no".into()),
+            _ => None,
+        }
+    };
+    let values: Vec<u8> = if kind == "yesno" { vec![1, 0] } else { (lo..=hi).collect() };
+    let mut out: Vec<Choice> = values
+        .into_iter()
+        .map(|v| Choice { value: v.to_string(), label_key: label(v), checked: current == Some(&v.to_string()) })
+        .collect();
+    if kind == "likert" {
+        out.push(Choice {
+            value: DONT_KNOW.into(),
+            label_key: Some("scale-dont-know".into()),
+            checked: current == Some(DONT_KNOW),
+        });
+    }
+    out
+}
+
+/// The questionnaire of a population, with the answers typed so far and the
+/// message beside each refused question.
+pub fn questionnaire(population: Population, typed: &HashMap<String, String>, errors: &BTreeMap<String, MessageKey>) -> Vec<Section> {
+    let mut sections: Vec<Section> = Vec::new();
+    for (def, code) in items_for(population) {
+        let lead = def.perspective.as_ref().map(|p| format!("perspective-{p}-lead"));
+        let kind = kind_of(code);
+        let question = Question {
+            code: def.code.clone(),
+            text_key: message_id(&def.code),
+            kind,
+            choices: choices(code, kind, typed.get(&def.code).map(String::as_str)),
+            error: errors.get(&def.code).copied(),
+        };
+        match sections.last_mut() {
+            Some(s) if s.lead_key == lead => s.questions.push(question),
+            _ => sections.push(Section { lead_key: lead, questions: vec![question] }),
+        }
+    }
+    sections
+}
+
+/// Checks every question of the population: each needs a choice ("don't
+/// know" counts for agreement questions). Returns the non-missing answers,
+/// or the message for each refused question.
+pub fn check_answers(population: Population, form: &HashMap<String, String>) -> Result<Vec<(ItemCode, u8)>, BTreeMap<String, MessageKey>> {
+    let mut answers = Vec::new();
+    let mut errors = BTreeMap::new();
+    for (def, code) in items_for(population) {
+        match form.get(&def.code).map(|v| v.trim()) {
+            None | Some("") => {
+                errors.insert(def.code.clone(), "error-answer-missing");
+            }
+            Some(DONT_KNOW) if kind_of(code) == "likert" => {}
+            Some(v) => match v.parse::<u8>() {
+                Ok(value) if code.accepts(value) => answers.push((code, value)),
+                _ => {
+                    errors.insert(def.code.clone(), "error-answer-invalid");
+                }
+            },
+        }
+    }
+    if errors.is_empty() {
+        Ok(answers)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Where a submission comes from.
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// A customer from the team's public link.
+    Customer { team_id: String, channel: Channel },
+    /// An employee from an invitation token.
+    Invitation { token: String },
+    /// A signed-in manager for a team, or an executive (team `None`).
+    Signed { team_id: Option<String>, author_id: String, population: Population },
+}
+
+#[derive(Debug, Clone)]
+pub struct Submission {
+    pub source: Source,
+    pub answers: Vec<(ItemCode, u8)>,
+    pub comment: Option<String>,
+    /// (e-mail or phone, message) of a customer who asked to be contacted.
+    pub contact: Option<(String, Option<String>)>,
+    pub idempotency_key: String,
+    pub language: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stored {
+    New,
+    /// The same form was sent again (double click, back and resubmit).
+    Duplicate,
+}
+
+/// The invitation's campaign and team, or why it cannot be used.
+pub fn invitation(conn: &mut DbConn, token: &str) -> DomainResult<(Campaign, String)> {
+    let (campaign_id, team_id, used) =
+        campaign::find_invitation(conn, &hash_token(token))?.ok_or(DomainError::Validation("error-invitation-unknown"))?;
+    if used {
+        return Err(DomainError::Conflict("error-invitation-used"));
+    }
+    let c = campaign::find_by_id(conn, &campaign_id)?.ok_or(DomainError::NotFound)?;
+    Ok((c, team_id))
+}
+
+fn clean_comment(text: Option<String>) -> Option<String> {
+    text.map(|t| t.trim().chars().take(MAX_COMMENT).collect::<String>()).filter(|t| !t.is_empty())
+}
+
+/// Stores a submission, its aggregates, the invitation's use and a contact
+/// request, all or nothing. A signed self-assessment replaces the author's
+/// previous one.
+pub fn store(conn: &mut DbConn, campaign: &Campaign, submission: Submission) -> DomainResult<Stored> {
+    if campaign.status != "open" {
+        return Err(DomainError::Conflict("error-campaign-closed"));
+    }
+    let today = chrono::Utc::now().date_naive();
+    conn.transaction(|conn| {
+        if !response::claim_submission_key(conn, &campaign.id, &submission.idempotency_key)? {
+            return Ok(Stored::Duplicate);
+        }
+        let (team_id, population, channel, author_id) = match &submission.source {
+            Source::Customer { team_id, channel } => (Some(team_id.clone()), Population::Customer, Some(*channel), None),
+            Source::Invitation { token } => {
+                let (invited_campaign, team_id) = invitation(conn, token)?;
+                if invited_campaign.id != campaign.id || campaign::use_invitation(conn, &hash_token(token))? == 0 {
+                    return Err(DomainError::Conflict("error-invitation-used"));
+                }
+                (Some(team_id), Population::Employee, None, None)
+            }
+            Source::Signed { team_id, author_id, population } => (team_id.clone(), *population, None, Some(author_id.clone())),
+        };
+        if !campaign.includes(population.as_str()) {
+            return Err(DomainError::Validation("error-population-not-in-campaign"));
+        }
+        let mut delta = Delta::default();
+        if let Some(author) = &author_id {
+            if let Some(previous) = response::find_signed(conn, &campaign.id, team_id.as_deref(), population.as_str(), author)? {
+                let old = aggregates::respondent_answers(&response::answers_of(conn, &previous.id)?);
+                delta.add(&Respondent { team: previous.team_id.as_deref(), population, channel: None, answers: &old }, -1);
+                response::delete(conn, &previous.id)?;
+            }
+        }
+        let anonymous = author_id.is_none();
+        let record = Response {
+            id: new_id(),
+            campaign_id: campaign.id.clone(),
+            team_id: team_id.clone(),
+            population: population.as_str().into(),
+            channel: channel.map(|c| c.as_str().to_string()),
+            submitted_on: today,
+            language: submission.language.clone(),
+            comment: clean_comment(submission.comment.clone()),
+            author_id,
+        };
+        let values: Vec<(String, i32)> = submission.answers.iter().map(|(c, v)| (c.to_string(), i32::from(*v))).collect();
+        response::insert(conn, &record, &values)?;
+        delta.add(&Respondent { team: team_id.as_deref(), population, channel, answers: &submission.answers }, 1);
+        aggregates::apply(conn, &campaign.id, &delta)?;
+        if let (true, Some(team), Some((contact, message))) = (anonymous, team_id, submission.contact.clone()) {
+            response::insert_contact(
+                conn,
+                &ContactRequest {
+                    id: new_id(),
+                    campaign_id: campaign.id.clone(),
+                    team_id: team,
+                    contact: contact.trim().chars().take(200).collect(),
+                    message: clean_comment(message),
+                    done: false,
+                },
+            )?;
+        }
+        Ok(Stored::New)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn full_form(population: Population) -> HashMap<String, String> {
+        items_for(population)
+            .into_iter()
+            .map(|(def, code)| (def.code.clone(), code.scale().1.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_complete_form_gives_every_answer() {
+        let answers = check_answers(Population::Customer, &full_form(Population::Customer)).unwrap();
+        assert_eq!(answers.len(), items_for(Population::Customer).len());
+    }
+
+    #[test]
+    fn missing_out_of_scale_and_dont_know_answers_are_told_apart() {
+        let mut form = full_form(Population::Employee);
+        form.remove("listening.e.1");
+        form.insert("enps".into(), "11".into());
+        form.insert("trust.e.1".into(), DONT_KNOW.into());
+        form.insert("ies".into(), DONT_KNOW.into());
+        let errors = check_answers(Population::Employee, &form).unwrap_err();
+        assert_eq!(errors.get("listening.e.1"), Some(&"error-answer-missing"));
+        assert_eq!(errors.get("enps"), Some(&"error-answer-invalid"));
+        assert_eq!(errors.get("ies"), Some(&"error-answer-invalid"), "no don't-know on headline items");
+        assert!(!errors.contains_key("trust.e.1"));
+    }
+
+    #[test]
+    fn the_questionnaire_keeps_typed_answers_and_groups_by_lead_in() {
+        let mut typed = HashMap::new();
+        typed.insert("listening.ec.1".to_string(), "2".to_string());
+        let sections = questionnaire(Population::Employee, &typed, &BTreeMap::new());
+        let leads: Vec<_> = sections.iter().map(|s| s.lead_key.clone()).collect();
+        assert!(leads.contains(&Some("perspective-e-lead".into())));
+        assert!(leads.contains(&Some("perspective-ec-lead".into())));
+        let q = sections.iter().flat_map(|s| &s.questions).find(|q| q.code == "listening.ec.1").unwrap();
+        assert!(q.choices.iter().any(|c| c.value == "2" && c.checked));
+        assert_eq!(q.choices.len(), 6, "five points and don't know");
+    }
+}
