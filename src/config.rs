@@ -13,6 +13,7 @@
 //! | `MIROIR_DEMO` | `--demo` | `true` | create the demo organisation when the database is empty |
 //! | `MIROIR_TEMPLATES_DIR` | `--templates-dir` | (embedded) | development only: reload templates from this folder |
 //! | `MIROIR_LOGIN_RATE` | `--login-rate` | `10` | sign-in attempts allowed per minute per address and per account |
+//! | `MIROIR_SUBMIT_RATE` | `--submit-rate` | `600` | survey submissions allowed per minute per address |
 //! | `RUST_LOG` | | `info` | log filter |
 //! | `MIROIR_LOG_FORMAT` | | `text` | `json` for structured logs |
 
@@ -42,6 +43,8 @@ pub struct Config {
     pub templates_dir: Option<String>,
     #[arg(long, env = "MIROIR_LOGIN_RATE", default_value_t = 10)]
     pub login_rate: u32,
+    #[arg(long, env = "MIROIR_SUBMIT_RATE", default_value_t = 600)]
+    pub submit_rate: u32,
 }
 
 impl Config {
@@ -58,6 +61,7 @@ impl Config {
             demo: false,
             templates_dir: None,
             login_rate: 10,
+            submit_rate: 600,
         }
     }
 

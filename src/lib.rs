@@ -8,6 +8,7 @@ pub mod db;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod render;
 pub mod startup;
 pub mod telemetry;
 pub mod web;

@@ -48,7 +48,7 @@ impl Application {
             templates: render::registry(config.templates_dir.as_deref())?,
             keys: Keys::new(&secret),
             secret,
-            limiters: Limiters::new(config.login_rate),
+            limiters: Limiters::new(config.login_rate, config.submit_rate),
             config: config.clone(),
         });
         let listener = TcpListener::bind((config.bind.as_str(), config.port))?;

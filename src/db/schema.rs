@@ -70,7 +70,6 @@ diesel::table! {
     }
 }
 
-
 diesel::table! {
     campaigns (id) {
         id -> Text,
@@ -253,15 +252,39 @@ pub const TABLES: &[(&str, &[&str])] = &[
     ("invitations", &["token_hash", "campaign_id", "team_id", "used"]),
     (
         "responses",
-        &["id", "campaign_id", "team_id", "population", "channel", "submitted_on", "language", "comment", "author_id"],
+        &[
+            "id",
+            "campaign_id",
+            "team_id",
+            "population",
+            "channel",
+            "submitted_on",
+            "language",
+            "comment",
+            "author_id",
+        ],
     ),
     ("answers", &["response_id", "item_code", "value"]),
     ("submission_keys", &["key", "campaign_id"]),
-    ("contact_requests", &["id", "campaign_id", "team_id", "contact", "message", "done"]),
+    (
+        "contact_requests",
+        &["id", "campaign_id", "team_id", "contact", "message", "done"],
+    ),
     (
         "answer_histograms",
-        &["campaign_id", "team_key", "population", "channel", "item_code", "value", "count"],
+        &[
+            "campaign_id",
+            "team_key",
+            "population",
+            "channel",
+            "item_code",
+            "value",
+            "count",
+        ],
     ),
-    ("respondent_counts", &["campaign_id", "team_key", "population", "channel", "scope", "count"]),
+    (
+        "respondent_counts",
+        &["campaign_id", "team_key", "population", "channel", "scope", "count"],
+    ),
     ("orientation_buckets", &["campaign_id", "team_key", "bucket", "count"]),
 ];

@@ -78,7 +78,13 @@ impl CampaignInput {
         if !populations.iter().any(|p| p == "customer") || !populations.iter().any(|p| p == "employee") {
             return Err(DomainError::Field("populations", "error-populations-mirror"));
         }
-        Ok(Parsed { name, opens_on, closes_on, languages: languages.join(","), populations: populations.join(",") })
+        Ok(Parsed {
+            name,
+            opens_on,
+            closes_on,
+            languages: languages.join(","),
+            populations: populations.join(","),
+        })
     }
 }
 
@@ -116,7 +122,12 @@ pub fn get(conn: &mut DbConn, p: &Principal, org: &str, id: &str) -> DomainResul
 /// against its own organisation.
 pub fn get_by_id(conn: &mut DbConn, p: &Principal, id: &str) -> DomainResult<Campaign> {
     let c = campaign::find_by_id(conn, id)?.ok_or(DomainError::NotFound)?;
-    authorise(p, Action::ViewOrganisation { org: &c.organisation_id })?;
+    authorise(
+        p,
+        Action::ViewOrganisation {
+            org: &c.organisation_id,
+        },
+    )?;
     Ok(c)
 }
 
@@ -144,7 +155,12 @@ pub fn update(conn: &mut DbConn, p: &Principal, org: &str, id: &str, input: &Cam
 /// that allows it.
 pub fn transition(conn: &mut DbConn, p: &Principal, id: &str, verb: &str) -> DomainResult<Campaign> {
     let c = campaign::find_by_id(conn, id)?.ok_or(DomainError::NotFound)?;
-    authorise(p, Action::ManageCampaigns { org: &c.organisation_id })?;
+    authorise(
+        p,
+        Action::ManageCampaigns {
+            org: &c.organisation_id,
+        },
+    )?;
     let (from, to) = match verb {
         "open" => ("draft", "open"),
         "close" => ("open", "closed"),
@@ -154,14 +170,28 @@ pub fn transition(conn: &mut DbConn, p: &Principal, id: &str, verb: &str) -> Dom
     if campaign::transition(conn, id, from, to)? == 0 {
         return Err(DomainError::Conflict("error-campaign-transition"));
     }
-    Ok(Campaign { status: to.to_string(), ..c })
+    Ok(Campaign {
+        status: to.to_string(),
+        ..c
+    })
 }
 
 /// Makes `count` single-use invitation tokens for a team (default: its
 /// headcount). Only their hashes are stored; the tokens are returned once.
-pub fn invite(conn: &mut DbConn, p: &Principal, campaign_id: &str, team_code: &str, count: Option<usize>) -> DomainResult<Vec<String>> {
+pub fn invite(
+    conn: &mut DbConn,
+    p: &Principal,
+    campaign_id: &str,
+    team_code: &str,
+    count: Option<usize>,
+) -> DomainResult<Vec<String>> {
     let c = campaign::find_by_id(conn, campaign_id)?.ok_or(DomainError::NotFound)?;
-    authorise(p, Action::ManageCampaigns { org: &c.organisation_id })?;
+    authorise(
+        p,
+        Action::ManageCampaigns {
+            org: &c.organisation_id,
+        },
+    )?;
     if !matches!(c.status.as_str(), "draft" | "open") {
         return Err(DomainError::Conflict("error-campaign-not-collecting"));
     }
@@ -198,8 +228,10 @@ pub struct TeamRate {
 pub fn rates(conn: &mut DbConn, p: &Principal, c: &Campaign) -> DomainResult<(Vec<TeamRate>, i64)> {
     let tree = super::teams::tree(conn, p, &c.organisation_id)?;
     let counts = aggregates::respondents_per_team(conn, &c.id)?;
-    let invitations: BTreeMap<String, (i64, i64)> =
-        campaign::invitation_counts(conn, &c.id)?.into_iter().map(|(t, i, u)| (t, (i, u))).collect();
+    let invitations: BTreeMap<String, (i64, i64)> = campaign::invitation_counts(conn, &c.id)?
+        .into_iter()
+        .map(|(t, i, u)| (t, (i, u)))
+        .collect();
     let get = |team: &str, pop: &str| counts.get(&(team.to_string(), pop.to_string())).copied().unwrap_or(0);
     let rows = tree
         .into_iter()
@@ -244,8 +276,21 @@ pub fn rebuild_aggregates(conn: &mut DbConn, campaign_id: &str) -> DomainResult<
             for r in &page {
                 let answers = aggregates::respondent_answers(by_response.get(&r.id).map(Vec::as_slice).unwrap_or(&[]));
                 let population = Population::parse(&r.population).map_err(|e| anyhow::anyhow!("{e}"))?;
-                let channel = r.channel.as_deref().map(Channel::parse).transpose().map_err(|e| anyhow::anyhow!("{e}"))?;
-                delta.add(&Respondent { team: r.team_id.as_deref(), population, channel, answers: &answers }, 1);
+                let channel = r
+                    .channel
+                    .as_deref()
+                    .map(Channel::parse)
+                    .transpose()
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
+                delta.add(
+                    &Respondent {
+                        team: r.team_id.as_deref(),
+                        population,
+                        channel,
+                        answers: &answers,
+                    },
+                    1,
+                );
             }
             aggregates::apply(conn, campaign_id, &delta)?;
             total += page.len();

@@ -15,8 +15,8 @@ use crate::analytics::{Channel, ItemCode, Population, Respondent};
 use crate::auth::hash_token;
 use crate::db::models::aggregates::{self, Delta};
 use crate::db::models::campaign::{self, Campaign};
-use crate::db::models::response::{self, ContactRequest, Response};
 use crate::db::models::new_id;
+use crate::db::models::response::{self, ContactRequest, Response};
 use crate::db::DbConn;
 
 /// The value a form sends for "don't know / not applicable".
@@ -71,10 +71,18 @@ fn choices(code: ItemCode, kind: &'static str, current: Option<&str>) -> Vec<Cho
             _ => None,
         }
     };
-    let values: Vec<u8> = if kind == "yesno" { vec![1, 0] } else { (lo..=hi).collect() };
+    let values: Vec<u8> = if kind == "yesno" {
+        vec![1, 0]
+    } else {
+        (lo..=hi).collect()
+    };
     let mut out: Vec<Choice> = values
         .into_iter()
-        .map(|v| Choice { value: v.to_string(), label_key: label(v), checked: current == Some(&v.to_string()) })
+        .map(|v| Choice {
+            value: v.to_string(),
+            label_key: label(v),
+            checked: current == Some(&v.to_string()),
+        })
         .collect();
     if kind == "likert" {
         out.push(Choice {
@@ -88,7 +96,11 @@ fn choices(code: ItemCode, kind: &'static str, current: Option<&str>) -> Vec<Cho
 
 /// The questionnaire of a population, with the answers typed so far and the
 /// message beside each refused question.
-pub fn questionnaire(population: Population, typed: &HashMap<String, String>, errors: &BTreeMap<String, MessageKey>) -> Vec<Section> {
+pub fn questionnaire(
+    population: Population,
+    typed: &HashMap<String, String>,
+    errors: &BTreeMap<String, MessageKey>,
+) -> Vec<Section> {
     let mut sections: Vec<Section> = Vec::new();
     for (def, code) in items_for(population) {
         let lead = def.perspective.as_ref().map(|p| format!("perspective-{p}-lead"));
@@ -102,7 +114,10 @@ pub fn questionnaire(population: Population, typed: &HashMap<String, String>, er
         };
         match sections.last_mut() {
             Some(s) if s.lead_key == lead => s.questions.push(question),
-            _ => sections.push(Section { lead_key: lead, questions: vec![question] }),
+            _ => sections.push(Section {
+                lead_key: lead,
+                questions: vec![question],
+            }),
         }
     }
     sections
@@ -111,7 +126,10 @@ pub fn questionnaire(population: Population, typed: &HashMap<String, String>, er
 /// Checks every question of the population: each needs a choice ("don't
 /// know" counts for agreement questions). Returns the non-missing answers,
 /// or the message for each refused question.
-pub fn check_answers(population: Population, form: &HashMap<String, String>) -> Result<Vec<(ItemCode, u8)>, BTreeMap<String, MessageKey>> {
+pub fn check_answers(
+    population: Population,
+    form: &HashMap<String, String>,
+) -> Result<Vec<(ItemCode, u8)>, BTreeMap<String, MessageKey>> {
     let mut answers = Vec::new();
     let mut errors = BTreeMap::new();
     for (def, code) in items_for(population) {
@@ -143,7 +161,11 @@ pub enum Source {
     /// An employee from an invitation token.
     Invitation { token: String },
     /// A signed-in manager for a team, or an executive (team `None`).
-    Signed { team_id: Option<String>, author_id: String, population: Population },
+    Signed {
+        team_id: Option<String>,
+        author_id: String,
+        population: Population,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -166,8 +188,8 @@ pub enum Stored {
 
 /// The invitation's campaign and team, or why it cannot be used.
 pub fn invitation(conn: &mut DbConn, token: &str) -> DomainResult<(Campaign, String)> {
-    let (campaign_id, team_id, used) =
-        campaign::find_invitation(conn, &hash_token(token))?.ok_or(DomainError::Validation("error-invitation-unknown"))?;
+    let (campaign_id, team_id, used) = campaign::find_invitation(conn, &hash_token(token))?
+        .ok_or(DomainError::Validation("error-invitation-unknown"))?;
     if used {
         return Err(DomainError::Conflict("error-invitation-used"));
     }
@@ -176,7 +198,8 @@ pub fn invitation(conn: &mut DbConn, token: &str) -> DomainResult<(Campaign, Str
 }
 
 fn clean_comment(text: Option<String>) -> Option<String> {
-    text.map(|t| t.trim().chars().take(MAX_COMMENT).collect::<String>()).filter(|t| !t.is_empty())
+    text.map(|t| t.trim().chars().take(MAX_COMMENT).collect::<String>())
+        .filter(|t| !t.is_empty())
 }
 
 /// Stores a submission, its aggregates, the invitation's use and a contact
@@ -192,7 +215,9 @@ pub fn store(conn: &mut DbConn, campaign: &Campaign, submission: Submission) -> 
             return Ok(Stored::Duplicate);
         }
         let (team_id, population, channel, author_id) = match &submission.source {
-            Source::Customer { team_id, channel } => (Some(team_id.clone()), Population::Customer, Some(*channel), None),
+            Source::Customer { team_id, channel } => {
+                (Some(team_id.clone()), Population::Customer, Some(*channel), None)
+            }
             Source::Invitation { token } => {
                 let (invited_campaign, team_id) = invitation(conn, token)?;
                 if invited_campaign.id != campaign.id || campaign::use_invitation(conn, &hash_token(token))? == 0 {
@@ -200,16 +225,30 @@ pub fn store(conn: &mut DbConn, campaign: &Campaign, submission: Submission) -> 
                 }
                 (Some(team_id), Population::Employee, None, None)
             }
-            Source::Signed { team_id, author_id, population } => (team_id.clone(), *population, None, Some(author_id.clone())),
+            Source::Signed {
+                team_id,
+                author_id,
+                population,
+            } => (team_id.clone(), *population, None, Some(author_id.clone())),
         };
         if !campaign.includes(population.as_str()) {
             return Err(DomainError::Validation("error-population-not-in-campaign"));
         }
         let mut delta = Delta::default();
         if let Some(author) = &author_id {
-            if let Some(previous) = response::find_signed(conn, &campaign.id, team_id.as_deref(), population.as_str(), author)? {
+            if let Some(previous) =
+                response::find_signed(conn, &campaign.id, team_id.as_deref(), population.as_str(), author)?
+            {
                 let old = aggregates::respondent_answers(&response::answers_of(conn, &previous.id)?);
-                delta.add(&Respondent { team: previous.team_id.as_deref(), population, channel: None, answers: &old }, -1);
+                delta.add(
+                    &Respondent {
+                        team: previous.team_id.as_deref(),
+                        population,
+                        channel: None,
+                        answers: &old,
+                    },
+                    -1,
+                );
                 response::delete(conn, &previous.id)?;
             }
         }
@@ -225,9 +264,21 @@ pub fn store(conn: &mut DbConn, campaign: &Campaign, submission: Submission) -> 
             comment: clean_comment(submission.comment.clone()),
             author_id,
         };
-        let values: Vec<(String, i32)> = submission.answers.iter().map(|(c, v)| (c.to_string(), i32::from(*v))).collect();
+        let values: Vec<(String, i32)> = submission
+            .answers
+            .iter()
+            .map(|(c, v)| (c.to_string(), i32::from(*v)))
+            .collect();
         response::insert(conn, &record, &values)?;
-        delta.add(&Respondent { team: team_id.as_deref(), population, channel, answers: &submission.answers }, 1);
+        delta.add(
+            &Respondent {
+                team: team_id.as_deref(),
+                population,
+                channel,
+                answers: &submission.answers,
+            },
+            1,
+        );
         aggregates::apply(conn, &campaign.id, &delta)?;
         if let (true, Some(team), Some((contact, message))) = (anonymous, team_id, submission.contact.clone()) {
             response::insert_contact(
@@ -273,7 +324,11 @@ mod tests {
         let errors = check_answers(Population::Employee, &form).unwrap_err();
         assert_eq!(errors.get("listening.e.1"), Some(&"error-answer-missing"));
         assert_eq!(errors.get("enps"), Some(&"error-answer-invalid"));
-        assert_eq!(errors.get("ies"), Some(&"error-answer-invalid"), "no don't-know on headline items");
+        assert_eq!(
+            errors.get("ies"),
+            Some(&"error-answer-invalid"),
+            "no don't-know on headline items"
+        );
         assert!(!errors.contains_key("trust.e.1"));
     }
 
@@ -285,7 +340,11 @@ mod tests {
         let leads: Vec<_> = sections.iter().map(|s| s.lead_key.clone()).collect();
         assert!(leads.contains(&Some("perspective-e-lead".into())));
         assert!(leads.contains(&Some("perspective-ec-lead".into())));
-        let q = sections.iter().flat_map(|s| &s.questions).find(|q| q.code == "listening.ec.1").unwrap();
+        let q = sections
+            .iter()
+            .flat_map(|s| &s.questions)
+            .find(|q| q.code == "listening.ec.1")
+            .unwrap();
         assert!(q.choices.iter().any(|c| c.value == "2" && c.checked));
         assert_eq!(q.choices.len(), 6, "five points and don't know");
     }

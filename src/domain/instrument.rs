@@ -105,13 +105,22 @@ mod tests {
         let dims: Vec<&str> = instrument().dimensions.iter().map(|d| d.code.as_str()).collect();
         assert_eq!(action_plan().len(), 10);
         for point in action_plan() {
-            assert!(point.dimensions.iter().all(|d| dims.contains(&d.as_str())), "{}", point.code);
+            assert!(
+                point.dimensions.iter().all(|d| dims.contains(&d.as_str())),
+                "{}",
+                point.code
+            );
         }
     }
 
     #[test]
     fn each_population_has_items() {
-        for p in [Population::Customer, Population::Employee, Population::Manager, Population::Executive] {
+        for p in [
+            Population::Customer,
+            Population::Employee,
+            Population::Manager,
+            Population::Executive,
+        ] {
             assert!(items_for(p).len() >= 10, "{p:?}");
         }
     }

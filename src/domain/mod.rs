@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod campaigns;
 pub mod collection;
+pub mod import;
 pub mod instrument;
 pub mod organisations;
 pub mod teams;

@@ -9,6 +9,7 @@ pub mod pages;
 pub mod render;
 pub mod session;
 pub mod state;
+pub mod uploads;
 
 use actix_web::{get, web, HttpResponse};
 
@@ -94,6 +95,26 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(orgs::delete_form)
         .service(orgs::delete)
         .service(orgs::show)
+        .service(campaigns::list)
+        .service(campaigns::new_form)
+        .service(campaigns::create)
+        .service(campaigns::edit_form)
+        .service(campaigns::update)
+        .service(campaigns::change_status)
+        .service(campaigns::invitations)
+        .service(campaigns::qr)
+        .service(campaigns::qr_sheet)
+        .service(campaigns::import)
+        .service(campaigns::show)
+        .service(surveys::customer_form)
+        .service(surveys::customer_submit)
+        .service(surveys::employee_form)
+        .service(surveys::employee_submit)
+        .service(surveys::manager_form)
+        .service(surveys::manager_submit)
+        .service(surveys::executive_form)
+        .service(surveys::executive_submit)
+        .service(surveys::thanks)
         .service(admin::users_page)
         .service(admin::create)
         .service(admin::reset)

@@ -17,15 +17,18 @@ use crate::error::{AppError, AppResult};
 pub struct Limiters {
     pub login_by_ip: DefaultKeyedRateLimiter<String>,
     pub login_by_account: DefaultKeyedRateLimiter<String>,
+    /// Public survey submissions per address: generous, since a store's
+    /// customers may share one Wi-Fi address.
+    pub submissions_by_ip: DefaultKeyedRateLimiter<String>,
 }
 
 impl Limiters {
-    pub fn new(per_minute: u32) -> Limiters {
-        let per_minute = NonZeroU32::new(per_minute).unwrap_or(NonZeroU32::MIN);
-        let quota = Quota::per_minute(per_minute);
+    pub fn new(login_per_minute: u32, submissions_per_minute: u32) -> Limiters {
+        let quota = |n: u32| Quota::per_minute(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN));
         Limiters {
-            login_by_ip: RateLimiter::keyed(quota),
-            login_by_account: RateLimiter::keyed(quota),
+            login_by_ip: RateLimiter::keyed(quota(login_per_minute)),
+            login_by_account: RateLimiter::keyed(quota(login_per_minute)),
+            submissions_by_ip: RateLimiter::keyed(quota(submissions_per_minute)),
         }
     }
 }

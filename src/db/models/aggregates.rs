@@ -79,7 +79,14 @@ pub fn apply(conn: &mut DbConn, campaign: &str, delta: &Delta) -> QueryResult<()
         );
         on_each_backend!(conn, |c| diesel::insert_into(h::table)
             .values(row)
-            .on_conflict((h::campaign_id, h::team_key, h::population, h::channel, h::item_code, h::value))
+            .on_conflict((
+                h::campaign_id,
+                h::team_key,
+                h::population,
+                h::channel,
+                h::item_code,
+                h::value
+            ))
             .do_update()
             .set(h::count.eq(h::count + excluded(h::count)))
             .execute(c))?;
@@ -147,7 +154,11 @@ pub fn load(conn: &mut DbConn, campaign: &str) -> QueryResult<Stored> {
         .select((o::team_key, o::bucket, o::count))
         .order((o::team_key, o::bucket))
         .load(conn)?;
-    Ok(Stored { histograms, respondents, orientation })
+    Ok(Stored {
+        histograms,
+        respondents,
+        orientation,
+    })
 }
 
 /// Deletes a campaign's aggregates (before a rebuild).

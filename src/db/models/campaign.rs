@@ -26,7 +26,11 @@ pub struct Campaign {
 
 impl Campaign {
     pub fn language_list(&self) -> Vec<String> {
-        self.languages.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect()
+        self.languages
+            .split(',')
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect()
     }
 
     pub fn includes(&self, population: &str) -> bool {
@@ -35,7 +39,10 @@ impl Campaign {
 }
 
 pub fn insert(conn: &mut DbConn, c: &Campaign) -> QueryResult<()> {
-    diesel::insert_into(campaigns::table).values(c).execute(conn).map(|_| ())
+    diesel::insert_into(campaigns::table)
+        .values(c)
+        .execute(conn)
+        .map(|_| ())
 }
 
 pub fn find(conn: &mut DbConn, org: &str, id: &str) -> QueryResult<Option<Campaign>> {
@@ -48,7 +55,11 @@ pub fn find(conn: &mut DbConn, org: &str, id: &str) -> QueryResult<Option<Campai
 }
 
 pub fn find_by_id(conn: &mut DbConn, id: &str) -> QueryResult<Option<Campaign>> {
-    campaigns::table.find(id).select(Campaign::as_select()).first(conn).optional()
+    campaigns::table
+        .find(id)
+        .select(Campaign::as_select())
+        .first(conn)
+        .optional()
 }
 
 pub fn find_by_code(conn: &mut DbConn, code: &str) -> QueryResult<Option<Campaign>> {
@@ -81,9 +92,13 @@ pub fn update(conn: &mut DbConn, c: &Campaign) -> QueryResult<usize> {
 
 /// Moves the status from `from` to `to`; 0 when it was not `from` any more.
 pub fn transition(conn: &mut DbConn, id: &str, from: &str, to: &str) -> QueryResult<usize> {
-    diesel::update(campaigns::table.filter(campaigns::id.eq(id)).filter(campaigns::status.eq(from)))
-        .set(campaigns::status.eq(to))
-        .execute(conn)
+    diesel::update(
+        campaigns::table
+            .filter(campaigns::id.eq(id))
+            .filter(campaigns::status.eq(from)),
+    )
+    .set(campaigns::status.eq(to))
+    .execute(conn)
 }
 
 pub fn insert_invitations(conn: &mut DbConn, campaign: &str, team: &str, hashes: &[String]) -> QueryResult<()> {
@@ -99,7 +114,9 @@ pub fn insert_invitations(conn: &mut DbConn, campaign: &str, team: &str, hashes:
         })
         .collect();
     for chunk in rows.chunks(500) {
-        on_each_backend!(conn, |c| diesel::insert_into(invitations::table).values(chunk).execute(c))?;
+        on_each_backend!(conn, |c| diesel::insert_into(invitations::table)
+            .values(chunk)
+            .execute(c))?;
     }
     Ok(())
 }
@@ -115,9 +132,13 @@ pub fn find_invitation(conn: &mut DbConn, hash: &str) -> QueryResult<Option<(Str
 
 /// Marks an invitation used; 0 when it already was.
 pub fn use_invitation(conn: &mut DbConn, hash: &str) -> QueryResult<usize> {
-    diesel::update(invitations::table.filter(invitations::token_hash.eq(hash)).filter(invitations::used.eq(false)))
-        .set(invitations::used.eq(true))
-        .execute(conn)
+    diesel::update(
+        invitations::table
+            .filter(invitations::token_hash.eq(hash))
+            .filter(invitations::used.eq(false)),
+    )
+    .set(invitations::used.eq(true))
+    .execute(conn)
 }
 
 /// Invitations issued per team: (team id, issued, used).

@@ -26,7 +26,11 @@ pub fn insert(conn: &mut DbConn, r: &Response, values: &[(String, i32)]) -> Quer
     let rows: Vec<_> = values
         .iter()
         .map(|(item, value)| {
-            (answers::response_id.eq(&r.id), answers::item_code.eq(item), answers::value.eq(*value))
+            (
+                answers::response_id.eq(&r.id),
+                answers::item_code.eq(item),
+                answers::value.eq(*value),
+            )
         })
         .collect();
     for chunk in rows.chunks(200) {
@@ -89,7 +93,10 @@ pub fn answers_of_many(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<(St
 /// Records a submission key; false when it was already there (a double
 /// submission).
 pub fn claim_submission_key(conn: &mut DbConn, campaign: &str, key: &str) -> QueryResult<bool> {
-    let exists: i64 = submission_keys::table.filter(submission_keys::key.eq(key)).count().get_result(conn)?;
+    let exists: i64 = submission_keys::table
+        .filter(submission_keys::key.eq(key))
+        .count()
+        .get_result(conn)?;
     if exists > 0 {
         return Ok(false);
     }
@@ -111,7 +118,10 @@ pub struct ContactRequest {
 }
 
 pub fn insert_contact(conn: &mut DbConn, c: &ContactRequest) -> QueryResult<()> {
-    diesel::insert_into(contact_requests::table).values(c).execute(conn).map(|_| ())
+    diesel::insert_into(contact_requests::table)
+        .values(c)
+        .execute(conn)
+        .map(|_| ())
 }
 
 pub fn contacts_for_team(conn: &mut DbConn, campaign: &str, team: &str) -> QueryResult<Vec<ContactRequest>> {
@@ -125,7 +135,9 @@ pub fn contacts_for_team(conn: &mut DbConn, campaign: &str, team: &str) -> Query
 
 pub fn set_contact_done(conn: &mut DbConn, campaign: &str, id: &str, done: bool) -> QueryResult<usize> {
     diesel::update(
-        contact_requests::table.filter(contact_requests::campaign_id.eq(campaign)).filter(contact_requests::id.eq(id)),
+        contact_requests::table
+            .filter(contact_requests::campaign_id.eq(campaign))
+            .filter(contact_requests::id.eq(id)),
     )
     .set(contact_requests::done.eq(done))
     .execute(conn)
@@ -147,7 +159,47 @@ pub fn comments(conn: &mut DbConn, campaign: &str, team_ids: &[String], populati
 
 /// Team ids of an organisation keyed by code (for imports).
 pub fn team_ids_by_code(conn: &mut DbConn, org: &str) -> QueryResult<std::collections::HashMap<String, String>> {
-    let rows: Vec<(String, String)> =
-        teams::table.filter(teams::organisation_id.eq(org)).select((teams::code, teams::id)).load(conn)?;
+    let rows: Vec<(String, String)> = teams::table
+        .filter(teams::organisation_id.eq(org))
+        .select((teams::code, teams::id))
+        .load(conn)?;
     Ok(rows.into_iter().collect())
+}
+
+/// Inserts many responses with their answers in a few statements.
+pub fn insert_many(conn: &mut DbConn, rows: &[(Response, Vec<(String, i32)>)]) -> QueryResult<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let records: Vec<&Response> = rows.iter().map(|(r, _)| r).collect();
+    for chunk in records.chunks(100) {
+        let owned: Vec<Response> = chunk.iter().map(|r| (*r).clone()).collect();
+        on_each_backend!(conn, |c| diesel::insert_into(responses::table)
+            .values(&owned)
+            .execute(c))?;
+    }
+    let values: Vec<_> = rows
+        .iter()
+        .flat_map(|(r, answers)| {
+            answers.iter().map(move |(item, value)| {
+                (
+                    answers::response_id.eq(&r.id),
+                    answers::item_code.eq(item),
+                    answers::value.eq(*value),
+                )
+            })
+        })
+        .collect();
+    for chunk in values.chunks(300) {
+        on_each_backend!(conn, |c| diesel::insert_into(answers::table).values(chunk).execute(c))?;
+    }
+    Ok(())
+}
+
+pub fn submission_key_exists(conn: &mut DbConn, key: &str) -> QueryResult<bool> {
+    let n: i64 = submission_keys::table
+        .filter(submission_keys::key.eq(key))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
 }

@@ -3,9 +3,11 @@
 
 pub mod admin;
 pub mod auth;
+pub mod campaigns;
 pub mod home;
 pub mod members;
 pub mod orgs;
+pub mod surveys;
 pub mod teams;
 
 use actix_web::http::header;

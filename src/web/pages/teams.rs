@@ -4,7 +4,6 @@
 use actix_multipart::Multipart;
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
-use futures_util::StreamExt;
 use serde::Serialize;
 
 use super::see_other;
@@ -12,8 +11,8 @@ use crate::auth::policy::{Action, Decision};
 use crate::db::models::team::Team;
 use crate::domain::teams::{self, ImportSummary, TeamInput, TreeRow};
 use crate::domain::{authorise, DomainError, RowError};
-use crate::error::{AppError, AppResult};
-use crate::web::context::{check_csrf, lang_for, page_context, CsrfForm};
+use crate::error::AppResult;
+use crate::web::context::{lang_for, page_context, CsrfForm};
 use crate::web::forms::FormState;
 use crate::web::middleware::translated_rows;
 use crate::web::render::html;
@@ -251,31 +250,6 @@ pub async fn import_form(
     )
 }
 
-/// Reads the multipart upload: the CSRF field and the file, within limits.
-async fn read_upload(req: &HttpRequest, mut payload: Multipart, limit: usize) -> AppResult<Vec<u8>> {
-    let mut csrf = String::new();
-    let mut file = Vec::new();
-    while let Some(field) = payload.next().await {
-        let mut field = field.map_err(|_| AppError::Validation("error-form-invalid"))?;
-        let name = field.name().unwrap_or("").to_string();
-        let mut buf = Vec::new();
-        while let Some(chunk) = field.next().await {
-            let chunk = chunk.map_err(|_| AppError::Validation("error-form-invalid"))?;
-            if buf.len() + chunk.len() > limit {
-                return Err(AppError::PayloadTooLarge);
-            }
-            buf.extend_from_slice(&chunk);
-        }
-        match name.as_str() {
-            "csrf" => csrf = String::from_utf8_lossy(&buf).into_owned(),
-            "file" => file = buf,
-            _ => {}
-        }
-    }
-    check_csrf(req, &csrf)?;
-    Ok(file)
-}
-
 #[post("/orgs/{org}/teams/import")]
 pub async fn import(
     state: State,
@@ -286,7 +260,7 @@ pub async fn import(
 ) -> AppResult<HttpResponse> {
     let org_id = path.into_inner();
     authorise(&s.principal, Action::ManageTeams { org: &org_id })?;
-    let bytes = read_upload(&req, payload, TEAM_CSV_LIMIT).await?;
+    let bytes = crate::web::uploads::multipart_to_bytes(&req, payload, TEAM_CSV_LIMIT).await?;
     let (p, org) = (s.principal.clone(), org_id.clone());
     let outcome = state
         .db(move |conn| Ok(teams::import_csv(conn, &p, &org, &bytes)))

@@ -1,0 +1,4 @@
+//! Renderings that are not HTML pages: QR codes (SVG and PNG) and, later,
+//! charts and exports. Pure functions: data in, bytes out.
+
+pub mod qr;

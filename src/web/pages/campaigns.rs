@@ -1,0 +1,550 @@
+//! Campaign pages: list, create, edit while draft, status changes, response
+//! rates, customer links and QR codes, employee invitations (CSV), and the
+//! response import form.
+
+use actix_multipart::Multipart;
+use actix_web::http::StatusCode;
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use serde::{Deserialize, Serialize};
+
+use super::see_other;
+use crate::auth::policy::{Action, Decision};
+use crate::db::models::campaign::Campaign;
+use crate::db::models::organisation::Organisation;
+use crate::domain::campaigns::{self, CampaignInput, TeamRate};
+use crate::domain::{authorise, organisations, DomainError, RowError};
+use crate::error::{AppError, AppResult};
+use crate::web::context::{lang_for, page_context, CsrfForm};
+use crate::web::forms::FormState;
+use crate::web::middleware::translated_rows;
+use crate::web::render::html;
+use crate::web::session::SignedIn;
+use crate::web::state::State;
+use crate::web::uploads;
+
+/// The campaign form as typed (checkboxes arrive as repeated fields).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct CampaignForm {
+    name: String,
+    opens_on: String,
+    closes_on: String,
+    lang_fr: Option<String>,
+    lang_en: Option<String>,
+    pop_customer: Option<String>,
+    pop_employee: Option<String>,
+    pop_manager: Option<String>,
+    pop_executive: Option<String>,
+}
+
+impl CampaignForm {
+    fn input(&self) -> CampaignInput {
+        let pick = |pairs: &[(&str, &Option<String>)]| -> Vec<String> {
+            pairs
+                .iter()
+                .filter(|(_, v)| v.is_some())
+                .map(|(k, _)| k.to_string())
+                .collect()
+        };
+        CampaignInput {
+            name: self.name.clone(),
+            opens_on: self.opens_on.clone(),
+            closes_on: self.closes_on.clone(),
+            languages: pick(&[("fr", &self.lang_fr), ("en", &self.lang_en)]),
+            populations: pick(&[
+                ("customer", &self.pop_customer),
+                ("employee", &self.pop_employee),
+                ("manager", &self.pop_manager),
+                ("executive", &self.pop_executive),
+            ]),
+        }
+    }
+
+    fn from_campaign(c: &Campaign) -> CampaignForm {
+        let on = |b: bool| b.then(|| "1".to_string());
+        let langs = c.language_list();
+        CampaignForm {
+            name: c.name.clone(),
+            opens_on: c.opens_on.to_string(),
+            closes_on: c.closes_on.to_string(),
+            lang_fr: on(langs.iter().any(|l| l == "fr")),
+            lang_en: on(langs.iter().any(|l| l == "en")),
+            pop_customer: on(c.includes("customer")),
+            pop_employee: on(c.includes("employee")),
+            pop_manager: on(c.includes("manager")),
+            pop_executive: on(c.includes("executive")),
+        }
+    }
+
+    fn fresh() -> CampaignForm {
+        let today = chrono::Utc::now().date_naive();
+        let on = Some("1".to_string());
+        CampaignForm {
+            name: String::new(),
+            opens_on: today.to_string(),
+            closes_on: (today + chrono::Duration::days(28)).to_string(),
+            lang_fr: on.clone(),
+            lang_en: on.clone(),
+            pop_customer: on.clone(),
+            pop_employee: on.clone(),
+            pop_manager: on.clone(),
+            pop_executive: on,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ListPage {
+    org: Organisation,
+    campaigns: Vec<Campaign>,
+    may_manage: bool,
+}
+
+#[get("/orgs/{org}/campaigns")]
+pub async fn list(state: State, req: HttpRequest, s: SignedIn, path: web::Path<String>) -> AppResult<HttpResponse> {
+    let org_id = path.into_inner();
+    let (p, id) = (s.principal.clone(), org_id.clone());
+    let (org, list) = state
+        .db(move |conn| Ok((organisations::get(conn, &p, &id)?, campaigns::list(conn, &p, &id)?)))
+        .await?;
+    let page = ListPage {
+        may_manage: s.principal.may(Action::ManageCampaigns { org: &org_id }) == Decision::Allow,
+        org,
+        campaigns: list,
+    };
+    html(
+        &state.templates,
+        "pages/campaigns",
+        &page_context(&req, "campaigns-title", page),
+    )
+}
+
+#[derive(Serialize)]
+struct FormPage {
+    org_id: String,
+    campaign_id: Option<String>,
+    form: FormState<CampaignForm>,
+}
+
+fn form_page(
+    req: &HttpRequest,
+    state: &State,
+    org_id: String,
+    campaign_id: Option<String>,
+    form: FormState<CampaignForm>,
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
+    let title = if campaign_id.is_some() {
+        "campaign-edit-title"
+    } else {
+        "campaign-new-title"
+    };
+    let mut res = html(
+        &state.templates,
+        "pages/campaign_form",
+        &page_context(
+            req,
+            title,
+            FormPage {
+                org_id,
+                campaign_id,
+                form,
+            },
+        ),
+    )?;
+    *res.status_mut() = status;
+    Ok(res)
+}
+
+#[get("/orgs/{org}/campaigns/new")]
+pub async fn new_form(state: State, req: HttpRequest, s: SignedIn, path: web::Path<String>) -> AppResult<HttpResponse> {
+    let org_id = path.into_inner();
+    authorise(&s.principal, Action::ManageCampaigns { org: &org_id })?;
+    form_page(
+        &req,
+        &state,
+        org_id,
+        None,
+        FormState::new(CampaignForm::fresh()),
+        StatusCode::OK,
+    )
+}
+
+#[post("/orgs/{org}/campaigns")]
+pub async fn create(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<CampaignForm>,
+) -> AppResult<HttpResponse> {
+    let org_id = path.into_inner();
+    let (p, org, input) = (s.principal.clone(), org_id.clone(), form.input());
+    match state
+        .db(move |conn| Ok(campaigns::create(conn, &p, &org, &input)))
+        .await?
+    {
+        Ok(c) => Ok(see_other(&format!(
+            "/orgs/{org_id}/campaigns/{}?notice=notice-campaign-created",
+            c.id
+        ))),
+        Err(e) => {
+            let form = FormState::refused(form, &lang_for(&req, None), e)?;
+            form_page(&req, &state, org_id, None, form, StatusCode::UNPROCESSABLE_ENTITY)
+        }
+    }
+}
+
+#[get("/orgs/{org}/campaigns/{c}/edit")]
+pub async fn edit_form(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<(String, String)>,
+) -> AppResult<HttpResponse> {
+    let (org_id, cid) = path.into_inner();
+    authorise(&s.principal, Action::ManageCampaigns { org: &org_id })?;
+    let (p, org, id) = (s.principal.clone(), org_id.clone(), cid.clone());
+    let c = state.db(move |conn| Ok(campaigns::get(conn, &p, &org, &id)?)).await?;
+    form_page(
+        &req,
+        &state,
+        org_id,
+        Some(cid),
+        FormState::new(CampaignForm::from_campaign(&c)),
+        StatusCode::OK,
+    )
+}
+
+#[post("/orgs/{org}/campaigns/{c}/edit")]
+pub async fn update(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<(String, String)>,
+    CsrfForm(form): CsrfForm<CampaignForm>,
+) -> AppResult<HttpResponse> {
+    let (org_id, cid) = path.into_inner();
+    let (p, org, id, input) = (s.principal.clone(), org_id.clone(), cid.clone(), form.input());
+    match state
+        .db(move |conn| Ok(campaigns::update(conn, &p, &org, &id, &input)))
+        .await?
+    {
+        Ok(_) => Ok(see_other(&format!(
+            "/orgs/{org_id}/campaigns/{cid}?notice=notice-saved"
+        ))),
+        Err(e) => {
+            let form = FormState::refused(form, &lang_for(&req, None), e)?;
+            form_page(&req, &state, org_id, Some(cid), form, StatusCode::UNPROCESSABLE_ENTITY)
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct StatusForm {
+    verb: String,
+}
+
+#[post("/orgs/{org}/campaigns/{c}/status")]
+pub async fn change_status(
+    state: State,
+    s: SignedIn,
+    path: web::Path<(String, String)>,
+    CsrfForm(form): CsrfForm<StatusForm>,
+) -> AppResult<HttpResponse> {
+    let (org_id, cid) = path.into_inner();
+    let (p, org, id) = (s.principal.clone(), org_id.clone(), cid.clone());
+    state
+        .db(move |conn| {
+            campaigns::get(conn, &p, &org, &id)?;
+            Ok(campaigns::transition(conn, &p, &id, &form.verb)?)
+        })
+        .await?;
+    Ok(see_other(&format!(
+        "/orgs/{org_id}/campaigns/{cid}?notice=notice-saved"
+    )))
+}
+
+/// A team row of the campaign page with its links.
+#[derive(Serialize)]
+struct TeamLinks {
+    rate: TeamRate,
+    customer_link: String,
+    may_self_assess: bool,
+}
+
+#[derive(Serialize)]
+struct CampaignPage {
+    org_id: String,
+    campaign: Campaign,
+    teams: Vec<TeamLinks>,
+    executives: i64,
+    may_manage: bool,
+    may_executive: bool,
+    is_open: bool,
+    is_draft: bool,
+    import_errors: Vec<RowError>,
+    imported: Option<usize>,
+}
+
+pub fn public_base(state: &State, req: &HttpRequest) -> String {
+    let base = state
+        .config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("{}://{}", req.connection_info().scheme(), req.connection_info().host()));
+    base.trim_end_matches('/').to_string()
+}
+
+pub fn customer_link(base: &str, campaign_code: &str, team_code: &str, channel: Option<&str>) -> String {
+    let mut link = format!("{base}/s/{campaign_code}/{team_code}");
+    if let Some(ch) = channel {
+        link.push_str("?ch=");
+        link.push_str(ch);
+    }
+    link
+}
+
+async fn campaign_page(
+    state: &State,
+    req: &HttpRequest,
+    s: &SignedIn,
+    org_id: String,
+    cid: String,
+    outcome: (Vec<RowError>, Option<usize>),
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
+    let (p, org, id) = (s.principal.clone(), org_id.clone(), cid.clone());
+    let (c, (rates, executives)) = state
+        .db(move |conn| {
+            let c = campaigns::get(conn, &p, &org, &id)?;
+            let rates = campaigns::rates(conn, &p, &c)?;
+            Ok((c, rates))
+        })
+        .await?;
+    let base = public_base(state, req);
+    let teams = rates
+        .into_iter()
+        .map(|rate| TeamLinks {
+            customer_link: customer_link(&base, &c.code, &rate.code, None),
+            may_self_assess: s.principal.may(Action::SelfAssess {
+                org: &org_id,
+                team: &rate.team_id,
+            }) == Decision::Allow,
+            rate,
+        })
+        .collect();
+    let page = CampaignPage {
+        may_manage: s.principal.may(Action::ManageCampaigns { org: &org_id }) == Decision::Allow,
+        may_executive: s.principal.may(Action::ExecutiveAssess { org: &org_id }) == Decision::Allow,
+        is_open: c.status == "open",
+        is_draft: c.status == "draft",
+        org_id,
+        campaign: c,
+        teams,
+        executives,
+        import_errors: outcome.0,
+        imported: outcome.1,
+    };
+    let mut res = html(
+        &state.templates,
+        "pages/campaign",
+        &page_context(req, "campaign-title", page),
+    )?;
+    *res.status_mut() = status;
+    Ok(res)
+}
+
+#[get("/orgs/{org}/campaigns/{c}")]
+pub async fn show(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<(String, String)>,
+) -> AppResult<HttpResponse> {
+    let (org_id, cid) = path.into_inner();
+    campaign_page(&state, &req, &s, org_id, cid, (Vec::new(), None), StatusCode::OK).await
+}
+
+#[derive(Deserialize)]
+pub struct InviteForm {
+    team: String,
+    #[serde(default)]
+    count: String,
+}
+
+/// Employee invitation links for one team, as CSV for a mail merge.
+#[post("/orgs/{org}/campaigns/{c}/invitations")]
+pub async fn invitations(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<(String, String)>,
+    CsrfForm(form): CsrfForm<InviteForm>,
+) -> AppResult<HttpResponse> {
+    let (org_id, cid) = path.into_inner();
+    let count = match form.count.trim() {
+        "" => None,
+        n => Some(
+            n.parse::<usize>()
+                .map_err(|_| AppError::Validation("error-invitation-count"))?,
+        ),
+    };
+    let (p, org, id, team) = (s.principal.clone(), org_id.clone(), cid.clone(), form.team.clone());
+    let tokens = state
+        .db(move |conn| {
+            campaigns::get(conn, &p, &org, &id)?;
+            Ok(campaigns::invite(conn, &p, &id, &team, count)?)
+        })
+        .await?;
+    let base = public_base(&state, &req);
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(["team", "link"]).map_err(anyhow::Error::from)?;
+    for t in tokens {
+        out.write_record([form.team.as_str(), &format!("{base}/i/{t}")])
+            .map_err(anyhow::Error::from)?;
+    }
+    let body = out.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            "Content-Disposition",
+            format!(
+                "attachment; filename=\"invitations-{}.csv\"",
+                form.team.replace('"', "")
+            ),
+        ))
+        .insert_header(("Cache-Control", "no-store"))
+        .body(body))
+}
+
+#[derive(Deserialize)]
+pub struct QrQuery {
+    ch: Option<String>,
+}
+
+async fn campaign_for_qr(state: &State, s: &SignedIn, org_id: String, cid: String) -> AppResult<Campaign> {
+    let p = s.principal.clone();
+    state.db(move |conn| Ok(campaigns::get(conn, &p, &org_id, &cid)?)).await
+}
+
+#[get("/orgs/{org}/campaigns/{c}/qr/{team}.{ext}")]
+pub async fn qr(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<(String, String, String, String)>,
+    q: web::Query<QrQuery>,
+) -> AppResult<HttpResponse> {
+    let (org_id, cid, team, ext) = path.into_inner();
+    let c = campaign_for_qr(&state, &s, org_id, cid).await?;
+    let channel =
+        q.ch.as_deref()
+            .filter(|ch| crate::analytics::Channel::parse(ch).is_ok());
+    let link = customer_link(&public_base(&state, &req), &c.code, &team, channel);
+    match ext.as_str() {
+        "svg" => Ok(HttpResponse::Ok()
+            .content_type("image/svg+xml")
+            .body(crate::render::qr::svg(&link, 320)?)),
+        "png" => Ok(HttpResponse::Ok()
+            .content_type("image/png")
+            .body(crate::render::qr::png(&link, 8)?)),
+        _ => Err(AppError::NotFound),
+    }
+}
+
+#[derive(Serialize)]
+struct SheetTeam {
+    code: String,
+    name: String,
+    link: String,
+    svg: String,
+}
+
+#[derive(Serialize)]
+struct SheetPage {
+    org_id: String,
+    campaign: Campaign,
+    teams: Vec<SheetTeam>,
+}
+
+/// A printable A4 sheet with every team's QR code (at the counter).
+#[get("/orgs/{org}/campaigns/{c}/qr-sheet")]
+pub async fn qr_sheet(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<(String, String)>,
+) -> AppResult<HttpResponse> {
+    let (org_id, cid) = path.into_inner();
+    let (p, org) = (s.principal.clone(), org_id.clone());
+    let c = campaign_for_qr(&state, &s, org_id.clone(), cid).await?;
+    let tree = state
+        .db(move |conn| Ok(crate::domain::teams::tree(conn, &p, &org)?))
+        .await?;
+    let base = public_base(&state, &req);
+    let mut teams = Vec::new();
+    for row in tree {
+        let link = customer_link(&base, &c.code, &row.team.code, Some("in_person"));
+        let svg = crate::render::qr::svg(&link, 180)?;
+        // The XML prolog is not allowed inside HTML.
+        let svg = svg.split_once("?>").map(|(_, rest)| rest.to_string()).unwrap_or(svg);
+        teams.push(SheetTeam {
+            code: row.team.code,
+            name: row.team.name,
+            link,
+            svg,
+        });
+    }
+    let page = SheetPage {
+        org_id,
+        campaign: c,
+        teams,
+    };
+    html(
+        &state.templates,
+        "pages/qr_sheet",
+        &page_context(&req, "qr-sheet-title", page),
+    )
+}
+
+/// Largest response import accepted through the form or the API.
+pub const IMPORT_LIMIT: usize = 512 * 1024 * 1024;
+
+#[post("/orgs/{org}/campaigns/{c}/import")]
+pub async fn import(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<(String, String)>,
+    payload: Multipart,
+) -> AppResult<HttpResponse> {
+    let (org_id, cid) = path.into_inner();
+    authorise(&s.principal, Action::ManageCampaigns { org: &org_id })?;
+    let file = uploads::multipart_to_file(&req, payload, IMPORT_LIMIT).await?;
+    let (p, org, id) = (s.principal.clone(), org_id.clone(), cid.clone());
+    let outcome = state
+        .db(move |conn| {
+            campaigns::get(conn, &p, &org, &id)?;
+            let reader = std::io::BufReader::new(file.reopen().map_err(anyhow::Error::from)?);
+            Ok(crate::domain::import::import_responses(conn, &p, &id, reader))
+        })
+        .await?;
+    match outcome {
+        Ok(n) => campaign_page(&state, &req, &s, org_id, cid, (Vec::new(), Some(n)), StatusCode::OK).await,
+        Err(DomainError::Rows(rows)) => {
+            let rows = translated_rows(&lang_for(&req, None), &rows);
+            campaign_page(
+                &state,
+                &req,
+                &s,
+                org_id,
+                cid,
+                (rows, None),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}

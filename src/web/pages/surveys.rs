@@ -1,0 +1,541 @@
+//! The survey pages: customers from a team link, employees from a
+//! single-use invitation, managers' self-assessments and the executives'
+//! estimates. Mobile first, no JavaScript, answers kept when refused, a
+//! double submission stored once.
+
+use std::collections::{BTreeMap, HashMap};
+
+use actix_web::http::StatusCode;
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use serde::{Deserialize, Serialize};
+
+use super::see_other;
+use crate::analytics::{Channel, Population};
+use crate::auth::policy::Action;
+use crate::auth::random_token;
+use crate::db::models::campaign::{self, Campaign};
+use crate::db::models::{organisation, response, team};
+use crate::domain::collection::{self, Section, Source, Stored, Submission};
+use crate::domain::{authorise, campaigns, DomainError, MessageKey};
+use crate::error::{AppError, AppResult};
+use crate::web::context::{check_csrf, lang_for, page_context_in, CsrfForm};
+use crate::web::render::html;
+use crate::web::session::SignedIn;
+use crate::web::state::State;
+
+#[derive(Serialize)]
+struct SurveyPage {
+    campaign_name: String,
+    team_name: Option<String>,
+    intro_key: &'static str,
+    action: String,
+    sections: Vec<Section>,
+    question_count: usize,
+    idempotency_key: String,
+    channel: Option<String>,
+    with_comment: bool,
+    with_contact: bool,
+    comment: String,
+    contact_ok: bool,
+    contact: String,
+    contact_message: String,
+    contact_error: Option<MessageKey>,
+    error_count: usize,
+}
+
+/// What the survey form sends besides the answers.
+#[derive(Debug, Default, Clone)]
+struct Extras {
+    idempotency_key: String,
+    comment: String,
+    contact_ok: bool,
+    contact: String,
+    contact_message: String,
+}
+
+impl Extras {
+    fn from_form(form: &HashMap<String, String>) -> Extras {
+        let get = |k: &str| form.get(k).cloned().unwrap_or_default();
+        Extras {
+            idempotency_key: get("idempotency_key"),
+            comment: get("comment"),
+            contact_ok: form.get("contact_ok").is_some(),
+            contact: get("contact"),
+            contact_message: get("contact_message"),
+        }
+    }
+}
+
+struct Target {
+    campaign: Campaign,
+    org_default: String,
+    team_name: Option<String>,
+    population: Population,
+    action: String,
+    channel: Option<Channel>,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn render(
+    state: &State,
+    req: &HttpRequest,
+    target: &Target,
+    typed: &HashMap<String, String>,
+    errors: &BTreeMap<String, MessageKey>,
+    extras: Extras,
+    contact_error: Option<MessageKey>,
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
+    let sections = collection::questionnaire(target.population, typed, errors);
+    let question_count = sections.iter().map(|s| s.questions.len()).sum();
+    let anonymous = matches!(target.population, Population::Customer | Population::Employee);
+    let intro_key = match target.population {
+        Population::Customer => "survey-intro-customer",
+        Population::Employee => "survey-intro-employee",
+        Population::Manager => "survey-intro-manager",
+        Population::Executive => "survey-intro-executive",
+    };
+    let page = SurveyPage {
+        campaign_name: target.campaign.name.clone(),
+        team_name: target.team_name.clone(),
+        intro_key,
+        action: target.action.clone(),
+        sections,
+        question_count,
+        idempotency_key: if extras.idempotency_key.is_empty() {
+            random_token(18)
+        } else {
+            extras.idempotency_key
+        },
+        channel: target.channel.map(|c| c.as_str().to_string()),
+        with_comment: anonymous,
+        with_contact: target.population == Population::Customer,
+        comment: extras.comment,
+        contact_ok: extras.contact_ok,
+        contact: extras.contact,
+        contact_message: extras.contact_message,
+        contact_error,
+        error_count: errors.len() + usize::from(contact_error.is_some()),
+    };
+    let ctx = page_context_in(req, "survey-title", Some(&target.org_default), page);
+    let mut res = html(&state.templates, "pages/survey", &ctx)?;
+    *res.status_mut() = status;
+    res.headers_mut().insert(
+        actix_web::http::header::CACHE_CONTROL,
+        actix_web::http::header::HeaderValue::from_static("no-store"),
+    );
+    Ok(res)
+}
+
+#[derive(Serialize)]
+struct MessagePage {
+    message_key: &'static str,
+}
+
+/// A friendly page for links that cannot be answered (not an error dump).
+fn message(state: &State, req: &HttpRequest, key: &'static str, status: StatusCode) -> AppResult<HttpResponse> {
+    let ctx = page_context_in(req, "survey-title", None, MessagePage { message_key: key });
+    let mut res = html(&state.templates, "pages/survey_message", &ctx)?;
+    *res.status_mut() = status;
+    Ok(res)
+}
+
+fn not_answerable(state: &State, req: &HttpRequest, e: &DomainError) -> Option<AppResult<HttpResponse>> {
+    let (key, status) = match e {
+        DomainError::NotFound => ("survey-unknown-link", StatusCode::NOT_FOUND),
+        DomainError::Validation("error-invitation-unknown") => ("survey-unknown-link", StatusCode::NOT_FOUND),
+        DomainError::Conflict("error-invitation-used") => ("survey-invitation-used", StatusCode::GONE),
+        DomainError::Conflict("error-campaign-closed") => ("survey-closed", StatusCode::GONE),
+        DomainError::Validation("error-population-not-in-campaign") => ("survey-unknown-link", StatusCode::NOT_FOUND),
+        _ => return None,
+    };
+    Some(message(state, req, key, status))
+}
+
+/// Stores a checked submission, or re-renders the form with every answer
+/// and a message beside each refused question.
+async fn submit(
+    state: &State,
+    req: &HttpRequest,
+    target: Target,
+    source: Source,
+    form: HashMap<String, String>,
+) -> AppResult<HttpResponse> {
+    let extras = Extras::from_form(&form);
+    let checked = collection::check_answers(target.population, &form);
+    let contact_error = (extras.contact_ok && extras.contact.trim().is_empty()).then_some("error-contact-missing");
+    let answers = match (checked, contact_error) {
+        (Ok(answers), None) => answers,
+        (checked, contact_error) => {
+            let errors = checked.err().unwrap_or_default();
+            return render(
+                state,
+                req,
+                &target,
+                &form,
+                &errors,
+                extras,
+                contact_error,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
+        }
+    };
+    if extras.idempotency_key.len() < 16 {
+        return Err(AppError::Validation("error-form-invalid"));
+    }
+    let submission = Submission {
+        source,
+        answers,
+        comment: Some(extras.comment.clone()),
+        contact: (extras.contact_ok && target.population == Population::Customer)
+            .then(|| (extras.contact.clone(), Some(extras.contact_message.clone()))),
+        idempotency_key: extras.idempotency_key.clone(),
+        language: lang_for(req, Some(&target.org_default)),
+    };
+    let campaign = target.campaign.clone();
+    let outcome = state
+        .db(move |conn| Ok(collection::store(conn, &campaign, submission)))
+        .await?;
+    match outcome {
+        Ok(Stored::New) | Ok(Stored::Duplicate) => Ok(see_other(&format!(
+            "/thanks?lang={}",
+            lang_for(req, Some(&target.org_default))
+        ))),
+        Err(e) => not_answerable(state, req, &e).unwrap_or_else(|| Err(e.into())),
+    }
+}
+
+fn rate_limited(state: &State, req: &HttpRequest) -> bool {
+    let ip = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default();
+    state.limiters.submissions_by_ip.check_key(&ip).is_err()
+}
+
+#[derive(Deserialize)]
+pub struct ChannelQuery {
+    ch: Option<String>,
+}
+
+/// The customer's target from the public link, or why it cannot be used.
+async fn customer_target(
+    state: &State,
+    code: String,
+    team_code: String,
+    ch: Option<String>,
+) -> AppResult<Result<(Target, String), DomainError>> {
+    let channel = ch
+        .as_deref()
+        .and_then(|c| Channel::parse(c).ok())
+        .unwrap_or(Channel::Web);
+    state
+        .db(move |conn| {
+            let Some(c) = campaign::find_by_code(conn, &code)? else {
+                return Ok(Err(DomainError::NotFound));
+            };
+            let Some(t) = team::find_by_code(conn, &c.organisation_id, &team_code)? else {
+                return Ok(Err(DomainError::NotFound));
+            };
+            if !c.includes("customer") {
+                return Ok(Err(DomainError::NotFound));
+            }
+            if c.status != "open" {
+                return Ok(Err(DomainError::Conflict("error-campaign-closed")));
+            }
+            let org_default = organisation::find(conn, &c.organisation_id)?
+                .map(|o| o.default_language)
+                .unwrap_or_default();
+            let target = Target {
+                action: format!("/s/{}/{}", c.code, t.code),
+                campaign: c,
+                org_default,
+                team_name: Some(t.name),
+                population: Population::Customer,
+                channel: Some(channel),
+            };
+            Ok(Ok((target, t.id)))
+        })
+        .await
+}
+
+#[get("/s/{campaign}/{team}")]
+pub async fn customer_form(
+    state: State,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    q: web::Query<ChannelQuery>,
+) -> AppResult<HttpResponse> {
+    let (code, team_code) = path.into_inner();
+    match customer_target(&state, code, team_code, q.into_inner().ch).await? {
+        Ok((target, _)) => render(
+            &state,
+            &req,
+            &target,
+            &HashMap::new(),
+            &BTreeMap::new(),
+            Extras::default(),
+            None,
+            StatusCode::OK,
+        ),
+        Err(e) => not_answerable(&state, &req, &e).unwrap_or_else(|| Err(e.into())),
+    }
+}
+
+#[post("/s/{campaign}/{team}")]
+pub async fn customer_submit(
+    state: State,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    CsrfForm(form): CsrfForm<HashMap<String, String>>,
+) -> AppResult<HttpResponse> {
+    if rate_limited(&state, &req) {
+        return Err(AppError::TooManyRequests);
+    }
+    let (code, team_code) = path.into_inner();
+    let ch = form.get("channel").cloned();
+    match customer_target(&state, code, team_code, ch).await? {
+        Ok((target, team_id)) => {
+            let channel = target.channel.unwrap_or(Channel::Web);
+            submit(&state, &req, target, Source::Customer { team_id, channel }, form).await
+        }
+        Err(e) => not_answerable(&state, &req, &e).unwrap_or_else(|| Err(e.into())),
+    }
+}
+
+async fn employee_target(state: &State, token: String) -> AppResult<Result<Target, DomainError>> {
+    state
+        .db(move |conn| {
+            let (c, team_id) = match collection::invitation(conn, &token) {
+                Ok(found) => found,
+                Err(e @ (DomainError::Validation(_) | DomainError::Conflict(_) | DomainError::NotFound)) => {
+                    return Ok(Err(e))
+                }
+                Err(e) => return Err(e.into()),
+            };
+            if c.status != "open" {
+                return Ok(Err(DomainError::Conflict("error-campaign-closed")));
+            }
+            let t = team::find(conn, &c.organisation_id, &team_id)?;
+            let org_default = organisation::find(conn, &c.organisation_id)?
+                .map(|o| o.default_language)
+                .unwrap_or_default();
+            Ok(Ok(Target {
+                action: format!("/i/{token}"),
+                campaign: c,
+                org_default,
+                team_name: t.map(|t| t.name),
+                population: Population::Employee,
+                channel: None,
+            }))
+        })
+        .await
+}
+
+#[get("/i/{token}")]
+pub async fn employee_form(state: State, req: HttpRequest, path: web::Path<String>) -> AppResult<HttpResponse> {
+    match employee_target(&state, path.into_inner()).await? {
+        Ok(target) => render(
+            &state,
+            &req,
+            &target,
+            &HashMap::new(),
+            &BTreeMap::new(),
+            Extras::default(),
+            None,
+            StatusCode::OK,
+        ),
+        Err(e) => not_answerable(&state, &req, &e).unwrap_or_else(|| Err(e.into())),
+    }
+}
+
+#[post("/i/{token}")]
+pub async fn employee_submit(
+    state: State,
+    req: HttpRequest,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<HashMap<String, String>>,
+) -> AppResult<HttpResponse> {
+    if rate_limited(&state, &req) {
+        return Err(AppError::TooManyRequests);
+    }
+    let token = path.into_inner();
+    // A second click after success finds the invitation used: the key
+    // tells a double submission from a reused link.
+    match employee_target(&state, token.clone()).await? {
+        Ok(target) => submit(&state, &req, target, Source::Invitation { token }, form).await,
+        Err(DomainError::Conflict("error-invitation-used")) => {
+            let key = form.get("idempotency_key").cloned().unwrap_or_default();
+            let seen = state
+                .db(move |conn| Ok(response::submission_key_exists(conn, &key)?))
+                .await?;
+            if seen {
+                Ok(see_other(&format!("/thanks?lang={}", lang_for(&req, None))))
+            } else {
+                message(&state, &req, "survey-invitation-used", StatusCode::GONE)
+            }
+        }
+        Err(e) => not_answerable(&state, &req, &e).unwrap_or_else(|| Err(e.into())),
+    }
+}
+
+/// A signed self-assessment's target; the author's previous answers fill
+/// the form.
+async fn signed_target(
+    state: &State,
+    s: &SignedIn,
+    org_id: String,
+    cid: String,
+    team_id: Option<String>,
+) -> AppResult<(Target, HashMap<String, String>)> {
+    let p = s.principal.clone();
+    let author = s.user.id.clone();
+    state
+        .db(move |conn| {
+            let c = campaigns::get(conn, &p, &org_id, &cid)?;
+            let (population, team_name, action) = match &team_id {
+                Some(t) => {
+                    authorise(&p, Action::SelfAssess { org: &org_id, team: t })?;
+                    let team = team::find(conn, &org_id, t)?.ok_or(DomainError::NotFound)?;
+                    (
+                        Population::Manager,
+                        Some(team.name),
+                        format!("/orgs/{org_id}/campaigns/{cid}/self/{t}"),
+                    )
+                }
+                None => {
+                    authorise(&p, Action::ExecutiveAssess { org: &org_id })?;
+                    (
+                        Population::Executive,
+                        None,
+                        format!("/orgs/{org_id}/campaigns/{cid}/executive"),
+                    )
+                }
+            };
+            if !c.includes(population.as_str()) {
+                return Err(AppError::NotFound);
+            }
+            let mut typed = HashMap::new();
+            if let Some(previous) =
+                response::find_signed(conn, &c.id, team_id.as_deref(), population.as_str(), &author)?
+            {
+                let answered: HashMap<String, String> = response::answers_of(conn, &previous.id)?
+                    .into_iter()
+                    .map(|(k, v)| (k, v.to_string()))
+                    .collect();
+                for (def, _) in crate::domain::instrument::items_for(population) {
+                    let value = answered
+                        .get(&def.code)
+                        .cloned()
+                        .unwrap_or_else(|| collection::DONT_KNOW.into());
+                    typed.insert(def.code.clone(), value);
+                }
+            }
+            let org_default = organisation::find(conn, &org_id)?
+                .map(|o| o.default_language)
+                .unwrap_or_default();
+            Ok((
+                Target {
+                    campaign: c,
+                    org_default,
+                    team_name,
+                    population,
+                    action,
+                    channel: None,
+                },
+                typed,
+            ))
+        })
+        .await
+}
+
+async fn signed_form(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    org_id: String,
+    cid: String,
+    team: Option<String>,
+) -> AppResult<HttpResponse> {
+    let (target, typed) = signed_target(&state, &s, org_id, cid, team).await?;
+    if target.campaign.status != "open" {
+        return message(&state, &req, "survey-closed", StatusCode::GONE);
+    }
+    render(
+        &state,
+        &req,
+        &target,
+        &typed,
+        &BTreeMap::new(),
+        Extras::default(),
+        None,
+        StatusCode::OK,
+    )
+}
+
+async fn signed_submit(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    org_id: String,
+    cid: String,
+    team: Option<String>,
+    form: HashMap<String, String>,
+) -> AppResult<HttpResponse> {
+    check_csrf(&req, form.get("csrf").map(String::as_str).unwrap_or(""))?;
+    let (target, _) = signed_target(&state, &s, org_id, cid, team.clone()).await?;
+    let source = Source::Signed {
+        team_id: team,
+        author_id: s.user.id.clone(),
+        population: target.population,
+    };
+    submit(&state, &req, target, source, form).await
+}
+
+#[get("/orgs/{org}/campaigns/{c}/self/{team}")]
+pub async fn manager_form(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<(String, String, String)>,
+) -> AppResult<HttpResponse> {
+    let (org_id, cid, team) = path.into_inner();
+    signed_form(state, req, s, org_id, cid, Some(team)).await
+}
+
+#[post("/orgs/{org}/campaigns/{c}/self/{team}")]
+pub async fn manager_submit(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<(String, String, String)>,
+    form: web::Form<HashMap<String, String>>,
+) -> AppResult<HttpResponse> {
+    let (org_id, cid, team) = path.into_inner();
+    signed_submit(state, req, s, org_id, cid, Some(team), form.into_inner()).await
+}
+
+#[get("/orgs/{org}/campaigns/{c}/executive")]
+pub async fn executive_form(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<(String, String)>,
+) -> AppResult<HttpResponse> {
+    let (org_id, cid) = path.into_inner();
+    signed_form(state, req, s, org_id, cid, None).await
+}
+
+#[post("/orgs/{org}/campaigns/{c}/executive")]
+pub async fn executive_submit(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<(String, String)>,
+    form: web::Form<HashMap<String, String>>,
+) -> AppResult<HttpResponse> {
+    let (org_id, cid) = path.into_inner();
+    signed_submit(state, req, s, org_id, cid, None, form.into_inner()).await
+}
+
+#[get("/thanks")]
+pub async fn thanks(state: State, req: HttpRequest) -> AppResult<HttpResponse> {
+    message(&state, &req, "survey-thanks", StatusCode::OK)
+}
