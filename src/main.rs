@@ -1,9 +1,12 @@
-//! The `miroir` command: `serve` (the default), `migrate`, `admin create`.
+//! The `miroir` command: `serve` (the default), `migrate`, `admin create`,
+//! `demo`, `import-responses`, `aggregates rebuild`.
 
 use clap::{Parser, Subcommand};
 
+use miroir::auth::policy::Principal;
 use miroir::config::Config;
 use miroir::domain::accounts::{self, NewUserInput};
+use miroir::domain::{campaigns, demo, import, DomainError};
 use miroir::startup::Application;
 
 #[derive(Parser)]
@@ -29,6 +32,31 @@ enum Command {
     Admin {
         #[command(subcommand)]
         action: AdminAction,
+    },
+    /// Create the demo organisation (two closed waves of realistic answers).
+    Demo {
+        #[arg(long, default_value_t = miroir::demo::DEFAULT_SEED)]
+        seed: u64,
+    },
+    /// Import responses collected elsewhere from a CSV file (all or nothing).
+    ImportResponses {
+        #[arg(long)]
+        campaign: String,
+        file: std::path::PathBuf,
+    },
+    /// Maintenance of the report aggregates.
+    Aggregates {
+        #[command(subcommand)]
+        action: AggregatesAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum AggregatesAction {
+    /// Recompute a campaign's aggregates from its raw answers.
+    Rebuild {
+        #[arg(long)]
+        campaign: String,
     },
 }
 
@@ -77,11 +105,72 @@ async fn main() -> anyhow::Result<()> {
                 Err(e) => anyhow::bail!("could not create the administrator: {e}"),
             }
         }
+        Command::Demo { seed } => {
+            let pool = miroir::db::connect(&cli.config.database_url, 1)?;
+            let installed = demo::install(&mut *pool.get()?, &miroir::demo::plan(seed))
+                .map_err(|e| anyhow::anyhow!("demo: {e}"))?;
+            print_demo(&installed);
+            Ok(())
+        }
+        Command::ImportResponses { campaign, file } => {
+            let pool = miroir::db::connect(&cli.config.database_url, 1)?;
+            let reader = std::io::BufReader::new(std::fs::File::open(&file)?);
+            // The operator at the console acts with every right.
+            let operator = Principal {
+                is_platform_admin: true,
+                ..Default::default()
+            };
+            match import::import_responses(&mut *pool.get()?, &operator, &campaign, reader) {
+                Ok(n) => {
+                    println!("{n} responses imported");
+                    Ok(())
+                }
+                Err(DomainError::Rows(rows)) => {
+                    for r in &rows {
+                        eprintln!(
+                            "row {}, column {}: {}",
+                            r.row,
+                            r.column,
+                            miroir::i18n::t("en", &r.message)
+                        );
+                    }
+                    anyhow::bail!("nothing imported: {} problems", rows.len())
+                }
+                Err(e) => anyhow::bail!("nothing imported: {e}"),
+            }
+        }
+        Command::Aggregates {
+            action: AggregatesAction::Rebuild { campaign },
+        } => {
+            let pool = miroir::db::connect(&cli.config.database_url, 1)?;
+            let n = campaigns::rebuild_aggregates(&mut *pool.get()?, &campaign).map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("aggregates rebuilt from {n} responses");
+            Ok(())
+        }
     }
+}
+
+fn print_demo(installed: &demo::Installed) {
+    println!(
+        "Demo organisation \"{}\" created with {} responses in two closed waves.",
+        installed.organisation_name, installed.responses
+    );
+    println!("  Sign in as a director: {}", installed.director_email);
+    println!("  or as a branch manager: {}", installed.manager_email);
+    println!("  Password of every demo account: {}", installed.password);
 }
 
 async fn serve(config: Config) -> anyhow::Result<()> {
     let app = Application::build(config.clone())?;
+    if config.demo {
+        let mut conn = app.pool().get()?;
+        if demo::database_is_empty(&mut conn).unwrap_or(false) {
+            println!("Empty database: creating the demo organisation (set MIROIR_DEMO=false to skip)…");
+            let installed = demo::install(&mut conn, &miroir::demo::plan(miroir::demo::DEFAULT_SEED))
+                .map_err(|e| anyhow::anyhow!("demo: {e}"))?;
+            print_demo(&installed);
+        }
+    }
     let url = format!("http://{}:{}", config.bind, app.port());
     let needs_setup = {
         let mut conn = app.pool().get()?;

@@ -95,8 +95,11 @@ pub fn create_platform_admin(conn: &mut DbConn, input: &NewUserInput) -> DomainR
 pub fn setup_first_admin(conn: &mut DbConn, input: &NewUserInput) -> DomainResult<User> {
     let u = new_user(input, true)?;
     conn.transaction(|conn| {
-        if user::count(conn)? > 0 {
+        if user::count_admins(conn)? > 0 {
             return Err(DomainError::Conflict("error-setup-closed"));
+        }
+        if user::find_by_email(conn, &u.email)?.is_some() {
+            return Err(DomainError::Field("email", "error-email-taken"));
         }
         user::insert(conn, &u)?;
         Ok(())
@@ -104,8 +107,9 @@ pub fn setup_first_admin(conn: &mut DbConn, input: &NewUserInput) -> DomainResul
     Ok(u)
 }
 
+/// True while no platform administrator exists (demo people may).
 pub fn needs_setup(conn: &mut DbConn) -> DomainResult<bool> {
-    Ok(user::count(conn)? == 0)
+    Ok(user::count_admins(conn)? == 0)
 }
 
 /// Changes one's own password; every session, this one included, is revoked.

@@ -5,9 +5,11 @@
 pub mod accounts;
 pub mod campaigns;
 pub mod collection;
+pub mod demo;
 pub mod import;
 pub mod instrument;
 pub mod organisations;
+pub mod reports;
 pub mod teams;
 pub mod types;
 

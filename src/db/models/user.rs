@@ -45,6 +45,13 @@ pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
     users::table.count().get_result(conn)
 }
 
+pub fn count_admins(conn: &mut DbConn) -> QueryResult<i64> {
+    users::table
+        .filter(users::is_platform_admin.eq(true))
+        .count()
+        .get_result(conn)
+}
+
 pub fn insert(conn: &mut DbConn, user: &User) -> QueryResult<()> {
     diesel::insert_into(users::table).values(user).execute(conn).map(|_| ())
 }

@@ -2,6 +2,7 @@
 //! services and policy as the pages, errors as `{"error": {…}}`, and the
 //! OpenAPI document at `/api/v1/openapi.json`.
 
+pub mod campaigns;
 pub mod organisations;
 
 use actix_web::http::StatusCode;
@@ -57,8 +58,8 @@ pub async fn token(state: State, req: HttpRequest, body: web::Json<TokenRequest>
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Miroir API", version = "1", description = "Symmetry of attention: mirrored customer and employee surveys."),
-    paths(token, organisations::list, organisations::create, organisations::get_one, organisations::list_teams, organisations::put_teams),
-    components(schemas(TokenRequest, TokenResponse, organisations::OrganisationBody, crate::domain::teams::ImportSummary, organisations::OrganisationOut, organisations::TeamOut)),
+    paths(token, campaigns::create, campaigns::list, campaigns::transition, campaigns::items, campaigns::invitations, campaigns::import_responses, campaigns::report, organisations::list, organisations::create, organisations::get_one, organisations::list_teams, organisations::put_teams),
+    components(schemas(TokenRequest, TokenResponse, organisations::OrganisationBody, crate::domain::teams::ImportSummary, organisations::OrganisationOut, organisations::TeamOut, crate::domain::campaigns::CampaignInput, campaigns::CampaignOut, campaigns::ItemOut, campaigns::InvitationRequest, campaigns::InvitationsOut, campaigns::ImportOut)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;
@@ -102,6 +103,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(organisations::get_one)
             .service(organisations::list_teams)
             .service(organisations::put_teams)
+            .service(campaigns::create)
+            .service(campaigns::list)
+            .service(campaigns::transition)
+            .service(campaigns::items)
+            .service(campaigns::invitations)
+            .service(campaigns::import_responses)
+            .service(campaigns::report)
             .default_service(web::to(|| async { Err::<HttpResponse, _>(AppError::NotFound) })),
     );
 }

@@ -47,7 +47,7 @@ pub struct TeamOut {
 }
 
 /// Field errors become 422 with the field as `column`.
-fn api_error(e: DomainError) -> AppError {
+pub fn api_error(e: DomainError) -> AppError {
     match e {
         DomainError::Field(field, key) => AppError::Rows(vec![RowError {
             row: 0,

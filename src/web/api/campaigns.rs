@@ -1,0 +1,242 @@
+//! Campaigns over the API: create, open/close, the codebook, invitations,
+//! the streamed response import and the report.
+
+use actix_web::http::header;
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::organisations::api_error;
+use crate::db::models::campaign::Campaign;
+use crate::domain::campaigns::{self, CampaignInput};
+use crate::domain::instrument::{instrument, message_id};
+use crate::domain::{import, reports};
+use crate::error::{AppError, AppResult};
+use crate::web::pages::campaigns::{public_base, IMPORT_LIMIT};
+use crate::web::session::ApiUser;
+use crate::web::state::State;
+use crate::web::uploads;
+
+#[derive(Serialize, ToSchema)]
+pub struct CampaignOut {
+    id: String,
+    organisation_id: String,
+    code: String,
+    name: String,
+    opens_on: String,
+    closes_on: String,
+    languages: Vec<String>,
+    populations: Vec<String>,
+    status: String,
+}
+
+impl From<Campaign> for CampaignOut {
+    fn from(c: Campaign) -> Self {
+        CampaignOut {
+            languages: c.language_list(),
+            populations: c.populations.split(',').map(str::to_string).collect(),
+            id: c.id,
+            organisation_id: c.organisation_id,
+            code: c.code,
+            name: c.name,
+            opens_on: c.opens_on.to_string(),
+            closes_on: c.closes_on.to_string(),
+            status: c.status,
+        }
+    }
+}
+
+/// Create a campaign (all 11 dimensions, all populations by default).
+#[utoipa::path(post, path = "/api/v1/organisations/{org}/campaigns", security(("bearer" = [])), request_body = CampaignInput,
+    responses((status = 201, body = CampaignOut), (status = 422), (status = 404)))]
+#[post("/organisations/{org}/campaigns")]
+pub async fn create(
+    state: State,
+    ApiUser(s): ApiUser,
+    path: web::Path<String>,
+    body: web::Json<CampaignInput>,
+) -> AppResult<HttpResponse> {
+    let org = path.into_inner();
+    let input = body.into_inner();
+    let c = state
+        .db(move |conn| campaigns::create(conn, &s.principal, &org, &input).map_err(api_error))
+        .await?;
+    Ok(HttpResponse::Created().json(CampaignOut::from(c)))
+}
+
+#[utoipa::path(get, path = "/api/v1/organisations/{org}/campaigns", security(("bearer" = [])), responses((status = 200, body = [CampaignOut])))]
+#[get("/organisations/{org}/campaigns")]
+pub async fn list(state: State, ApiUser(s): ApiUser, path: web::Path<String>) -> AppResult<HttpResponse> {
+    let org = path.into_inner();
+    let list = state
+        .db(move |conn| Ok(campaigns::list(conn, &s.principal, &org)?))
+        .await?;
+    Ok(HttpResponse::Ok().json(list.into_iter().map(CampaignOut::from).collect::<Vec<_>>()))
+}
+
+/// Open or close a campaign; 409 when the transition is not allowed.
+#[utoipa::path(post, path = "/api/v1/campaigns/{c}/{verb}", security(("bearer" = [])),
+    params(("verb" = String, Path, description = "open | close | archive")),
+    responses((status = 200, body = CampaignOut), (status = 409)))]
+#[post("/campaigns/{c}/{verb:open|close|archive}")]
+pub async fn transition(
+    state: State,
+    ApiUser(s): ApiUser,
+    path: web::Path<(String, String)>,
+) -> AppResult<HttpResponse> {
+    let (id, verb) = path.into_inner();
+    let c = state
+        .db(move |conn| Ok(campaigns::transition(conn, &s.principal, &id, &verb)?))
+        .await?;
+    Ok(HttpResponse::Ok().json(CampaignOut::from(c)))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ItemOut {
+    code: String,
+    population: String,
+    perspective: Option<String>,
+    dimension: Option<String>,
+    pillar: Option<String>,
+    scale: [u8; 2],
+    /// language → wording
+    wording: std::collections::BTreeMap<String, String>,
+}
+
+/// The codebook: every item with its population, perspective, dimension,
+/// scale and wording in each language.
+#[utoipa::path(get, path = "/api/v1/items", responses((status = 200, body = [ItemOut])))]
+#[get("/items")]
+pub async fn items() -> HttpResponse {
+    let inst = instrument();
+    let out: Vec<ItemOut> = inst
+        .items
+        .iter()
+        .map(|i| ItemOut {
+            code: i.code.clone(),
+            population: i.population.clone(),
+            perspective: i.perspective.clone(),
+            dimension: i.dimension.clone(),
+            pillar: i
+                .dimension
+                .as_ref()
+                .and_then(|d| inst.dimensions.iter().find(|x| &x.code == d))
+                .map(|d| d.pillar.clone()),
+            scale: i.scale,
+            wording: crate::i18n::supported()
+                .iter()
+                .map(|l| (l.clone(), crate::i18n::t(l, &message_id(&i.code))))
+                .collect(),
+        })
+        .collect();
+    HttpResponse::Ok()
+        .insert_header(("Cache-Control", "public, max-age=300"))
+        .json(out)
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct InvitationRequest {
+    team: String,
+    count: Option<usize>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct InvitationsOut {
+    team: String,
+    links: Vec<String>,
+}
+
+/// Single-use employee links for a team (JSON, or CSV with
+/// `Accept: text/csv`). Shown once: only hashes are stored.
+#[utoipa::path(post, path = "/api/v1/campaigns/{c}/invitations", security(("bearer" = [])), request_body = InvitationRequest,
+    responses((status = 201, body = InvitationsOut), (status = 409), (status = 422)))]
+#[post("/campaigns/{c}/invitations")]
+pub async fn invitations(
+    state: State,
+    req: HttpRequest,
+    ApiUser(s): ApiUser,
+    path: web::Path<String>,
+    body: web::Json<InvitationRequest>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let body = body.into_inner();
+    let team = body.team.clone();
+    let tokens = state
+        .db(move |conn| campaigns::invite(conn, &s.principal, &id, &team, body.count).map_err(api_error))
+        .await?;
+    let base = public_base(&state, &req);
+    let links: Vec<String> = tokens.into_iter().map(|t| format!("{base}/i/{t}")).collect();
+    let wants_csv = req
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|a| a.to_str().ok())
+        .is_some_and(|a| a.contains("text/csv"));
+    if wants_csv {
+        let mut out = csv::Writer::from_writer(Vec::new());
+        out.write_record(["team", "link"]).map_err(anyhow::Error::from)?;
+        for l in &links {
+            out.write_record([body.team.as_str(), l]).map_err(anyhow::Error::from)?;
+        }
+        let bytes = out.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))?;
+        return Ok(HttpResponse::Created()
+            .content_type("text/csv; charset=utf-8")
+            .body(bytes));
+    }
+    Ok(HttpResponse::Created().json(InvitationsOut { team: body.team, links }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ImportOut {
+    imported: usize,
+}
+
+/// Import responses collected elsewhere (CSV, streamed, all or nothing).
+#[utoipa::path(post, path = "/api/v1/campaigns/{c}/responses/import", security(("bearer" = [])),
+    request_body(content = String, content_type = "text/csv"),
+    responses((status = 201, body = ImportOut), (status = 422, description = "row/column errors; nothing stored"), (status = 409), (status = 413)))]
+#[post("/campaigns/{c}/responses/import")]
+pub async fn import_responses(
+    state: State,
+    ApiUser(s): ApiUser,
+    path: web::Path<String>,
+    payload: web::Payload,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let file = uploads::body_to_file(payload, IMPORT_LIMIT).await?;
+    let imported = state
+        .db(move |conn| {
+            let reader = std::io::BufReader::new(file.reopen().map_err(anyhow::Error::from)?);
+            Ok(import::import_responses(conn, &s.principal, &id, reader)?)
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(ImportOut { imported }))
+}
+
+#[derive(Deserialize)]
+pub struct ReportQuery {
+    team: Option<String>,
+    channel: Option<String>,
+}
+
+/// The campaign report of API.md (`?team=` for a team and its sub-teams,
+/// `?channel=` for one customer channel).
+#[utoipa::path(get, path = "/api/v1/campaigns/{c}/report", security(("bearer" = [])),
+    params(("team" = Option<String>, Query), ("channel" = Option<String>, Query)),
+    responses((status = 200, description = "the report (API.md)"), (status = 403), (status = 404)))]
+#[get("/campaigns/{c}/report")]
+pub async fn report(
+    state: State,
+    ApiUser(s): ApiUser,
+    path: web::Path<String>,
+    q: web::Query<ReportQuery>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let q = q.into_inner();
+    let report = state
+        .db(move |conn| {
+            reports::report(conn, &s.principal, &id, q.team.as_deref(), q.channel.as_deref()).map_err(api_error)
+        })
+        .await?;
+    let body = serde_json::to_vec(&report).map_err(|e| AppError::Unexpected(e.into()))?;
+    Ok(HttpResponse::Ok().content_type("application/json").body(body))
+}
