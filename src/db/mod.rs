@@ -117,6 +117,38 @@ impl ManageConnection for Manager {
     }
 }
 
+/// A transaction that will write. On SQLite it starts with `BEGIN
+/// IMMEDIATE`, so concurrent writers queue on the busy timeout instead of
+/// failing with "database is locked" when a reader tries to upgrade; on
+/// PostgreSQL it is an ordinary transaction. Only at the top level.
+pub fn write_transaction<T, E, F>(conn: &mut DbConn, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConn) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    match conn {
+        DbConn::Postgres(_) => return conn.transaction(f),
+        DbConn::Sqlite(inner) => AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?,
+    }
+    let outcome = f(conn);
+    if let DbConn::Sqlite(inner) = conn {
+        match &outcome {
+            Ok(_) => AnsiTransactionManager::commit_transaction(inner)?,
+            Err(_) => AnsiTransactionManager::rollback_transaction(inner)?,
+        }
+    }
+    outcome
+}
+
+/// True for a unique-constraint violation (a concurrent writer won a race).
+pub fn is_unique_violation(e: &diesel::result::Error) -> bool {
+    matches!(
+        e,
+        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
+    )
+}
+
 /// Builds the pool and runs pending migrations.
 pub fn connect(url: &str, max_size: u32) -> anyhow::Result<Pool> {
     let manager = Manager::new(url);

@@ -5,7 +5,6 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use diesel::Connection;
 use serde::{Deserialize, Serialize};
 
 use super::types::parse_name;
@@ -259,7 +258,7 @@ pub fn rates(conn: &mut DbConn, p: &Principal, c: &Campaign) -> DomainResult<(Ve
 
 /// Recomputes a campaign's aggregates from its raw answers.
 pub fn rebuild_aggregates(conn: &mut DbConn, campaign_id: &str) -> DomainResult<usize> {
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         aggregates::clear(conn, campaign_id)?;
         let mut after = String::new();
         let mut total = 0;

@@ -5,7 +5,6 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use diesel::Connection;
 use serde::Serialize;
 
 use super::instrument::{items_for, message_id};
@@ -204,13 +203,25 @@ fn clean_comment(text: Option<String>) -> Option<String> {
 
 /// Stores a submission, its aggregates, the invitation's use and a contact
 /// request, all or nothing. A signed self-assessment replaces the author's
-/// previous one.
+/// previous one. A transaction that lost a race (the same form or the same
+/// author at once) is tried again, and then sees the winner's row.
 pub fn store(conn: &mut DbConn, campaign: &Campaign, submission: Submission) -> DomainResult<Stored> {
     if campaign.status != "open" {
         return Err(DomainError::Conflict("error-campaign-closed"));
     }
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        match store_once(conn, campaign, &submission) {
+            Err(DomainError::Db(e)) if attempt < 4 && crate::db::is_unique_violation(&e) => continue,
+            outcome => return outcome,
+        }
+    }
+}
+
+fn store_once(conn: &mut DbConn, campaign: &Campaign, submission: &Submission) -> DomainResult<Stored> {
     let today = chrono::Utc::now().date_naive();
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         if !response::claim_submission_key(conn, &campaign.id, &submission.idempotency_key)? {
             return Ok(Stored::Duplicate);
         }

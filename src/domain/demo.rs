@@ -4,8 +4,6 @@
 
 use std::collections::HashMap;
 
-use diesel::Connection;
-
 use super::DomainResult;
 use crate::analytics::Respondent;
 use crate::auth::password::hash_password;
@@ -41,7 +39,7 @@ pub fn install(conn: &mut DbConn, plan: &DemoPlan) -> DomainResult<Installed> {
     let password = random_token(12);
     // One hash for every demo account: they share the printed password.
     let hash = hash_password(&password)?;
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         let org = Organisation {
             id: new_id(),
             name: plan.organisation.name.clone(),

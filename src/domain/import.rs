@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use std::io::Read;
 
 use chrono::NaiveDate;
-use diesel::Connection;
 
 use super::{authorise, DomainError, DomainResult, RowError};
 use crate::analytics::{Channel, ItemCode, Population, Respondent};
@@ -201,7 +200,7 @@ fn import_checked<R: Read>(conn: &mut DbConn, c: &Campaign, input: R) -> DomainR
     let layout = layout(&headers).map_err(DomainError::Rows)?;
     let language = c.language_list().first().cloned().unwrap_or_else(|| "en".into());
     let default_date = chrono::Utc::now().date_naive();
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         let teams = response::team_ids_by_code(conn, &c.organisation_id)?;
         let mut errors: Vec<RowError> = Vec::new();
         let mut delta = Delta::default();

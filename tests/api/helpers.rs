@@ -292,3 +292,95 @@ pub fn forty_teams_csv() -> String {
     }
     csv
 }
+
+impl TestApp {
+    /// An open campaign of `org`; returns (id, public code).
+    pub fn open_campaign(&self, org: &str, name: &str) -> (String, String) {
+        use miroir::domain::campaigns::{self, CampaignInput};
+        let mut conn = self.conn();
+        let input = CampaignInput {
+            name: name.into(),
+            opens_on: "2026-01-01".into(),
+            closes_on: "2026-12-31".into(),
+            ..Default::default()
+        };
+        let c = campaigns::create(&mut conn, &self.admin_principal(), org, &input).expect("campaign");
+        campaigns::transition(&mut conn, &self.admin_principal(), &c.id, "open").expect("open");
+        (c.id, c.code)
+    }
+
+    /// Invitation tokens for a team.
+    pub fn invite(&self, campaign: &str, team: &str, count: usize) -> Vec<String> {
+        let mut conn = self.conn();
+        miroir::domain::campaigns::invite(&mut conn, &self.admin_principal(), campaign, team, Some(count))
+            .expect("invite")
+    }
+
+    /// The count stored in a histogram cell (0 when absent).
+    pub fn histogram(&self, campaign: &str, team_key: &str, population: &str, item: &str, value: i32) -> i64 {
+        use diesel::prelude::*;
+        use miroir::db::schema::answer_histograms as h;
+        h::table
+            .filter(h::campaign_id.eq(campaign))
+            .filter(h::team_key.eq(team_key))
+            .filter(h::population.eq(population))
+            .filter(h::item_code.eq(item))
+            .filter(h::value.eq(value))
+            .select(h::count)
+            .load::<i64>(&mut self.conn())
+            .unwrap()
+            .into_iter()
+            .sum()
+    }
+
+    /// Respondents of a population in a team (all channels).
+    pub fn respondents(&self, campaign: &str, team_key: &str, population: &str) -> i64 {
+        let mut conn = self.conn();
+        miroir::db::models::aggregates::respondents_per_team(&mut conn, campaign)
+            .unwrap()
+            .get(&(team_key.to_string(), population.to_string()))
+            .copied()
+            .unwrap_or(0)
+    }
+}
+
+/// The fields of a survey page's form, each question answered by `pick`
+/// (given the question's name and its choices), hidden fields included.
+pub fn fill_survey(html: &str, pick: impl Fn(&str, &[String]) -> Option<String>) -> Vec<(String, String)> {
+    let doc = scraper::Html::parse_document(html);
+    let hidden = scraper::Selector::parse("form input[type=hidden]").unwrap();
+    let radios = scraper::Selector::parse("form input[type=radio]").unwrap();
+    let mut fields: Vec<(String, String)> = doc
+        .select(&hidden)
+        .filter_map(|e| {
+            Some((
+                e.value().attr("name")?.to_string(),
+                e.value().attr("value")?.to_string(),
+            ))
+        })
+        .filter(|(name, _)| name != "lang" && name != "next")
+        .collect();
+    let mut questions: Vec<(String, Vec<String>)> = Vec::new();
+    for e in doc.select(&radios) {
+        let (Some(name), Some(value)) = (e.value().attr("name"), e.value().attr("value")) else {
+            continue;
+        };
+        match questions.iter_mut().find(|(n, _)| n == name) {
+            Some((_, values)) => values.push(value.to_string()),
+            None => questions.push((name.to_string(), vec![value.to_string()])),
+        }
+    }
+    for (name, values) in questions {
+        if let Some(v) = pick(&name, &values) {
+            fields.push((name, v));
+        }
+    }
+    fields
+}
+
+/// The survey form's CSRF field is the language switch's too: keep the
+/// first of each name.
+pub fn dedup(fields: Vec<(String, String)>) -> Vec<(String, String)> {
+    let mut seen = std::collections::HashSet::new();
+    fields.into_iter().filter(|(k, _)| seen.insert(k.clone())).collect()
+}

@@ -3,8 +3,10 @@
 
 mod helpers;
 
+mod aggregates;
 mod auth;
 mod authorisation;
+mod collection;
 mod migrations;
 mod organisations;
 mod teams;

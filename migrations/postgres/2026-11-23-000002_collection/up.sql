@@ -35,6 +35,10 @@ CREATE TABLE responses (
     author_id TEXT REFERENCES users(id) ON DELETE CASCADE
 );
 CREATE INDEX responses_campaign ON responses(campaign_id, team_id, population);
+-- One signed self-assessment per author, team and campaign, even when two
+-- are sent at once.
+CREATE UNIQUE INDEX responses_one_signed ON responses(campaign_id, COALESCE(team_id, ''), population, author_id)
+    WHERE author_id IS NOT NULL;
 
 CREATE TABLE answers (
     response_id TEXT NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
