@@ -80,6 +80,12 @@ pub enum Action<'a> {
     ExecutiveAssess {
         org: &'a str,
     },
+    /// Adopt or follow up a point of the plan, for the organisation (empty
+    /// lineage) or a team (its lineage).
+    ManageActions {
+        org: &'a str,
+        lineage: &'a [String],
+    },
     /// See a team; `lineage` is the team's id followed by its ancestors' ids,
     /// so that the manager of a region sees its branches.
     ViewTeam {
@@ -118,6 +124,7 @@ impl Principal {
             | Action::ManageCampaigns { org }
             | Action::SelfAssess { org, .. }
             | Action::ExecutiveAssess { org }
+            | Action::ManageActions { org, .. }
             | Action::ViewTeam { org, .. } => org,
         };
         let Some(role) = self.role_in(org) else {
@@ -132,6 +139,11 @@ impl Principal {
             | Action::ManageCampaigns { .. } => allow_if(matches!(role, Director | Consultant)),
             Action::SelfAssess { team, .. } => allow_if(role == Manager && self.managed_teams.contains(team)),
             Action::ExecutiveAssess { .. } => allow_if(role == Director),
+            Action::ManageActions { lineage, .. } => match role {
+                Director | Consultant => Decision::Allow,
+                Manager => allow_if(lineage.iter().any(|t| self.managed_teams.contains(t))),
+                Viewer => Decision::Forbidden,
+            },
             Action::DeleteOrganisation { .. } => allow_if(role == Consultant),
             Action::ViewTeam { lineage, .. } => match role {
                 Director | Consultant | Viewer => Decision::Allow,

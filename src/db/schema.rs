@@ -167,6 +167,32 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    actions (id) {
+        id -> Text,
+        organisation_id -> Text,
+        campaign_id -> Text,
+        team_id -> Nullable<Text>,
+        point -> Text,
+        owner -> Text,
+        due_on -> Nullable<Date>,
+        status -> Text,
+        note -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    action_events (id) {
+        id -> Text,
+        action_id -> Text,
+        at -> Timestamp,
+        author -> Text,
+        status -> Text,
+        note -> Nullable<Text>,
+    }
+}
+
 diesel::joinable!(teams -> organisations (organisation_id));
 diesel::joinable!(memberships -> users (user_id));
 diesel::joinable!(memberships -> organisations (organisation_id));
@@ -178,6 +204,7 @@ diesel::joinable!(invitations -> campaigns (campaign_id));
 diesel::joinable!(responses -> campaigns (campaign_id));
 diesel::joinable!(answers -> responses (response_id));
 diesel::joinable!(contact_requests -> campaigns (campaign_id));
+diesel::joinable!(action_events -> actions (action_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     app_settings,
@@ -196,6 +223,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     answer_histograms,
     respondent_counts,
     orientation_buckets,
+    actions,
+    action_events,
 );
 
 /// Every table of the schema with its columns, for the migration test.
@@ -287,4 +316,9 @@ pub const TABLES: &[(&str, &[&str])] = &[
         &["campaign_id", "team_key", "population", "channel", "scope", "count"],
     ),
     ("orientation_buckets", &["campaign_id", "team_key", "bucket", "count"]),
+    (
+        "actions",
+        &["id", "organisation_id", "campaign_id", "team_id", "point", "owner", "due_on", "status", "note", "created_at"],
+    ),
+    ("action_events", &["id", "action_id", "at", "author", "status", "note"]),
 ];

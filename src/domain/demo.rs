@@ -8,6 +8,7 @@ use super::DomainResult;
 use crate::analytics::Respondent;
 use crate::auth::password::hash_password;
 use crate::auth::random_token;
+use crate::db::models::action::{self, ActionEvent, ActionRow};
 use crate::db::models::aggregates::{self, Delta};
 use crate::db::models::campaign::{self, Campaign};
 use crate::db::models::organisation::{self, Organisation};
@@ -173,6 +174,27 @@ pub fn install(conn: &mut DbConn, plan: &DemoPlan) -> DomainResult<Installed> {
             aggregates::apply(conn, &c.id, &delta)?;
             responses += wave.responses.len();
             campaign_ids.push(c.id);
+        }
+        if let Some(first_wave) = campaign_ids.first() {
+            for a in &plan.actions {
+                let owner = plan.people.iter().find(|p| p.email == a.owner_email).map(|p| p.display_name.clone()).unwrap_or_else(|| a.owner_email.clone());
+                let row = ActionRow {
+                    id: new_id(),
+                    organisation_id: org.id.clone(),
+                    campaign_id: first_wave.clone(),
+                    team_id: a.team.as_ref().and_then(|c| team_ids.get(c).cloned()),
+                    point: a.point.clone(),
+                    owner: owner.clone(),
+                    due_on: Some(today - chrono::Duration::days(30)),
+                    status: a.status.clone(),
+                    note: Some(a.note.clone()),
+                    created_at: now(),
+                };
+                let planned = ActionEvent { id: new_id(), action_id: row.id.clone(), at: now(), author: owner.clone(), status: "planned".into(), note: None };
+                action::insert(conn, &row, &planned)?;
+                let later = ActionEvent { id: new_id(), action_id: row.id.clone(), at: now(), author: owner, status: a.status.clone(), note: Some(a.note.clone()) };
+                action::set_status(conn, &row.id, &a.status, &later)?;
+            }
         }
         let first_with = |role: &str| {
             plan.people

@@ -3,6 +3,7 @@
 //! organisation's data asks the policy first.
 
 pub mod accounts;
+pub mod actions;
 pub mod campaigns;
 pub mod collection;
 pub mod demo;

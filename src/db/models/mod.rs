@@ -1,6 +1,7 @@
 //! Rows and the queries on them, written once in diesel's DSL for both
 //! backends. Functions take a connection and return `QueryResult`.
 
+pub mod action;
 pub mod aggregates;
 pub mod campaign;
 pub mod organisation;

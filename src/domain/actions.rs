@@ -1,0 +1,170 @@
+//! The action plan: adopting a point of the ten-point plan for a team or the
+//! organisation, following its status with history, and measuring its effect
+//! in the next wave (METHOD.md §8).
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{authorise, DomainError, DomainResult};
+use crate::analytics::{action_effect, ActionEffect, CampaignReport, GroupReport};
+use crate::auth::policy::{Action, Principal};
+use crate::db::models::action::{self, ActionEvent, ActionRow};
+use crate::db::models::campaign::{self, Campaign};
+use crate::db::models::{new_id, now, team};
+use crate::db::DbConn;
+
+pub const STATUSES: [&str; 4] = ["planned", "in_progress", "done", "dropped"];
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct AdoptInput {
+    /// Empty for the whole organisation.
+    pub team: String,
+    pub point: String,
+    pub owner: String,
+    /// `YYYY-MM-DD`, optional.
+    pub due_on: String,
+    pub note: String,
+}
+
+/// The lineage of a team code ([] for the organisation).
+fn lineage_of(conn: &mut DbConn, org: &str, team_code: Option<&str>) -> DomainResult<(Option<String>, Vec<String>)> {
+    let Some(code) = team_code else { return Ok((None, Vec::new())) };
+    let all = team::list_by_org(conn, org)?;
+    let t = all.iter().find(|t| t.code == code).ok_or(DomainError::Field("team", "error-team-unknown"))?;
+    Ok((Some(t.id.clone()), super::teams::lineage(&all, &t.id)))
+}
+
+pub fn adopt(conn: &mut DbConn, p: &Principal, author: &str, campaign_id: &str, input: &AdoptInput) -> DomainResult<ActionRow> {
+    let c = campaign::find_by_id(conn, campaign_id)?.ok_or(DomainError::NotFound)?;
+    let org = c.organisation_id.clone();
+    authorise(p, Action::ViewOrganisation { org: &org })?;
+    let team_code = Some(input.team.trim()).filter(|t| !t.is_empty());
+    let (team_id, lineage) = lineage_of(conn, &org, team_code)?;
+    authorise(p, Action::ManageActions { org: &org, lineage: &lineage })?;
+    if !super::instrument::action_plan().iter().any(|a| a.code == input.point) {
+        return Err(DomainError::Field("point", "error-action-unknown"));
+    }
+    let owner = super::types::parse_name(&input.owner).map_err(|k| DomainError::Field("owner", k))?;
+    let due_on = match input.due_on.trim() {
+        "" => None,
+        d => Some(chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| DomainError::Field("due_on", "error-date-invalid"))?),
+    };
+    let note = Some(input.note.trim().chars().take(2000).collect::<String>()).filter(|n| !n.is_empty());
+    let row = ActionRow {
+        id: new_id(),
+        organisation_id: org,
+        campaign_id: c.id,
+        team_id,
+        point: input.point.clone(),
+        owner,
+        due_on,
+        status: "planned".into(),
+        note: note.clone(),
+        created_at: now(),
+    };
+    let event = ActionEvent { id: new_id(), action_id: row.id.clone(), at: now(), author: author.into(), status: "planned".into(), note };
+    crate::db::write_transaction(conn, |conn| action::insert(conn, &row, &event))?;
+    Ok(row)
+}
+
+pub fn set_status(conn: &mut DbConn, p: &Principal, author: &str, org: &str, id: &str, status: &str, note: &str) -> DomainResult<()> {
+    authorise(p, Action::ViewOrganisation { org })?;
+    let a = action::find(conn, org, id)?.ok_or(DomainError::NotFound)?;
+    let lineage = match &a.team_id {
+        Some(t) => super::teams::lineage(&team::list_by_org(conn, org)?, t),
+        None => Vec::new(),
+    };
+    authorise(p, Action::ManageActions { org, lineage: &lineage })?;
+    if !STATUSES.contains(&status) {
+        return Err(DomainError::Field("status", "error-action-status"));
+    }
+    let note = Some(note.trim().chars().take(2000).collect::<String>()).filter(|n| !n.is_empty());
+    let event = ActionEvent { id: new_id(), action_id: a.id.clone(), at: now(), author: author.into(), status: status.into(), note };
+    crate::db::write_transaction(conn, |conn| action::set_status(conn, &a.id, status, &event))?;
+    Ok(())
+}
+
+/// An action as pages show it: where, its history, and its effect in the
+/// next wave when there is one.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionView {
+    pub action: ActionRow,
+    pub team_code: Option<String>,
+    pub team_name: Option<String>,
+    pub campaign_name: String,
+    pub history: Vec<ActionEvent>,
+    pub next_campaign: Option<String>,
+    pub effect: Option<ActionEffect>,
+}
+
+/// The campaign that follows `c` in its organisation (by opening date).
+pub fn next_campaign(conn: &mut DbConn, c: &Campaign) -> DomainResult<Option<Campaign>> {
+    let all = campaign::list_by_org(conn, &c.organisation_id)?;
+    Ok(all
+        .into_iter()
+        .filter(|x| x.id != c.id && x.opens_on > c.opens_on && x.status != "draft")
+        .min_by_key(|x| x.opens_on))
+}
+
+pub fn group<'r>(report: &'r CampaignReport, team_code: Option<&str>) -> Option<&'r GroupReport> {
+    match team_code {
+        None => Some(&report.organisation),
+        Some(code) => report.teams.iter().find(|t| t.code == code).map(|t| &t.group),
+    }
+}
+
+/// Every action of an organisation (visible to this principal), with
+/// history and effects.
+pub fn list(conn: &mut DbConn, p: &Principal, org: &str) -> DomainResult<Vec<ActionView>> {
+    authorise(p, Action::ViewOrganisation { org })?;
+    let teams = team::list_by_org(conn, org)?;
+    let rows = action::list_by_org(conn, org)?;
+    let mut events: HashMap<String, Vec<ActionEvent>> = HashMap::new();
+    for e in action::events_of_org(conn, org)? {
+        events.entry(e.action_id.clone()).or_default().push(e);
+    }
+    let mut reports: HashMap<String, Option<CampaignReport>> = HashMap::new();
+    let mut report_of = |conn: &mut DbConn, c: &Campaign| -> DomainResult<Option<CampaignReport>> {
+        if let Some(r) = reports.get(&c.id) {
+            return Ok(r.clone());
+        }
+        let r = super::reports::report_unchecked(conn, c, None, None).ok();
+        reports.insert(c.id.clone(), r.clone());
+        Ok(r)
+    };
+    let mut out = Vec::new();
+    for a in rows {
+        let t = a.team_id.as_ref().and_then(|id| teams.iter().find(|t| &t.id == id));
+        if let Some(t) = t {
+            let lineage = super::teams::lineage(&teams, &t.id);
+            if p.may(Action::ViewTeam { org, lineage: &lineage }) != crate::auth::policy::Decision::Allow {
+                continue;
+            }
+        }
+        let c = campaign::find_by_id(conn, &a.campaign_id)?.ok_or(DomainError::NotFound)?;
+        let next = next_campaign(conn, &c)?;
+        let effect = match &next {
+            Some(n) => {
+                let (before, after) = (report_of(conn, &c)?, report_of(conn, n)?);
+                let code = t.map(|t| t.code.as_str());
+                match (before.as_ref().and_then(|r| group(r, code)), after.as_ref().and_then(|r| group(r, code))) {
+                    (Some(b), Some(af)) => action_effect(&a.point, b, af).ok(),
+                    _ => None,
+                }
+            }
+            None => None,
+        };
+        out.push(ActionView {
+            team_code: t.map(|t| t.code.clone()),
+            team_name: t.map(|t| t.name.clone()),
+            campaign_name: c.name.clone(),
+            history: events.remove(&a.id).unwrap_or_default(),
+            next_campaign: next.map(|n| n.name),
+            effect,
+            action: a,
+        });
+    }
+    Ok(out)
+}
