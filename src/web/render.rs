@@ -20,6 +20,8 @@ pub fn registry(dir: Option<&str>) -> anyhow::Result<Handlebars<'static>> {
     hb.register_helper("t", Box::new(crate::i18n::helper::t_helper));
     hb.register_helper("eq", Box::new(eq_helper));
     hb.register_helper("concat", Box::new(concat_helper));
+    hb.register_helper("num", Box::new(num_helper));
+    hb.register_helper("signed", Box::new(signed_helper));
     match dir {
         Some(dir) => {
             hb.set_dev_mode(true);
@@ -38,6 +40,48 @@ handlebars::handlebars_helper!(concat_helper: |*args| args
         other => other.to_string(),
     })
     .collect::<String>());
+
+/// A number for reading: one decimal (or `digits=`), the language's
+/// decimal separator, "—" for a missing figure. Presentation only: the
+/// figures themselves come computed from the engine.
+pub fn format_number(value: Option<f64>, digits: usize, lang: &str, signed: bool) -> String {
+    match value {
+        None => "—".to_string(),
+        Some(v) if !v.is_finite() => "—".to_string(),
+        Some(v) => {
+            let text = if signed { format!("{v:+.digits$}") } else { format!("{v:.digits$}") };
+            // "-0.0" reads as a change where there is none.
+            let text = if text.trim_start_matches(['+', '-']).chars().all(|c| c == '0' || c == '.') {
+                text.trim_start_matches(['+', '-']).to_string()
+            } else {
+                text
+            };
+            if lang == "fr" {
+                text.replace('.', ",").replace('-', "−")
+            } else {
+                text.replace('-', "−")
+            }
+        }
+    }
+}
+
+fn number_helper(signed: bool) -> impl Fn(&handlebars::Helper<'_>, &Handlebars<'_>, &handlebars::Context, &mut handlebars::RenderContext<'_, '_>, &mut dyn handlebars::Output) -> handlebars::HelperResult {
+    move |h, _, ctx, _, out| {
+        let value = h.param(0).and_then(|p| p.value().as_f64());
+        let digits = h.hash_get("digits").and_then(|d| d.value().as_u64()).unwrap_or(1) as usize;
+        let lang = ctx.data().get("lang").and_then(|l| l.as_str()).unwrap_or("en");
+        out.write(&format_number(value, digits.min(6), lang, signed))?;
+        Ok(())
+    }
+}
+
+fn num_helper(h: &handlebars::Helper<'_>, r: &Handlebars<'_>, ctx: &handlebars::Context, rc: &mut handlebars::RenderContext<'_, '_>, out: &mut dyn handlebars::Output) -> handlebars::HelperResult {
+    number_helper(false)(h, r, ctx, rc, out)
+}
+
+fn signed_helper(h: &handlebars::Helper<'_>, r: &Handlebars<'_>, ctx: &handlebars::Context, rc: &mut handlebars::RenderContext<'_, '_>, out: &mut dyn handlebars::Output) -> handlebars::HelperResult {
+    number_helper(true)(h, r, ctx, rc, out)
+}
 
 /// The signed-in person as templates see them.
 #[derive(Debug, Clone, Serialize)]
@@ -66,4 +110,20 @@ pub fn html(hb: &Handlebars<'_>, template: &str, ctx: &impl Serialize) -> AppRes
         .render(template, ctx)
         .map_err(|e| AppError::Unexpected(anyhow::anyhow!("rendering {template}: {e}")))?;
     Ok(HttpResponse::Ok().content_type("text/html; charset=utf-8").body(body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_number;
+
+    #[test]
+    fn numbers_read_in_the_reader_s_language() {
+        assert_eq!(format_number(Some(61.25), 1, "en", false), "61.2");
+        assert_eq!(format_number(Some(61.26), 1, "fr", false), "61,3");
+        assert_eq!(format_number(Some(-4.0), 1, "fr", true), "−4,0");
+        assert_eq!(format_number(Some(12.34), 1, "en", true), "+12.3");
+        assert_eq!(format_number(Some(-0.01), 1, "en", true), "0.0");
+        assert_eq!(format_number(None, 1, "en", false), "—");
+        assert_eq!(format_number(Some(f64::NAN), 1, "en", false), "—");
+    }
 }

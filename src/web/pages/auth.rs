@@ -35,19 +35,25 @@ pub struct NextQuery {
 
 #[get("/login")]
 pub async fn login_form(state: State, req: HttpRequest, q: web::Query<NextQuery>) -> AppResult<HttpResponse> {
-    let needs_setup = state.db(|conn| Ok(accounts::needs_setup(conn)?)).await?;
-    if needs_setup {
+    let (nobody, needs_setup) =
+        state.db(|conn| Ok((user::count(conn)? == 0, accounts::needs_setup(conn)?))).await?;
+    if nobody {
         return Ok(see_other("/setup"));
     }
-    let form = FormState::new(LoginForm {
-        next: q.into_inner().next,
-        ..Default::default()
-    });
-    html(
-        &state.templates,
-        "pages/login",
-        &page_context(&req, "login-title", form),
-    )
+    let form = FormState::new(LoginForm { next: q.into_inner().next, ..Default::default() });
+    let page = LoginPage { form, setup_open: needs_setup && is_local(&req) };
+    html(&state.templates, "pages/login", &page_context(&req, "login-title", page))
+}
+
+#[derive(Serialize)]
+struct LoginPage {
+    form: FormState<LoginForm>,
+    /// No administrator yet (only demo people): point to `/setup`.
+    setup_open: bool,
+}
+
+fn is_local(req: &HttpRequest) -> bool {
+    req.peer_addr().is_some_and(|a| a.ip().is_loopback())
 }
 
 fn client_ip(req: &HttpRequest) -> String {
@@ -63,7 +69,7 @@ pub async fn login(state: State, req: HttpRequest, CsrfForm(form): CsrfForm<Logi
     let limited = state.limiters.login_by_ip.check_key(&client_ip(&req)).is_err()
         | state.limiters.login_by_account.check_key(&account_key).is_err();
     if limited {
-        let page = FormState::with_error(form, &lang, "error-rate-limited");
+        let page = LoginPage { form: FormState::with_error(form, &lang, "error-rate-limited"), setup_open: false };
         let mut res = html(
             &state.templates,
             "pages/login",
@@ -77,7 +83,7 @@ pub async fn login(state: State, req: HttpRequest, CsrfForm(form): CsrfForm<Logi
         .db(move |conn| Ok(accounts::authenticate(conn, &email, &password)?))
         .await?;
     let Some(u) = found else {
-        let page = FormState::with_error(form, &lang, "error-login-failed");
+        let page = LoginPage { form: FormState::with_error(form, &lang, "error-login-failed"), setup_open: false };
         let mut res = html(
             &state.templates,
             "pages/login",
@@ -132,7 +138,7 @@ pub struct SetupForm {
 /// `/setup` exists only while nobody has an account, and only for a visitor
 /// on the server itself.
 async fn setup_open(state: &State, req: &HttpRequest) -> AppResult<()> {
-    let local = req.peer_addr().is_some_and(|a| a.ip().is_loopback());
+    let local = is_local(req);
     let empty = state.db(|conn| Ok(accounts::needs_setup(conn)?)).await?;
     if local && empty {
         Ok(())

@@ -7,6 +7,7 @@ pub mod campaigns;
 pub mod home;
 pub mod members;
 pub mod orgs;
+pub mod results;
 pub mod surveys;
 pub mod teams;
 

@@ -1,0 +1,230 @@
+//! Result pages: a team's results (scores, blind spots, gaps next to the
+//! recommended points, actions, comments, close-the-loop list) and the
+//! organisation's action plan. They render the engine's report structs;
+//! nothing here computes a statistic.
+
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use serde::{Deserialize, Serialize};
+
+use super::see_other;
+use crate::analytics::{GroupReport, Population};
+use crate::auth::policy::{Action, Decision, Role};
+use crate::db::models::campaign::Campaign;
+use crate::db::models::response::{self, ContactRequest};
+use crate::db::models::team;
+use crate::domain::actions::{self, ActionView, AdoptInput};
+use crate::domain::{authorise, campaigns, reports, DomainError};
+use crate::error::{AppError, AppResult};
+use crate::web::context::{page_context, CsrfForm};
+use crate::web::render::html;
+use crate::web::session::SignedIn;
+use crate::web::state::State;
+
+/// One dimension's row: the engine's figures plus the names to show.
+#[derive(Serialize)]
+pub struct DimensionRow<'a> {
+    pub code: &'static str,
+    pub pillar: &'static str,
+    pub report: &'a crate::analytics::group::DimensionReport,
+}
+
+pub fn dimension_rows(group: &GroupReport) -> Vec<DimensionRow<'_>> {
+    group
+        .dimensions
+        .iter()
+        .map(|(d, report)| DimensionRow { code: d.as_str(), pillar: d.pillar().as_str(), report })
+        .collect()
+}
+
+/// A recommended point with its names, for the adopt form.
+#[derive(Serialize)]
+pub struct RecommendationRow<'a> {
+    pub action: &'static str,
+    pub because: &'a [crate::analytics::recommendations::Because],
+}
+
+#[derive(Serialize)]
+struct TeamResultsPage<'a> {
+    org_id: String,
+    campaign: Campaign,
+    team_code: String,
+    team_name: String,
+    k: u64,
+    group: &'a GroupReport,
+    dimensions: Vec<DimensionRow<'a>>,
+    recommendations: Vec<RecommendationRow<'a>>,
+    points: Vec<&'static str>,
+    actions: Vec<ActionView>,
+    customer_comments: Vec<String>,
+    employee_comments: Vec<String>,
+    contacts: Option<Vec<ContactRequest>>,
+    may_adopt: bool,
+    statuses: [&'static str; 4],
+}
+
+#[get("/orgs/{org}/campaigns/{c}/teams/{team}")]
+pub async fn team_results(state: State, req: HttpRequest, s: SignedIn, path: web::Path<(String, String, String)>) -> AppResult<HttpResponse> {
+    let (org_id, cid, code) = path.into_inner();
+    let p = s.principal.clone();
+    let (org, id, team_code) = (org_id.clone(), cid.clone(), code.clone());
+    let loaded = state
+        .db(move |conn| {
+            let c = campaigns::get(conn, &p, &org, &id)?;
+            let t = team::find_by_code(conn, &org, &team_code)?.ok_or(AppError::NotFound)?;
+            let report = reports::report(conn, &p, &c.id, Some(&team_code), None)?;
+            let all = team::list_by_org(conn, &org)?;
+            let lineage = crate::domain::teams::lineage(&all, &t.id);
+            let subtree: Vec<String> = all.iter().filter(|x| crate::domain::teams::lineage(&all, &x.id).contains(&t.id)).map(|x| x.id.clone()).collect();
+            // Comments only where the population is shown (n ≥ k).
+            let group = &report.organisation;
+            let customer_comments = if group.suppressed.customer || group.n.customer.is_none() {
+                Vec::new()
+            } else {
+                response::comments(conn, &c.id, &subtree, Population::Customer.as_str())?
+            };
+            let employee_comments = if group.suppressed.employee || group.n.employee.is_none() {
+                Vec::new()
+            } else {
+                response::comments(conn, &c.id, &subtree, Population::Employee.as_str())?
+            };
+            // Contact requests: the team's managers and the directors.
+            let role = p.role_in(&org);
+            let may_contact = p.is_platform_admin
+                || matches!(role, Some(Role::Director) | Some(Role::Consultant))
+                || (role == Some(Role::Manager) && lineage.iter().any(|l| p.managed_teams.contains(l)));
+            let contacts = if may_contact { Some(response::contacts_for_team(conn, &c.id, &t.id)?) } else { None };
+            let actions: Vec<ActionView> =
+                actions::list(conn, &p, &org)?.into_iter().filter(|a| a.action.team_id.as_deref() == Some(t.id.as_str()) && a.action.campaign_id == c.id).collect();
+            Ok((c, t, report, lineage, customer_comments, employee_comments, contacts, actions))
+        })
+        .await?;
+    let (c, t, report, lineage, customer_comments, employee_comments, contacts, actions) = loaded;
+    let group = &report.organisation;
+    let page = TeamResultsPage {
+        may_adopt: s.principal.may(Action::ManageActions { org: &org_id, lineage: &lineage }) == Decision::Allow,
+        org_id,
+        campaign: c,
+        team_code: t.code,
+        team_name: t.name,
+        k: report.anonymity_threshold,
+        dimensions: dimension_rows(group),
+        recommendations: group.recommendations.iter().map(|r| RecommendationRow { action: r.action, because: &r.because }).collect(),
+        points: crate::domain::instrument::action_plan().iter().map(|a| a.code.as_str()).collect::<Vec<_>>().into_iter().map(point_code).collect(),
+        group,
+        actions,
+        customer_comments,
+        employee_comments,
+        contacts,
+        statuses: actions::STATUSES,
+    };
+    html(&state.templates, "pages/team_results", &page_context(&req, "team-results-title", page))
+}
+
+/// The static code of a point (the plan is static data).
+fn point_code(code: &str) -> &'static str {
+    crate::analytics::recommendations::ACTION_PLAN.iter().find(|r| r.code == code).map(|r| r.code).unwrap_or("")
+}
+
+#[post("/orgs/{org}/campaigns/{c}/actions")]
+pub async fn adopt(state: State, s: SignedIn, path: web::Path<(String, String)>, CsrfForm(form): CsrfForm<AdoptInput>) -> AppResult<HttpResponse> {
+    let (org_id, cid) = path.into_inner();
+    let (p, author, org, id, input) = (s.principal.clone(), s.user.display_name.clone(), org_id.clone(), cid.clone(), form.clone());
+    let outcome = state
+        .db(move |conn| {
+            campaigns::get(conn, &p, &org, &id)?;
+            Ok(actions::adopt(conn, &p, &author, &id, &input))
+        })
+        .await?;
+    let back = match form.team.trim() {
+        "" => format!("/orgs/{org_id}/actions"),
+        t => format!("/orgs/{org_id}/campaigns/{cid}/teams/{t}"),
+    };
+    match outcome {
+        Ok(_) => Ok(see_other(&format!("{back}?notice=notice-action-adopted#actions"))),
+        Err(DomainError::Field(_, key)) => Err(AppError::Validation(key)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct StatusForm {
+    status: String,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    back: String,
+}
+
+#[post("/orgs/{org}/actions/{id}")]
+pub async fn update_action(state: State, s: SignedIn, path: web::Path<(String, String)>, CsrfForm(form): CsrfForm<StatusForm>) -> AppResult<HttpResponse> {
+    let (org_id, id) = path.into_inner();
+    let (p, author, org) = (s.principal.clone(), s.user.display_name.clone(), org_id.clone());
+    let (status, note) = (form.status.clone(), form.note.clone());
+    state.db(move |conn| Ok(actions::set_status(conn, &p, &author, &org, &id, &status, &note)?)).await?;
+    let back = super::safe_next(Some(form.back.as_str()).filter(|b| !b.is_empty()).or(Some(&format!("/orgs/{org_id}/actions"))));
+    Ok(see_other(&back))
+}
+
+#[derive(Serialize)]
+struct ActionsPage {
+    org_id: String,
+    org_name: String,
+    actions: Vec<ActionView>,
+    statuses: [&'static str; 4],
+    campaigns: Vec<Campaign>,
+    points: Vec<&'static str>,
+    may_adopt_org: bool,
+}
+
+/// Every action of the organisation by point and status, with effects.
+#[get("/orgs/{org}/actions")]
+pub async fn list_actions(state: State, req: HttpRequest, s: SignedIn, path: web::Path<String>) -> AppResult<HttpResponse> {
+    let org_id = path.into_inner();
+    let (p, org) = (s.principal.clone(), org_id.clone());
+    let (org_row, list, campaigns) = state
+        .db(move |conn| {
+            let o = crate::domain::organisations::get(conn, &p, &org)?;
+            Ok((o, actions::list(conn, &p, &org)?, campaigns::list(conn, &p, &org)?))
+        })
+        .await?;
+    let page = ActionsPage {
+        may_adopt_org: s.principal.may(Action::ManageActions { org: &org_id, lineage: &[] }) == Decision::Allow,
+        org_id,
+        org_name: org_row.name,
+        actions: list,
+        statuses: actions::STATUSES,
+        campaigns: campaigns.into_iter().filter(|c| c.status != "draft").collect(),
+        points: crate::analytics::recommendations::ACTION_PLAN.iter().map(|r| r.code).collect(),
+    };
+    html(&state.templates, "pages/actions", &page_context(&req, "actions-title", page))
+}
+
+#[derive(Deserialize)]
+pub struct ContactForm {
+    #[serde(default)]
+    done: Option<String>,
+    team: String,
+}
+
+/// Marks a customer's call-back request handled (or not).
+#[post("/orgs/{org}/campaigns/{c}/contacts/{id}")]
+pub async fn contact_done(state: State, s: SignedIn, path: web::Path<(String, String, String)>, CsrfForm(form): CsrfForm<ContactForm>) -> AppResult<HttpResponse> {
+    let (org_id, cid, id) = path.into_inner();
+    let (p, org, c) = (s.principal.clone(), org_id.clone(), cid.clone());
+    let team_code = form.team.clone();
+    let done = form.done.is_some();
+    state
+        .db(move |conn| {
+            let campaign = campaigns::get(conn, &p, &org, &c)?;
+            let all = team::list_by_org(conn, &org)?;
+            let t = all.iter().find(|t| t.code == team_code).ok_or(AppError::NotFound)?;
+            let lineage = crate::domain::teams::lineage(&all, &t.id);
+            authorise(&p, Action::ManageActions { org: &org, lineage: &lineage })?;
+            if response::set_contact_done(conn, &campaign.id, &id, done)? == 0 {
+                return Err(AppError::NotFound);
+            }
+            Ok(())
+        })
+        .await?;
+    Ok(see_other(&format!("/orgs/{org_id}/campaigns/{cid}/teams/{}#contacts", form.team)))
+}
