@@ -127,3 +127,37 @@ pub fn report_unchecked(
     };
     build_report(&data, &settings, &meta, &filter).map_err(|e| DomainError::Unexpected(anyhow::anyhow!("report: {e}")))
 }
+
+/// Everything the organisation dashboard shows: the report, the channel
+/// view, and the comparison with the previous wave when there is one.
+pub struct Dashboard {
+    pub campaign: Campaign,
+    pub report: CampaignReport,
+    pub channels: Option<crate::analytics::ChannelView>,
+    pub previous: Option<(Campaign, crate::analytics::WaveComparison)>,
+}
+
+pub fn dashboard(conn: &mut DbConn, p: &Principal, campaign_id: &str) -> DomainResult<Dashboard> {
+    let c = campaign::find_by_id(conn, campaign_id)?.ok_or(DomainError::NotFound)?;
+    authorise_report(conn, p, &c, None)?;
+    let data = campaign_data(conn, &c)?;
+    let settings = settings_for(conn, &c)?;
+    let meta = CampaignMeta { id: c.id.clone(), name: c.name.clone(), status: c.status.clone() };
+    let report = build_report(&data, &settings, &meta, &ReportFilter::default())
+        .map_err(|e| DomainError::Unexpected(anyhow::anyhow!("report: {e}")))?;
+    let channels = crate::analytics::channel_view(&data, &settings, &ReportFilter::default()).ok();
+    let all = campaign::list_by_org(conn, &c.organisation_id)?;
+    let previous = all
+        .into_iter()
+        .filter(|x| x.id != c.id && x.opens_on < c.opens_on && x.status != "draft")
+        .max_by_key(|x| x.opens_on);
+    let previous = match previous {
+        Some(prev) => {
+            let before = report_unchecked(conn, &prev, None, None)?;
+            let comparison = crate::analytics::compare_waves(&before, &report);
+            Some((prev, comparison))
+        }
+        None => None,
+    };
+    Ok(Dashboard { campaign: c, report, channels, previous })
+}

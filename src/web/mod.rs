@@ -106,6 +106,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(campaigns::qr_sheet)
         .service(campaigns::import)
         .service(campaigns::show)
+        .service(dashboard::dashboard)
         .service(results::team_results)
         .service(results::adopt)
         .service(results::update_action)

@@ -4,6 +4,8 @@
 pub mod admin;
 pub mod auth;
 pub mod campaigns;
+pub mod dashboard;
+pub mod dashboard_charts;
 pub mod home;
 pub mod members;
 pub mod orgs;

@@ -1,0 +1,196 @@
+//! The organisation dashboard: headline indices, the symmetry heat-map, the
+//! employee–customer scatter with its quadrants, the drivers, the maturity
+//! buildings, channel consistency and the trend against the previous wave.
+//! It arranges the engine's report for display; it computes no statistic.
+
+use actix_web::{get, web, HttpRequest, HttpResponse};
+use serde::{Deserialize, Serialize};
+
+use super::results::{dimension_rows, DimensionRow};
+use crate::analytics::items::Dimension;
+use crate::analytics::{CampaignReport, ChannelView, GroupReport, WaveComparison};
+use crate::auth::policy::{Action, Decision};
+use crate::db::models::campaign::Campaign;
+use crate::domain::{organisations, reports};
+use crate::error::AppResult;
+use crate::web::context::page_context;
+use crate::web::render::html;
+use crate::web::session::SignedIn;
+use crate::web::state::State;
+
+pub const HEATMAP_GAPS: [&str; 3] = ["symmetry", "customer_perception", "managerial_blind_spot"];
+
+/// One cell of the heat-map: the gap, whether significant, and its colour
+/// band (−3 … +3) on the diverging scale.
+#[derive(Serialize)]
+pub struct HeatCell {
+    pub dimension: &'static str,
+    pub points: Option<f64>,
+    pub significant: bool,
+    pub suppressed: bool,
+    pub band: i8,
+}
+
+#[derive(Serialize)]
+pub struct HeatRow {
+    pub code: String,
+    pub name: String,
+    pub depth: usize,
+    pub cells: Vec<HeatCell>,
+}
+
+/// Colour band of a gap: ±10 points per band, three bands each way.
+pub fn band(points: f64) -> i8 {
+    (points / 10.0).trunc().clamp(-3.0, 3.0) as i8
+}
+
+fn gap_of(group: &GroupReport, dimension: Dimension, gap: &str) -> (Option<f64>, bool) {
+    let Some(d) = group.dimensions.get(&dimension) else { return (None, false) };
+    match gap {
+        "customer_perception" => d.gaps.customer_perception.as_ref().map_or((None, false), |g| (Some(g.points), g.significant)),
+        "managerial_blind_spot" => (d.gaps.managerial_blind_spot.as_ref().map(|g| g.points), false),
+        _ => d.gaps.symmetry.as_ref().map_or((None, false), |g| (Some(g.points), g.significant)),
+    }
+}
+
+pub fn heatmap(report: &CampaignReport, gap: &str, sort_by_gap: bool) -> Vec<HeatRow> {
+    let depth_of = |code: &str| {
+        let mut depth = 0;
+        let mut current = report.teams.iter().find(|t| t.code == code).and_then(|t| t.parent_code.clone());
+        while let Some(p) = current {
+            depth += 1;
+            current = report.teams.iter().find(|t| t.code == p).and_then(|t| t.parent_code.clone());
+        }
+        depth
+    };
+    let mut rows: Vec<HeatRow> = report
+        .teams
+        .iter()
+        .map(|t| HeatRow {
+            code: t.code.clone(),
+            name: t.name.clone(),
+            depth: depth_of(&t.code),
+            cells: Dimension::ALL
+                .iter()
+                .map(|&d| {
+                    let (points, significant) = gap_of(&t.group, d, gap);
+                    HeatCell {
+                        dimension: d.as_str(),
+                        points,
+                        significant,
+                        suppressed: points.is_none() && (t.group.suppressed.customer || t.group.suppressed.employee),
+                        band: points.map(band).unwrap_or(0),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    if sort_by_gap {
+        let weight = |r: &HeatRow| {
+            let values: Vec<f64> = r.cells.iter().filter_map(|c| c.points.map(f64::abs)).collect();
+            if values.is_empty() {
+                -1.0
+            } else {
+                values.iter().sum::<f64>() / values.len() as f64
+            }
+        };
+        rows.sort_by(|a, b| weight(b).total_cmp(&weight(a)));
+    }
+    rows
+}
+
+#[derive(Serialize)]
+struct Wave {
+    id: String,
+    name: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct DashboardPage<'a> {
+    org_id: String,
+    org_name: String,
+    campaign: &'a Campaign,
+    waves: Vec<Wave>,
+    k: u64,
+    organisation: &'a GroupReport,
+    linkage: &'a crate::analytics::linkage::Linkage,
+    dimensions: Vec<DimensionRow<'a>>,
+    gap: String,
+    gaps: [&'static str; 3],
+    sort: String,
+    heat_dimensions: Vec<&'static str>,
+    heat: Vec<HeatRow>,
+    charts: super::dashboard_charts::Charts,
+    channels: Option<&'a ChannelView>,
+    previous: Option<String>,
+    trend: Option<&'a WaveComparison>,
+    may_adopt: bool,
+    may_manage: bool,
+}
+
+#[derive(Deserialize)]
+pub struct DashboardQuery {
+    gap: Option<String>,
+    sort: Option<String>,
+}
+
+#[get("/orgs/{org}/campaigns/{c}/dashboard")]
+pub async fn dashboard(state: State, req: HttpRequest, s: SignedIn, path: web::Path<(String, String)>, q: web::Query<DashboardQuery>) -> AppResult<HttpResponse> {
+    let (org_id, cid) = path.into_inner();
+    let q = q.into_inner();
+    let (p, org) = (s.principal.clone(), org_id.clone());
+    let (org_row, all, d) = state
+        .db(move |conn| {
+            let o = organisations::get(conn, &p, &org)?;
+            let all = crate::domain::campaigns::list(conn, &p, &org)?;
+            let d = reports::dashboard(conn, &p, &cid)?;
+            if d.campaign.organisation_id != org {
+                return Err(crate::error::AppError::NotFound);
+            }
+            Ok((o, all, d))
+        })
+        .await?;
+    let gap = q.gap.filter(|g| HEATMAP_GAPS.contains(&g.as_str())).unwrap_or_else(|| "symmetry".into());
+    let sort = q.sort.filter(|s| s == "gap").unwrap_or_else(|| "tree".into());
+    let report = &d.report;
+    let page = DashboardPage {
+        may_adopt: s.principal.may(Action::ManageActions { org: &org_id, lineage: &[] }) == Decision::Allow,
+        may_manage: s.principal.may(Action::ManageCampaigns { org: &org_id }) == Decision::Allow,
+        waves: all
+            .iter()
+            .filter(|c| c.status != "draft")
+            .map(|c| Wave { id: c.id.clone(), name: c.name.clone(), current: c.id == d.campaign.id })
+            .collect(),
+        org_name: org_row.name,
+        campaign: &d.campaign,
+        k: report.anonymity_threshold,
+        organisation: &report.organisation,
+        linkage: &report.linkage,
+        dimensions: dimension_rows(&report.organisation),
+        heat: heatmap(report, &gap, sort == "gap"),
+        heat_dimensions: Dimension::ALL.iter().map(|d| d.as_str()).collect(),
+        charts: super::dashboard_charts::charts(report, &org_id, &d.campaign.id),
+        gap,
+        gaps: HEATMAP_GAPS,
+        sort,
+        channels: d.channels.as_ref(),
+        previous: d.previous.as_ref().map(|(c, _)| c.name.clone()),
+        trend: d.previous.as_ref().map(|(_, w)| w),
+        org_id,
+    };
+    html(&state.templates, "pages/dashboard", &page_context(&req, "dashboard-title", page))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn gaps_fall_in_symmetric_bands() {
+        assert_eq!(super::band(0.0), 0);
+        assert_eq!(super::band(9.9), 0);
+        assert_eq!(super::band(10.0), 1);
+        assert_eq!(super::band(-25.0), -2);
+        assert_eq!(super::band(80.0), 3);
+        assert_eq!(super::band(-80.0), -3);
+    }
+}
