@@ -60,6 +60,21 @@ pub fn team_index(prepared: &Prepared, code: &str) -> Result<usize, AnalyticsErr
 ///   customers of this channel". Channel spreads are then not computed.
 /// * Suppression is always decided over the whole tree (for the chosen
 ///   channel), so a team shows the same figures in every report.
+/// A team whose figures complementary suppression hides must not have its
+/// quadrant told either: "above the median CSI" is a statement about a
+/// hidden figure. The correlations themselves pool all eligible teams and
+/// reveal no single team.
+fn hide_quadrants_of_hidden_teams(linkage: &mut super::linkage::Linkage, teams: &[TeamReport]) {
+    if let Some(quadrants) = linkage.quadrants.as_mut() {
+        quadrants.retain(|code, _| {
+            teams
+                .iter()
+                .find(|t| &t.code == code)
+                .is_some_and(|t| !t.group.suppressed.customer && !t.group.suppressed.employee)
+        });
+    }
+}
+
 pub fn build_report(
     data: &CampaignData,
     settings: &Settings,
@@ -94,7 +109,7 @@ pub fn build_report(
         settings,
         spread(scope_node),
     );
-    let teams = scope_teams
+    let teams: Vec<TeamReport> = scope_teams
         .iter()
         .map(|&i| {
             let node = &prepared.tree.teams[i];
@@ -111,7 +126,8 @@ pub fn build_report(
             }
         })
         .collect();
-    let linkage = linkage(&eligible_teams(&prepared, &scope_teams, k));
+    let mut linkage = linkage(&eligible_teams(&prepared, &scope_teams, k));
+    hide_quadrants_of_hidden_teams(&mut linkage, &teams);
     Ok(CampaignReport {
         campaign: meta.clone(),
         anonymity_threshold: k,

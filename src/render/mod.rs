@@ -2,3 +2,5 @@
 //! charts and exports. Pure functions: data in, bytes out.
 
 pub mod qr;
+pub mod export;
+pub mod charts;

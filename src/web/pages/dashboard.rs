@@ -170,7 +170,7 @@ pub async fn dashboard(state: State, req: HttpRequest, s: SignedIn, path: web::P
         dimensions: dimension_rows(&report.organisation),
         heat: heatmap(report, &gap, sort == "gap"),
         heat_dimensions: Dimension::ALL.iter().map(|d| d.as_str()).collect(),
-        charts: super::dashboard_charts::charts(report, &org_id, &d.campaign.id),
+        charts: super::dashboard_charts::charts(report, &org_id, &d.campaign.id, &crate::web::context::lang_for(&req, None)),
         gap,
         gaps: HEATMAP_GAPS,
         sort,

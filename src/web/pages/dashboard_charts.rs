@@ -1,13 +1,116 @@
-//! Placeholder until the charts module lands: the chart data the dashboard
-//! needs, gathered from the report.
+//! The dashboard's charts, built from the report with the charts module:
+//! the EEI–CSI and eNPS–NPS scatters with their quadrants, the driver
+//! ranking and the two maturity buildings.
 
 use serde::Serialize;
 
+use crate::analytics::stats::median;
 use crate::analytics::CampaignReport;
+use crate::render::charts::{
+    bars, building, least_squares, scatter, BarChart, BarInput, BarLabel, BuildingChart, ChartMeta, NumberStyle,
+    ScatterChart, ScatterPoint,
+};
 
-#[derive(Serialize, Default)]
-pub struct Charts {}
+#[derive(Serialize)]
+pub struct Charts {
+    pub eei_csi: Option<ScatterChart>,
+    pub enps_nps: Option<ScatterChart>,
+    pub drivers: Option<BarChart>,
+    pub building_customer: BuildingChart,
+    pub building_employee: BuildingChart,
+}
 
-pub fn charts(_report: &CampaignReport, _org: &str, _campaign: &str) -> Charts {
-    Charts {}
+/// One point per team placed in a quadrant by the engine, at the team's
+/// visible figures; teams whose figures anonymity hides are not drawn.
+fn team_scatter(
+    report: &CampaignReport,
+    link: &dyn Fn(&str) -> String,
+    value: &dyn Fn(&crate::analytics::GroupReport) -> (Option<f64>, Option<f64>),
+    meta: ChartMeta<'_>,
+    keys: (&str, &str),
+    style: NumberStyle,
+) -> Option<ScatterChart> {
+    let quadrants = report.linkage.quadrants.as_ref()?;
+    let rows: Vec<(String, String, f64, f64, &'static str)> = report
+        .teams
+        .iter()
+        .filter_map(|t| {
+            let q = quadrants.get(&t.code)?;
+            let (x, y) = value(&t.group);
+            let quadrant = match q {
+                crate::analytics::linkage::Quadrant::Virtuous => "virtuous",
+                crate::analytics::linkage::Quadrant::Fragile => "fragile",
+                crate::analytics::linkage::Quadrant::Untapped => "untapped",
+                crate::analytics::linkage::Quadrant::Vicious => "vicious",
+            };
+            Some((t.name.clone(), link(&t.code), x?, y?, quadrant))
+        })
+        .collect();
+    if rows.len() < 2 {
+        return None;
+    }
+    let xs: Vec<f64> = rows.iter().map(|r| r.2).collect();
+    let ys: Vec<f64> = rows.iter().map(|r| r.3).collect();
+    let pairs: Vec<(f64, f64)> = rows.iter().map(|r| (r.2, r.3)).collect();
+    let medians = median(&xs).zip(median(&ys));
+    let points: Vec<ScatterPoint<'_>> = rows
+        .iter()
+        .map(|(label, href, x, y, q)| ScatterPoint { label, href, x: *x, y: *y, quadrant: Some(q) })
+        .collect();
+    Some(scatter(meta, &points, keys.0, keys.1, medians, least_squares(&pairs), style))
+}
+
+pub fn charts(report: &CampaignReport, org: &str, campaign: &str, lang: &str) -> Charts {
+    let style = NumberStyle::for_lang(lang);
+    let link = |code: &str| format!("/orgs/{org}/campaigns/{campaign}/teams/{code}");
+    let eei_csi = team_scatter(
+        report,
+        &link,
+        &|g| (g.indices.eei, g.indices.csi),
+        ChartMeta { id: "eei-csi", title_key: "chart-eei-csi-title", desc_key: "chart-eei-csi-desc" },
+        ("index-eei", "index-csi"),
+        style,
+    );
+    let enps_nps = team_scatter(
+        report,
+        &link,
+        &|g| (g.indices.enps.score, g.indices.nps.score),
+        ChartMeta { id: "enps-nps", title_key: "chart-enps-nps-title", desc_key: "chart-enps-nps-desc" },
+        ("index-enps", "index-nps"),
+        style,
+    );
+    let drivers = report.linkage.drivers.as_ref().map(|drivers| {
+        let keys: Vec<String> = drivers.iter().map(|d| format!("dimension-{}", d.dimension.as_str())).collect();
+        let rows: Vec<BarInput<'_>> = drivers
+            .iter()
+            .zip(&keys)
+            .map(|(d, key)| BarInput { label: BarLabel::Key(key), value: Some(d.r) })
+            .collect();
+        bars(
+            ChartMeta { id: "drivers", title_key: "chart-drivers-title", desc_key: "chart-drivers-desc" },
+            &rows,
+            true,
+            "chart-dimension",
+            "bars-pearson-r",
+            style,
+        )
+    });
+    let org_group = &report.organisation;
+    Charts {
+        eei_csi,
+        enps_nps,
+        drivers,
+        building_customer: building(
+            ChartMeta { id: "building-customer", title_key: "chart-building-customer-title", desc_key: "chart-building-desc" },
+            &org_group.pillars.customer,
+            org_group.maturity.customer,
+            style,
+        ),
+        building_employee: building(
+            ChartMeta { id: "building-employee", title_key: "chart-building-employee-title", desc_key: "chart-building-desc" },
+            &org_group.pillars.employee,
+            org_group.maturity.employee,
+            style,
+        ),
+    }
 }
