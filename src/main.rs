@@ -179,7 +179,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     tracing::info!(%url, "Miroir is listening");
     println!("Miroir is running at {url}");
     if needs_setup {
-        println!("No account exists yet: open {url}/setup to create the first administrator,");
+        println!("No platform administrator exists yet: open {url}/setup to create one,");
         println!("or run `miroir admin create --email you@example.org --password …`.");
     }
     app.run_until_stopped().await?;

@@ -260,7 +260,10 @@ fn reports_match_the_scipy_reference_figures() {
         // suppression. Every quadrant told must match the reference.
         let quadrants = serde_json::to_value(l.quadrants.as_ref().unwrap()).unwrap();
         let shown = |code: &str| {
-            report.teams.iter().any(|t| t.code == code && !t.group.suppressed.customer && !t.group.suppressed.employee)
+            report
+                .teams
+                .iter()
+                .any(|t| t.code == code && !t.group.suppressed.customer && !t.group.suppressed.employee)
         };
         let expected: serde_json::Map<String, serde_json::Value> = el["quadrants"]
             .as_object()

@@ -318,7 +318,18 @@ pub const TABLES: &[(&str, &[&str])] = &[
     ("orientation_buckets", &["campaign_id", "team_key", "bucket", "count"]),
     (
         "actions",
-        &["id", "organisation_id", "campaign_id", "team_id", "point", "owner", "due_on", "status", "note", "created_at"],
+        &[
+            "id",
+            "organisation_id",
+            "campaign_id",
+            "team_id",
+            "point",
+            "owner",
+            "due_on",
+            "status",
+            "note",
+            "created_at",
+        ],
     ),
     ("action_events", &["id", "action_id", "at", "author", "status", "note"]),
 ];

@@ -30,26 +30,46 @@ pub struct AdoptInput {
 
 /// The lineage of a team code ([] for the organisation).
 fn lineage_of(conn: &mut DbConn, org: &str, team_code: Option<&str>) -> DomainResult<(Option<String>, Vec<String>)> {
-    let Some(code) = team_code else { return Ok((None, Vec::new())) };
+    let Some(code) = team_code else {
+        return Ok((None, Vec::new()));
+    };
     let all = team::list_by_org(conn, org)?;
-    let t = all.iter().find(|t| t.code == code).ok_or(DomainError::Field("team", "error-team-unknown"))?;
+    let t = all
+        .iter()
+        .find(|t| t.code == code)
+        .ok_or(DomainError::Field("team", "error-team-unknown"))?;
     Ok((Some(t.id.clone()), super::teams::lineage(&all, &t.id)))
 }
 
-pub fn adopt(conn: &mut DbConn, p: &Principal, author: &str, campaign_id: &str, input: &AdoptInput) -> DomainResult<ActionRow> {
+pub fn adopt(
+    conn: &mut DbConn,
+    p: &Principal,
+    author: &str,
+    campaign_id: &str,
+    input: &AdoptInput,
+) -> DomainResult<ActionRow> {
     let c = campaign::find_by_id(conn, campaign_id)?.ok_or(DomainError::NotFound)?;
     let org = c.organisation_id.clone();
     authorise(p, Action::ViewOrganisation { org: &org })?;
     let team_code = Some(input.team.trim()).filter(|t| !t.is_empty());
     let (team_id, lineage) = lineage_of(conn, &org, team_code)?;
-    authorise(p, Action::ManageActions { org: &org, lineage: &lineage })?;
+    authorise(
+        p,
+        Action::ManageActions {
+            org: &org,
+            lineage: &lineage,
+        },
+    )?;
     if !super::instrument::action_plan().iter().any(|a| a.code == input.point) {
         return Err(DomainError::Field("point", "error-action-unknown"));
     }
     let owner = super::types::parse_name(&input.owner).map_err(|k| DomainError::Field("owner", k))?;
     let due_on = match input.due_on.trim() {
         "" => None,
-        d => Some(chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| DomainError::Field("due_on", "error-date-invalid"))?),
+        d => Some(
+            chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                .map_err(|_| DomainError::Field("due_on", "error-date-invalid"))?,
+        ),
     };
     let note = Some(input.note.trim().chars().take(2000).collect::<String>()).filter(|n| !n.is_empty());
     let row = ActionRow {
@@ -64,12 +84,27 @@ pub fn adopt(conn: &mut DbConn, p: &Principal, author: &str, campaign_id: &str, 
         note: note.clone(),
         created_at: now(),
     };
-    let event = ActionEvent { id: new_id(), action_id: row.id.clone(), at: now(), author: author.into(), status: "planned".into(), note };
+    let event = ActionEvent {
+        id: new_id(),
+        action_id: row.id.clone(),
+        at: now(),
+        author: author.into(),
+        status: "planned".into(),
+        note,
+    };
     crate::db::write_transaction(conn, |conn| action::insert(conn, &row, &event))?;
     Ok(row)
 }
 
-pub fn set_status(conn: &mut DbConn, p: &Principal, author: &str, org: &str, id: &str, status: &str, note: &str) -> DomainResult<()> {
+pub fn set_status(
+    conn: &mut DbConn,
+    p: &Principal,
+    author: &str,
+    org: &str,
+    id: &str,
+    status: &str,
+    note: &str,
+) -> DomainResult<()> {
     authorise(p, Action::ViewOrganisation { org })?;
     let a = action::find(conn, org, id)?.ok_or(DomainError::NotFound)?;
     let lineage = match &a.team_id {
@@ -81,7 +116,14 @@ pub fn set_status(conn: &mut DbConn, p: &Principal, author: &str, org: &str, id:
         return Err(DomainError::Field("status", "error-action-status"));
     }
     let note = Some(note.trim().chars().take(2000).collect::<String>()).filter(|n| !n.is_empty());
-    let event = ActionEvent { id: new_id(), action_id: a.id.clone(), at: now(), author: author.into(), status: status.into(), note };
+    let event = ActionEvent {
+        id: new_id(),
+        action_id: a.id.clone(),
+        at: now(),
+        author: author.into(),
+        status: status.into(),
+        note,
+    };
     crate::db::write_transaction(conn, |conn| action::set_status(conn, &a.id, status, &event))?;
     Ok(())
 }
@@ -104,7 +146,7 @@ pub fn next_campaign(conn: &mut DbConn, c: &Campaign) -> DomainResult<Option<Cam
     let all = campaign::list_by_org(conn, &c.organisation_id)?;
     Ok(all
         .into_iter()
-        .filter(|x| x.id != c.id && x.opens_on > c.opens_on && x.status != "draft")
+        .filter(|x| x.id != c.id && x.opens_on > c.opens_on && matches!(x.status.as_str(), "closed" | "archived"))
         .min_by_key(|x| x.opens_on))
 }
 
@@ -149,7 +191,10 @@ pub fn list(conn: &mut DbConn, p: &Principal, org: &str) -> DomainResult<Vec<Act
             Some(n) => {
                 let (before, after) = (report_of(conn, &c)?, report_of(conn, n)?);
                 let code = t.map(|t| t.code.as_str());
-                match (before.as_ref().and_then(|r| group(r, code)), after.as_ref().and_then(|r| group(r, code))) {
+                match (
+                    before.as_ref().and_then(|r| group(r, code)),
+                    after.as_ref().and_then(|r| group(r, code)),
+                ) {
                     (Some(b), Some(af)) => action_effect(&a.point, b, af).ok(),
                     _ => None,
                 }

@@ -177,7 +177,12 @@ pub fn install(conn: &mut DbConn, plan: &DemoPlan) -> DomainResult<Installed> {
         }
         if let Some(first_wave) = campaign_ids.first() {
             for a in &plan.actions {
-                let owner = plan.people.iter().find(|p| p.email == a.owner_email).map(|p| p.display_name.clone()).unwrap_or_else(|| a.owner_email.clone());
+                let owner = plan
+                    .people
+                    .iter()
+                    .find(|p| p.email == a.owner_email)
+                    .map(|p| p.display_name.clone())
+                    .unwrap_or_else(|| a.owner_email.clone());
                 let row = ActionRow {
                     id: new_id(),
                     organisation_id: org.id.clone(),
@@ -190,9 +195,23 @@ pub fn install(conn: &mut DbConn, plan: &DemoPlan) -> DomainResult<Installed> {
                     note: Some(a.note.clone()),
                     created_at: now(),
                 };
-                let planned = ActionEvent { id: new_id(), action_id: row.id.clone(), at: now(), author: owner.clone(), status: "planned".into(), note: None };
+                let planned = ActionEvent {
+                    id: new_id(),
+                    action_id: row.id.clone(),
+                    at: now(),
+                    author: owner.clone(),
+                    status: "planned".into(),
+                    note: None,
+                };
                 action::insert(conn, &row, &planned)?;
-                let later = ActionEvent { id: new_id(), action_id: row.id.clone(), at: now(), author: owner, status: a.status.clone(), note: Some(a.note.clone()) };
+                let later = ActionEvent {
+                    id: new_id(),
+                    action_id: row.id.clone(),
+                    at: now(),
+                    author: owner,
+                    status: a.status.clone(),
+                    note: Some(a.note.clone()),
+                };
                 action::set_status(conn, &row.id, &a.status, &later)?;
             }
         }

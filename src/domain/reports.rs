@@ -142,7 +142,11 @@ pub fn dashboard(conn: &mut DbConn, p: &Principal, campaign_id: &str) -> DomainR
     authorise_report(conn, p, &c, None)?;
     let data = campaign_data(conn, &c)?;
     let settings = settings_for(conn, &c)?;
-    let meta = CampaignMeta { id: c.id.clone(), name: c.name.clone(), status: c.status.clone() };
+    let meta = CampaignMeta {
+        id: c.id.clone(),
+        name: c.name.clone(),
+        status: c.status.clone(),
+    };
     let report = build_report(&data, &settings, &meta, &ReportFilter::default())
         .map_err(|e| DomainError::Unexpected(anyhow::anyhow!("report: {e}")))?;
     let channels = crate::analytics::channel_view(&data, &settings, &ReportFilter::default()).ok();
@@ -159,5 +163,10 @@ pub fn dashboard(conn: &mut DbConn, p: &Principal, campaign_id: &str) -> DomainR
         }
         None => None,
     };
-    Ok(Dashboard { campaign: c, report, channels, previous })
+    Ok(Dashboard {
+        campaign: c,
+        report,
+        channels,
+        previous,
+    })
 }

@@ -1,6 +1,6 @@
 //! Renderings that are not HTML pages: QR codes (SVG and PNG) and, later,
 //! charts and exports. Pure functions: data in, bytes out.
 
-pub mod qr;
-pub mod export;
 pub mod charts;
+pub mod export;
+pub mod qr;

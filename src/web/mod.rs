@@ -107,6 +107,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(campaigns::import)
         .service(campaigns::show)
         .service(dashboard::dashboard)
+        .service(audit::audit)
+        .service(audit::export_file)
         .service(results::team_results)
         .service(results::adopt)
         .service(results::update_action)

@@ -22,6 +22,7 @@ pub fn registry(dir: Option<&str>) -> anyhow::Result<Handlebars<'static>> {
     hb.register_helper("concat", Box::new(concat_helper));
     hb.register_helper("num", Box::new(num_helper));
     hb.register_helper("signed", Box::new(signed_helper));
+    hb.register_helper("datetime", Box::new(datetime_helper));
     match dir {
         Some(dir) => {
             hb.set_dev_mode(true);
@@ -32,6 +33,8 @@ pub fn registry(dir: Option<&str>) -> anyhow::Result<Handlebars<'static>> {
     Ok(hb)
 }
 
+// A stored timestamp to the minute, as people read it.
+handlebars::handlebars_helper!(datetime_helper: |s: str| s.replace('T', " ").chars().take(16).collect::<String>());
 handlebars::handlebars_helper!(eq_helper: |a: Json, b: Json| a == b);
 handlebars::handlebars_helper!(concat_helper: |*args| args
     .iter()
@@ -49,9 +52,17 @@ pub fn format_number(value: Option<f64>, digits: usize, lang: &str, signed: bool
         None => "—".to_string(),
         Some(v) if !v.is_finite() => "—".to_string(),
         Some(v) => {
-            let text = if signed { format!("{v:+.digits$}") } else { format!("{v:.digits$}") };
+            let text = if signed {
+                format!("{v:+.digits$}")
+            } else {
+                format!("{v:.digits$}")
+            };
             // "-0.0" reads as a change where there is none.
-            let text = if text.trim_start_matches(['+', '-']).chars().all(|c| c == '0' || c == '.') {
+            let text = if text
+                .trim_start_matches(['+', '-'])
+                .chars()
+                .all(|c| c == '0' || c == '.')
+            {
                 text.trim_start_matches(['+', '-']).to_string()
             } else {
                 text
@@ -65,7 +76,15 @@ pub fn format_number(value: Option<f64>, digits: usize, lang: &str, signed: bool
     }
 }
 
-fn number_helper(signed: bool) -> impl Fn(&handlebars::Helper<'_>, &Handlebars<'_>, &handlebars::Context, &mut handlebars::RenderContext<'_, '_>, &mut dyn handlebars::Output) -> handlebars::HelperResult {
+fn number_helper(
+    signed: bool,
+) -> impl Fn(
+    &handlebars::Helper<'_>,
+    &Handlebars<'_>,
+    &handlebars::Context,
+    &mut handlebars::RenderContext<'_, '_>,
+    &mut dyn handlebars::Output,
+) -> handlebars::HelperResult {
     move |h, _, ctx, _, out| {
         let value = h.param(0).and_then(|p| p.value().as_f64());
         let digits = h.hash_get("digits").and_then(|d| d.value().as_u64()).unwrap_or(1) as usize;
@@ -75,11 +94,23 @@ fn number_helper(signed: bool) -> impl Fn(&handlebars::Helper<'_>, &Handlebars<'
     }
 }
 
-fn num_helper(h: &handlebars::Helper<'_>, r: &Handlebars<'_>, ctx: &handlebars::Context, rc: &mut handlebars::RenderContext<'_, '_>, out: &mut dyn handlebars::Output) -> handlebars::HelperResult {
+fn num_helper(
+    h: &handlebars::Helper<'_>,
+    r: &Handlebars<'_>,
+    ctx: &handlebars::Context,
+    rc: &mut handlebars::RenderContext<'_, '_>,
+    out: &mut dyn handlebars::Output,
+) -> handlebars::HelperResult {
     number_helper(false)(h, r, ctx, rc, out)
 }
 
-fn signed_helper(h: &handlebars::Helper<'_>, r: &Handlebars<'_>, ctx: &handlebars::Context, rc: &mut handlebars::RenderContext<'_, '_>, out: &mut dyn handlebars::Output) -> handlebars::HelperResult {
+fn signed_helper(
+    h: &handlebars::Helper<'_>,
+    r: &Handlebars<'_>,
+    ctx: &handlebars::Context,
+    rc: &mut handlebars::RenderContext<'_, '_>,
+    out: &mut dyn handlebars::Output,
+) -> handlebars::HelperResult {
     number_helper(true)(h, r, ctx, rc, out)
 }
 

@@ -56,7 +56,9 @@ pub fn list_by_org(conn: &mut DbConn, org: &str) -> QueryResult<Vec<ActionRow>> 
 }
 
 pub fn set_status(conn: &mut DbConn, id: &str, status: &str, event: &ActionEvent) -> QueryResult<()> {
-    diesel::update(actions::table.find(id)).set(actions::status.eq(status)).execute(conn)?;
+    diesel::update(actions::table.find(id))
+        .set(actions::status.eq(status))
+        .execute(conn)?;
     diesel::insert_into(action_events::table).values(event).execute(conn)?;
     Ok(())
 }

@@ -35,14 +35,25 @@ pub struct NextQuery {
 
 #[get("/login")]
 pub async fn login_form(state: State, req: HttpRequest, q: web::Query<NextQuery>) -> AppResult<HttpResponse> {
-    let (nobody, needs_setup) =
-        state.db(|conn| Ok((user::count(conn)? == 0, accounts::needs_setup(conn)?))).await?;
+    let (nobody, needs_setup) = state
+        .db(|conn| Ok((user::count(conn)? == 0, accounts::needs_setup(conn)?)))
+        .await?;
     if nobody {
         return Ok(see_other("/setup"));
     }
-    let form = FormState::new(LoginForm { next: q.into_inner().next, ..Default::default() });
-    let page = LoginPage { form, setup_open: needs_setup && is_local(&req) };
-    html(&state.templates, "pages/login", &page_context(&req, "login-title", page))
+    let form = FormState::new(LoginForm {
+        next: q.into_inner().next,
+        ..Default::default()
+    });
+    let page = LoginPage {
+        form,
+        setup_open: needs_setup && is_local(&req),
+    };
+    html(
+        &state.templates,
+        "pages/login",
+        &page_context(&req, "login-title", page),
+    )
 }
 
 #[derive(Serialize)]
@@ -69,7 +80,10 @@ pub async fn login(state: State, req: HttpRequest, CsrfForm(form): CsrfForm<Logi
     let limited = state.limiters.login_by_ip.check_key(&client_ip(&req)).is_err()
         | state.limiters.login_by_account.check_key(&account_key).is_err();
     if limited {
-        let page = LoginPage { form: FormState::with_error(form, &lang, "error-rate-limited"), setup_open: false };
+        let page = LoginPage {
+            form: FormState::with_error(form, &lang, "error-rate-limited"),
+            setup_open: false,
+        };
         let mut res = html(
             &state.templates,
             "pages/login",
@@ -83,7 +97,10 @@ pub async fn login(state: State, req: HttpRequest, CsrfForm(form): CsrfForm<Logi
         .db(move |conn| Ok(accounts::authenticate(conn, &email, &password)?))
         .await?;
     let Some(u) = found else {
-        let page = LoginPage { form: FormState::with_error(form, &lang, "error-login-failed"), setup_open: false };
+        let page = LoginPage {
+            form: FormState::with_error(form, &lang, "error-login-failed"),
+            setup_open: false,
+        };
         let mut res = html(
             &state.templates,
             "pages/login",

@@ -45,21 +45,39 @@ pub fn band(points: f64) -> i8 {
 }
 
 fn gap_of(group: &GroupReport, dimension: Dimension, gap: &str) -> (Option<f64>, bool) {
-    let Some(d) = group.dimensions.get(&dimension) else { return (None, false) };
+    let Some(d) = group.dimensions.get(&dimension) else {
+        return (None, false);
+    };
     match gap {
-        "customer_perception" => d.gaps.customer_perception.as_ref().map_or((None, false), |g| (Some(g.points), g.significant)),
+        "customer_perception" => d
+            .gaps
+            .customer_perception
+            .as_ref()
+            .map_or((None, false), |g| (Some(g.points), g.significant)),
         "managerial_blind_spot" => (d.gaps.managerial_blind_spot.as_ref().map(|g| g.points), false),
-        _ => d.gaps.symmetry.as_ref().map_or((None, false), |g| (Some(g.points), g.significant)),
+        _ => d
+            .gaps
+            .symmetry
+            .as_ref()
+            .map_or((None, false), |g| (Some(g.points), g.significant)),
     }
 }
 
 pub fn heatmap(report: &CampaignReport, gap: &str, sort_by_gap: bool) -> Vec<HeatRow> {
     let depth_of = |code: &str| {
         let mut depth = 0;
-        let mut current = report.teams.iter().find(|t| t.code == code).and_then(|t| t.parent_code.clone());
+        let mut current = report
+            .teams
+            .iter()
+            .find(|t| t.code == code)
+            .and_then(|t| t.parent_code.clone());
         while let Some(p) = current {
             depth += 1;
-            current = report.teams.iter().find(|t| t.code == p).and_then(|t| t.parent_code.clone());
+            current = report
+                .teams
+                .iter()
+                .find(|t| t.code == p)
+                .and_then(|t| t.parent_code.clone());
         }
         depth
     };
@@ -136,7 +154,13 @@ pub struct DashboardQuery {
 }
 
 #[get("/orgs/{org}/campaigns/{c}/dashboard")]
-pub async fn dashboard(state: State, req: HttpRequest, s: SignedIn, path: web::Path<(String, String)>, q: web::Query<DashboardQuery>) -> AppResult<HttpResponse> {
+pub async fn dashboard(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<(String, String)>,
+    q: web::Query<DashboardQuery>,
+) -> AppResult<HttpResponse> {
     let (org_id, cid) = path.into_inner();
     let q = q.into_inner();
     let (p, org) = (s.principal.clone(), org_id.clone());
@@ -151,16 +175,26 @@ pub async fn dashboard(state: State, req: HttpRequest, s: SignedIn, path: web::P
             Ok((o, all, d))
         })
         .await?;
-    let gap = q.gap.filter(|g| HEATMAP_GAPS.contains(&g.as_str())).unwrap_or_else(|| "symmetry".into());
+    let gap = q
+        .gap
+        .filter(|g| HEATMAP_GAPS.contains(&g.as_str()))
+        .unwrap_or_else(|| "symmetry".into());
     let sort = q.sort.filter(|s| s == "gap").unwrap_or_else(|| "tree".into());
     let report = &d.report;
     let page = DashboardPage {
-        may_adopt: s.principal.may(Action::ManageActions { org: &org_id, lineage: &[] }) == Decision::Allow,
+        may_adopt: s.principal.may(Action::ManageActions {
+            org: &org_id,
+            lineage: &[],
+        }) == Decision::Allow,
         may_manage: s.principal.may(Action::ManageCampaigns { org: &org_id }) == Decision::Allow,
         waves: all
             .iter()
             .filter(|c| c.status != "draft")
-            .map(|c| Wave { id: c.id.clone(), name: c.name.clone(), current: c.id == d.campaign.id })
+            .map(|c| Wave {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                current: c.id == d.campaign.id,
+            })
             .collect(),
         org_name: org_row.name,
         campaign: &d.campaign,
@@ -170,7 +204,12 @@ pub async fn dashboard(state: State, req: HttpRequest, s: SignedIn, path: web::P
         dimensions: dimension_rows(&report.organisation),
         heat: heatmap(report, &gap, sort == "gap"),
         heat_dimensions: Dimension::ALL.iter().map(|d| d.as_str()).collect(),
-        charts: super::dashboard_charts::charts(report, &org_id, &d.campaign.id, &crate::web::context::lang_for(&req, None)),
+        charts: super::dashboard_charts::charts(
+            report,
+            &org_id,
+            &d.campaign.id,
+            &crate::web::context::lang_for(&req, None),
+        ),
         gap,
         gaps: HEATMAP_GAPS,
         sort,
@@ -179,7 +218,11 @@ pub async fn dashboard(state: State, req: HttpRequest, s: SignedIn, path: web::P
         trend: d.previous.as_ref().map(|(_, w)| w),
         org_id,
     };
-    html(&state.templates, "pages/dashboard", &page_context(&req, "dashboard-title", page))
+    html(
+        &state.templates,
+        "pages/dashboard",
+        &page_context(&req, "dashboard-title", page),
+    )
 }
 
 #[cfg(test)]

@@ -29,6 +29,7 @@ fn team_scatter(
     meta: ChartMeta<'_>,
     keys: (&str, &str),
     style: NumberStyle,
+    engine_quadrants: bool,
 ) -> Option<ScatterChart> {
     let quadrants = report.linkage.quadrants.as_ref()?;
     let rows: Vec<(String, String, f64, f64, &'static str)> = report
@@ -55,9 +56,25 @@ fn team_scatter(
     let medians = median(&xs).zip(median(&ys));
     let points: Vec<ScatterPoint<'_>> = rows
         .iter()
-        .map(|(label, href, x, y, q)| ScatterPoint { label, href, x: *x, y: *y, quadrant: Some(q) })
+        .map(|(label, href, x, y, q)| ScatterPoint {
+            label,
+            href,
+            x: *x,
+            y: *y,
+            // The engine's quadrants are those of EEI and CSI; another pair
+            // of axes is split at its own medians by the chart.
+            quadrant: engine_quadrants.then_some(*q),
+        })
         .collect();
-    Some(scatter(meta, &points, keys.0, keys.1, medians, least_squares(&pairs), style))
+    Some(scatter(
+        meta,
+        &points,
+        keys.0,
+        keys.1,
+        medians,
+        least_squares(&pairs),
+        style,
+    ))
 }
 
 pub fn charts(report: &CampaignReport, org: &str, campaign: &str, lang: &str) -> Charts {
@@ -67,27 +84,47 @@ pub fn charts(report: &CampaignReport, org: &str, campaign: &str, lang: &str) ->
         report,
         &link,
         &|g| (g.indices.eei, g.indices.csi),
-        ChartMeta { id: "eei-csi", title_key: "chart-eei-csi-title", desc_key: "chart-eei-csi-desc" },
+        ChartMeta {
+            id: "eei-csi",
+            title_key: "chart-eei-csi-title",
+            desc_key: "chart-eei-csi-desc",
+        },
         ("index-eei", "index-csi"),
         style,
+        true,
     );
     let enps_nps = team_scatter(
         report,
         &link,
         &|g| (g.indices.enps.score, g.indices.nps.score),
-        ChartMeta { id: "enps-nps", title_key: "chart-enps-nps-title", desc_key: "chart-enps-nps-desc" },
+        ChartMeta {
+            id: "enps-nps",
+            title_key: "chart-enps-nps-title",
+            desc_key: "chart-enps-nps-desc",
+        },
         ("index-enps", "index-nps"),
         style,
+        false,
     );
     let drivers = report.linkage.drivers.as_ref().map(|drivers| {
-        let keys: Vec<String> = drivers.iter().map(|d| format!("dimension-{}", d.dimension.as_str())).collect();
+        let keys: Vec<String> = drivers
+            .iter()
+            .map(|d| format!("dimension-{}", d.dimension.as_str()))
+            .collect();
         let rows: Vec<BarInput<'_>> = drivers
             .iter()
             .zip(&keys)
-            .map(|(d, key)| BarInput { label: BarLabel::Key(key), value: Some(d.r) })
+            .map(|(d, key)| BarInput {
+                label: BarLabel::Key(key),
+                value: Some(d.r),
+            })
             .collect();
         bars(
-            ChartMeta { id: "drivers", title_key: "chart-drivers-title", desc_key: "chart-drivers-desc" },
+            ChartMeta {
+                id: "drivers",
+                title_key: "chart-drivers-title",
+                desc_key: "chart-drivers-desc",
+            },
             &rows,
             true,
             "chart-dimension",
@@ -101,13 +138,21 @@ pub fn charts(report: &CampaignReport, org: &str, campaign: &str, lang: &str) ->
         enps_nps,
         drivers,
         building_customer: building(
-            ChartMeta { id: "building-customer", title_key: "chart-building-customer-title", desc_key: "chart-building-desc" },
+            ChartMeta {
+                id: "building-customer",
+                title_key: "chart-building-customer-title",
+                desc_key: "chart-building-desc",
+            },
             &org_group.pillars.customer,
             org_group.maturity.customer,
             style,
         ),
         building_employee: building(
-            ChartMeta { id: "building-employee", title_key: "chart-building-employee-title", desc_key: "chart-building-desc" },
+            ChartMeta {
+                id: "building-employee",
+                title_key: "chart-building-employee-title",
+                desc_key: "chart-building-desc",
+            },
             &org_group.pillars.employee,
             org_group.maturity.employee,
             style,

@@ -2,6 +2,7 @@
 //! (which authorises) and render a template.
 
 pub mod admin;
+pub mod audit;
 pub mod auth;
 pub mod campaigns;
 pub mod dashboard;

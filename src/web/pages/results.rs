@@ -32,7 +32,11 @@ pub fn dimension_rows(group: &GroupReport) -> Vec<DimensionRow<'_>> {
     group
         .dimensions
         .iter()
-        .map(|(d, report)| DimensionRow { code: d.as_str(), pillar: d.pillar().as_str(), report })
+        .map(|(d, report)| DimensionRow {
+            code: d.as_str(),
+            pillar: d.pillar().as_str(),
+            report,
+        })
         .collect()
 }
 
@@ -63,7 +67,12 @@ struct TeamResultsPage<'a> {
 }
 
 #[get("/orgs/{org}/campaigns/{c}/teams/{team}")]
-pub async fn team_results(state: State, req: HttpRequest, s: SignedIn, path: web::Path<(String, String, String)>) -> AppResult<HttpResponse> {
+pub async fn team_results(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<(String, String, String)>,
+) -> AppResult<HttpResponse> {
     let (org_id, cid, code) = path.into_inner();
     let p = s.principal.clone();
     let (org, id, team_code) = (org_id.clone(), cid.clone(), code.clone());
@@ -74,7 +83,11 @@ pub async fn team_results(state: State, req: HttpRequest, s: SignedIn, path: web
             let report = reports::report(conn, &p, &c.id, Some(&team_code), None)?;
             let all = team::list_by_org(conn, &org)?;
             let lineage = crate::domain::teams::lineage(&all, &t.id);
-            let subtree: Vec<String> = all.iter().filter(|x| crate::domain::teams::lineage(&all, &x.id).contains(&t.id)).map(|x| x.id.clone()).collect();
+            let subtree: Vec<String> = all
+                .iter()
+                .filter(|x| crate::domain::teams::lineage(&all, &x.id).contains(&t.id))
+                .map(|x| x.id.clone())
+                .collect();
             // Comments only where the population is shown (n ≥ k).
             let group = &report.organisation;
             let customer_comments = if group.suppressed.customer || group.n.customer.is_none() {
@@ -92,24 +105,55 @@ pub async fn team_results(state: State, req: HttpRequest, s: SignedIn, path: web
             let may_contact = p.is_platform_admin
                 || matches!(role, Some(Role::Director) | Some(Role::Consultant))
                 || (role == Some(Role::Manager) && lineage.iter().any(|l| p.managed_teams.contains(l)));
-            let contacts = if may_contact { Some(response::contacts_for_team(conn, &c.id, &t.id)?) } else { None };
-            let actions: Vec<ActionView> =
-                actions::list(conn, &p, &org)?.into_iter().filter(|a| a.action.team_id.as_deref() == Some(t.id.as_str()) && a.action.campaign_id == c.id).collect();
-            Ok((c, t, report, lineage, customer_comments, employee_comments, contacts, actions))
+            let contacts = if may_contact {
+                Some(response::contacts_for_team(conn, &c.id, &t.id)?)
+            } else {
+                None
+            };
+            let actions: Vec<ActionView> = actions::list(conn, &p, &org)?
+                .into_iter()
+                .filter(|a| a.action.team_id.as_deref() == Some(t.id.as_str()) && a.action.campaign_id == c.id)
+                .collect();
+            Ok((
+                c,
+                t,
+                report,
+                lineage,
+                customer_comments,
+                employee_comments,
+                contacts,
+                actions,
+            ))
         })
         .await?;
     let (c, t, report, lineage, customer_comments, employee_comments, contacts, actions) = loaded;
     let group = &report.organisation;
     let page = TeamResultsPage {
-        may_adopt: s.principal.may(Action::ManageActions { org: &org_id, lineage: &lineage }) == Decision::Allow,
+        may_adopt: s.principal.may(Action::ManageActions {
+            org: &org_id,
+            lineage: &lineage,
+        }) == Decision::Allow,
         org_id,
         campaign: c,
         team_code: t.code,
         team_name: t.name,
         k: report.anonymity_threshold,
         dimensions: dimension_rows(group),
-        recommendations: group.recommendations.iter().map(|r| RecommendationRow { action: r.action, because: &r.because }).collect(),
-        points: crate::domain::instrument::action_plan().iter().map(|a| a.code.as_str()).collect::<Vec<_>>().into_iter().map(point_code).collect(),
+        recommendations: group
+            .recommendations
+            .iter()
+            .map(|r| RecommendationRow {
+                action: r.action,
+                because: &r.because,
+            })
+            .collect(),
+        points: crate::domain::instrument::action_plan()
+            .iter()
+            .map(|a| a.code.as_str())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(point_code)
+            .collect(),
         group,
         actions,
         customer_comments,
@@ -117,18 +161,37 @@ pub async fn team_results(state: State, req: HttpRequest, s: SignedIn, path: web
         contacts,
         statuses: actions::STATUSES,
     };
-    html(&state.templates, "pages/team_results", &page_context(&req, "team-results-title", page))
+    html(
+        &state.templates,
+        "pages/team_results",
+        &page_context(&req, "team-results-title", page),
+    )
 }
 
 /// The static code of a point (the plan is static data).
 fn point_code(code: &str) -> &'static str {
-    crate::analytics::recommendations::ACTION_PLAN.iter().find(|r| r.code == code).map(|r| r.code).unwrap_or("")
+    crate::analytics::recommendations::ACTION_PLAN
+        .iter()
+        .find(|r| r.code == code)
+        .map(|r| r.code)
+        .unwrap_or("")
 }
 
 #[post("/orgs/{org}/campaigns/{c}/actions")]
-pub async fn adopt(state: State, s: SignedIn, path: web::Path<(String, String)>, CsrfForm(form): CsrfForm<AdoptInput>) -> AppResult<HttpResponse> {
+pub async fn adopt(
+    state: State,
+    s: SignedIn,
+    path: web::Path<(String, String)>,
+    CsrfForm(form): CsrfForm<AdoptInput>,
+) -> AppResult<HttpResponse> {
     let (org_id, cid) = path.into_inner();
-    let (p, author, org, id, input) = (s.principal.clone(), s.user.display_name.clone(), org_id.clone(), cid.clone(), form.clone());
+    let (p, author, org, id, input) = (
+        s.principal.clone(),
+        s.user.display_name.clone(),
+        org_id.clone(),
+        cid.clone(),
+        form.clone(),
+    );
     let outcome = state
         .db(move |conn| {
             campaigns::get(conn, &p, &org, &id)?;
@@ -156,12 +219,23 @@ pub struct StatusForm {
 }
 
 #[post("/orgs/{org}/actions/{id}")]
-pub async fn update_action(state: State, s: SignedIn, path: web::Path<(String, String)>, CsrfForm(form): CsrfForm<StatusForm>) -> AppResult<HttpResponse> {
+pub async fn update_action(
+    state: State,
+    s: SignedIn,
+    path: web::Path<(String, String)>,
+    CsrfForm(form): CsrfForm<StatusForm>,
+) -> AppResult<HttpResponse> {
     let (org_id, id) = path.into_inner();
     let (p, author, org) = (s.principal.clone(), s.user.display_name.clone(), org_id.clone());
     let (status, note) = (form.status.clone(), form.note.clone());
-    state.db(move |conn| Ok(actions::set_status(conn, &p, &author, &org, &id, &status, &note)?)).await?;
-    let back = super::safe_next(Some(form.back.as_str()).filter(|b| !b.is_empty()).or(Some(&format!("/orgs/{org_id}/actions"))));
+    state
+        .db(move |conn| Ok(actions::set_status(conn, &p, &author, &org, &id, &status, &note)?))
+        .await?;
+    let back = super::safe_next(
+        Some(form.back.as_str())
+            .filter(|b| !b.is_empty())
+            .or(Some(&format!("/orgs/{org_id}/actions"))),
+    );
     Ok(see_other(&back))
 }
 
@@ -178,7 +252,12 @@ struct ActionsPage {
 
 /// Every action of the organisation by point and status, with effects.
 #[get("/orgs/{org}/actions")]
-pub async fn list_actions(state: State, req: HttpRequest, s: SignedIn, path: web::Path<String>) -> AppResult<HttpResponse> {
+pub async fn list_actions(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
     let org_id = path.into_inner();
     let (p, org) = (s.principal.clone(), org_id.clone());
     let (org_row, list, campaigns) = state
@@ -188,15 +267,25 @@ pub async fn list_actions(state: State, req: HttpRequest, s: SignedIn, path: web
         })
         .await?;
     let page = ActionsPage {
-        may_adopt_org: s.principal.may(Action::ManageActions { org: &org_id, lineage: &[] }) == Decision::Allow,
+        may_adopt_org: s.principal.may(Action::ManageActions {
+            org: &org_id,
+            lineage: &[],
+        }) == Decision::Allow,
         org_id,
         org_name: org_row.name,
         actions: list,
         statuses: actions::STATUSES,
         campaigns: campaigns.into_iter().filter(|c| c.status != "draft").collect(),
-        points: crate::analytics::recommendations::ACTION_PLAN.iter().map(|r| r.code).collect(),
+        points: crate::analytics::recommendations::ACTION_PLAN
+            .iter()
+            .map(|r| r.code)
+            .collect(),
     };
-    html(&state.templates, "pages/actions", &page_context(&req, "actions-title", page))
+    html(
+        &state.templates,
+        "pages/actions",
+        &page_context(&req, "actions-title", page),
+    )
 }
 
 #[derive(Deserialize)]
@@ -208,7 +297,12 @@ pub struct ContactForm {
 
 /// Marks a customer's call-back request handled (or not).
 #[post("/orgs/{org}/campaigns/{c}/contacts/{id}")]
-pub async fn contact_done(state: State, s: SignedIn, path: web::Path<(String, String, String)>, CsrfForm(form): CsrfForm<ContactForm>) -> AppResult<HttpResponse> {
+pub async fn contact_done(
+    state: State,
+    s: SignedIn,
+    path: web::Path<(String, String, String)>,
+    CsrfForm(form): CsrfForm<ContactForm>,
+) -> AppResult<HttpResponse> {
     let (org_id, cid, id) = path.into_inner();
     let (p, org, c) = (s.principal.clone(), org_id.clone(), cid.clone());
     let team_code = form.team.clone();
@@ -219,12 +313,21 @@ pub async fn contact_done(state: State, s: SignedIn, path: web::Path<(String, St
             let all = team::list_by_org(conn, &org)?;
             let t = all.iter().find(|t| t.code == team_code).ok_or(AppError::NotFound)?;
             let lineage = crate::domain::teams::lineage(&all, &t.id);
-            authorise(&p, Action::ManageActions { org: &org, lineage: &lineage })?;
+            authorise(
+                &p,
+                Action::ManageActions {
+                    org: &org,
+                    lineage: &lineage,
+                },
+            )?;
             if response::set_contact_done(conn, &campaign.id, &id, done)? == 0 {
                 return Err(AppError::NotFound);
             }
             Ok(())
         })
         .await?;
-    Ok(see_other(&format!("/orgs/{org_id}/campaigns/{cid}/teams/{}#contacts", form.team)))
+    Ok(see_other(&format!(
+        "/orgs/{org_id}/campaigns/{cid}/teams/{}#contacts",
+        form.team
+    )))
 }

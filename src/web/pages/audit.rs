@@ -1,0 +1,159 @@
+//! The consultant's audit report (a printable page: cover, summary,
+//! findings, the ten-point plan, method annex) and the CSV/XLSX exports of
+//! the same figures.
+
+use actix_web::{get, web, HttpRequest, HttpResponse};
+use serde::Serialize;
+
+use super::dashboard::{heatmap, HeatRow};
+use super::dashboard_charts::Charts;
+use super::results::{dimension_rows, DimensionRow};
+use crate::analytics::items::Dimension;
+use crate::analytics::GroupReport;
+use crate::db::models::campaign::Campaign;
+use crate::domain::actions::{self, ActionView};
+use crate::domain::{organisations, reports};
+use crate::error::{AppError, AppResult};
+use crate::render::export;
+use crate::web::context::{lang_for, page_context};
+use crate::web::render::html;
+use crate::web::session::SignedIn;
+use crate::web::state::State;
+
+/// A point of the plan with how often it is recommended and whether it
+/// was adopted.
+#[derive(Serialize)]
+struct PlanPoint {
+    code: &'static str,
+    number: u8,
+    recommended_for_organisation: bool,
+    recommended_teams: usize,
+    adopted: usize,
+}
+
+#[derive(Serialize)]
+struct AuditPage<'a> {
+    org_id: String,
+    org_name: String,
+    sector: String,
+    campaign: &'a Campaign,
+    generated_on: String,
+    k: u64,
+    organisation: &'a GroupReport,
+    linkage: &'a crate::analytics::linkage::Linkage,
+    team_count: usize,
+    dimensions: Vec<DimensionRow<'a>>,
+    heat: Vec<HeatRow>,
+    heat_dimensions: Vec<&'static str>,
+    charts: Charts,
+    plan: Vec<PlanPoint>,
+    actions: Vec<ActionView>,
+    previous: Option<String>,
+}
+
+#[get("/orgs/{org}/campaigns/{c}/audit")]
+pub async fn audit(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<(String, String)>,
+) -> AppResult<HttpResponse> {
+    let (org_id, cid) = path.into_inner();
+    let (p, org) = (s.principal.clone(), org_id.clone());
+    let (org_row, d, all_actions) = state
+        .db(move |conn| {
+            let o = organisations::get(conn, &p, &org)?;
+            let d = reports::dashboard(conn, &p, &cid)?;
+            if d.campaign.organisation_id != org {
+                return Err(AppError::NotFound);
+            }
+            Ok((o, d, actions::list(conn, &p, &org)?))
+        })
+        .await?;
+    let report = &d.report;
+    let plan = crate::domain::instrument::action_plan()
+        .iter()
+        .filter_map(|point| {
+            let code = crate::analytics::recommendations::rule(&point.code)?.code;
+            Some(PlanPoint {
+                code,
+                number: point.number,
+                recommended_for_organisation: report.organisation.recommendations.iter().any(|r| r.action == code),
+                recommended_teams: report
+                    .teams
+                    .iter()
+                    .filter(|t| t.group.recommendations.iter().any(|r| r.action == code))
+                    .count(),
+                adopted: all_actions
+                    .iter()
+                    .filter(|a| a.action.point == code && a.action.campaign_id == d.campaign.id)
+                    .count(),
+            })
+        })
+        .collect();
+    let lang = lang_for(&req, None);
+    let page = AuditPage {
+        org_name: org_row.name,
+        sector: org_row.sector,
+        campaign: &d.campaign,
+        generated_on: chrono::Utc::now().date_naive().to_string(),
+        k: report.anonymity_threshold,
+        organisation: &report.organisation,
+        linkage: &report.linkage,
+        team_count: report.teams.len(),
+        dimensions: dimension_rows(&report.organisation),
+        heat: heatmap(report, "symmetry", false),
+        heat_dimensions: Dimension::ALL.iter().map(|d| d.as_str()).collect(),
+        charts: super::dashboard_charts::charts(report, &org_id, &d.campaign.id, &lang),
+        plan,
+        actions: all_actions
+            .into_iter()
+            .filter(|a| a.action.campaign_id == d.campaign.id)
+            .collect(),
+        previous: d.previous.as_ref().map(|(c, _)| c.name.clone()),
+        org_id,
+    };
+    html(
+        &state.templates,
+        "pages/audit",
+        &page_context(&req, "audit-title", page),
+    )
+}
+
+/// `scores.csv`, `gaps.csv`, `indices.csv` or `report.xlsx`: the same
+/// figures as the report, at full precision, suppressed figures empty.
+#[get("/orgs/{org}/campaigns/{c}/export/{file}")]
+pub async fn export_file(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<(String, String, String)>,
+) -> AppResult<HttpResponse> {
+    let (org_id, cid, file) = path.into_inner();
+    let p = s.principal.clone();
+    let d = state
+        .db(move |conn| {
+            let d = reports::dashboard(conn, &p, &cid)?;
+            if d.campaign.organisation_id != org_id {
+                return Err(AppError::NotFound);
+            }
+            Ok(d)
+        })
+        .await?;
+    let lang = lang_for(&req, None);
+    let (bytes, mime) = match file.as_str() {
+        "scores.csv" => (export::report_csv(&d.report)?, "text/csv; charset=utf-8"),
+        "gaps.csv" => (export::gaps_csv(&d.report)?, "text/csv; charset=utf-8"),
+        "indices.csv" => (export::indices_csv(&d.report)?, "text/csv; charset=utf-8"),
+        "report.xlsx" => (
+            export::report_xlsx(&d.report, d.channels.as_ref(), &|key| crate::i18n::t(&lang, key))?,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+        _ => return Err(AppError::NotFound),
+    };
+    let name = format!("miroir-{}-{file}", d.campaign.code);
+    Ok(HttpResponse::Ok()
+        .content_type(mime)
+        .insert_header(("Content-Disposition", format!("attachment; filename=\"{name}\"")))
+        .body(bytes))
+}
