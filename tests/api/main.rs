@@ -9,4 +9,5 @@ mod authorisation;
 mod collection;
 mod migrations;
 mod organisations;
+mod results;
 mod teams;

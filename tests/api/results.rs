@@ -1,0 +1,251 @@
+//! Result pages and exports on the demo organisation, per role: the right
+//! figures appear, suppressed teams show none, other organisations are 404.
+
+use miroir::domain::demo::{self, Installed};
+
+use crate::both_backends;
+use crate::helpers::{set_password, TestApp};
+
+struct Demo {
+    installed: Installed,
+    wave2: String,
+    org: String,
+}
+
+fn install(app: &TestApp) -> Demo {
+    let mut conn = app.conn();
+    let installed = demo::install(&mut conn, &miroir::demo::plan(miroir::demo::DEFAULT_SEED)).unwrap();
+    for email in [&installed.director_email, &installed.manager_email] {
+        set_password(&mut conn, email);
+    }
+    Demo {
+        wave2: installed.campaign_ids[1].clone(),
+        org: installed.organisation_id.clone(),
+        installed,
+    }
+}
+
+fn manager_team(app: &TestApp, email: &str) -> String {
+    use diesel::prelude::*;
+    use miroir::db::schema::{team_managers, teams, users};
+    team_managers::table
+        .inner_join(teams::table)
+        .inner_join(users::table)
+        .filter(users::email.eq(email))
+        .select(teams::code)
+        .first(&mut app.conn())
+        .unwrap()
+}
+
+async fn the_director_sees_the_dashboard_with_its_figures(app: TestApp) {
+    let d = install(&app);
+    let director = app.as_user(&d.installed.director_email).await;
+    let (status, html) = director
+        .get_text(&format!("/orgs/{}/campaigns/{}/dashboard?lang=en", d.org, d.wave2))
+        .await;
+    assert_eq!(status, 200);
+    // The same figure as the API, rounded for reading.
+    let mut conn = app.conn();
+    let c = miroir::db::models::campaign::find_by_id(&mut conn, &d.wave2)
+        .unwrap()
+        .unwrap();
+    let report = miroir::domain::reports::report_unchecked(&mut conn, &c, None, None).unwrap();
+    let csi = format!("{:.1}", report.organisation.indices.csi.unwrap());
+    assert!(html.contains(&csi), "CSI {csi} on the dashboard");
+    let r = format!("{:.2}", report.linkage.eei_csi.as_ref().unwrap().pearson.r);
+    assert!(html.contains(&format!("r = {r}")), "r = {r}");
+    assert!(html.contains("<svg") && html.contains("Symmetry heat-map"));
+    // Scatter points link to team pages.
+    assert!(
+        html.matches(&format!("/orgs/{}/campaigns/{}/teams/", d.org, d.wave2))
+            .count()
+            > 40
+    );
+
+    // A team below the threshold shows its count band, not figures.
+    let hidden = report.teams.iter().find(|t| t.group.suppressed.employee).unwrap();
+    let (status, page) = director
+        .get_text(&format!(
+            "/orgs/{}/campaigns/{}/teams/{}?lang=en",
+            d.org, d.wave2, hidden.code
+        ))
+        .await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Fewer than 5 employees answered"));
+    let employee_scores = hidden
+        .group
+        .dimensions
+        .values()
+        .filter(|dim| dim.employee.favourable.is_some())
+        .count();
+    assert_eq!(employee_scores, 0, "the engine hides them");
+
+    // The audit report and the exports.
+    let (status, audit) = director
+        .get_text(&format!("/orgs/{}/campaigns/{}/audit?lang=en", d.org, d.wave2))
+        .await;
+    assert_eq!(status, 200);
+    assert!(audit.contains("The ten-point action plan") && audit.contains("Method"));
+    let csv = director
+        .get(&format!("/orgs/{}/campaigns/{}/export/scores.csv", d.org, d.wave2))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(csv.starts_with("group_kind,team_code,team_name,parent_code,dimension,perspective,n,favourable"));
+    assert_eq!(csv.lines().count(), 1 + (1 + report.teams.len()) * 11 * 7);
+    let xlsx = director
+        .get(&format!("/orgs/{}/campaigns/{}/export/report.xlsx", d.org, d.wave2))
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    assert_eq!(&xlsx[0..2], b"PK");
+    // The action plan shows the demo's adopted points with their effect.
+    let (status, actions) = director.get_text(&format!("/orgs/{}/actions?lang=en", d.org)).await;
+    assert_eq!(status, 200);
+    assert!(actions.contains("Share the voice of the customer") && actions.contains("Change in"));
+}
+
+async fn a_manager_sees_only_their_team(app: TestApp) {
+    let d = install(&app);
+    let email = d.installed.manager_email.clone();
+    let own = manager_team(&app, &email);
+    let manager = app.as_user(&email).await;
+    let base = format!("/orgs/{}/campaigns/{}", d.org, d.wave2);
+    assert_eq!(manager.get(&format!("{base}/dashboard")).await.status().as_u16(), 403);
+    assert_eq!(manager.get(&format!("{base}/audit")).await.status().as_u16(), 403);
+    assert_eq!(
+        manager
+            .get(&format!("{base}/export/scores.csv"))
+            .await
+            .status()
+            .as_u16(),
+        403
+    );
+    assert_eq!(manager.get(&format!("{base}/teams/{own}")).await.status().as_u16(), 200);
+    // A branch of another region (the manager's region is their team's prefix).
+    let region = own.split('-').next().unwrap().to_string();
+    let other = {
+        let mut conn = app.conn();
+        miroir::db::models::team::list_by_org(&mut conn, &d.org)
+            .unwrap()
+            .into_iter()
+            .find(|t| t.parent_id.is_some() && !t.code.starts_with(&region))
+            .unwrap()
+            .code
+    };
+    let other = other.as_str();
+    assert_eq!(
+        manager.get(&format!("{base}/teams/{other}")).await.status().as_u16(),
+        403
+    );
+
+    // The API says the same.
+    let token = manager.api_token(&email).await;
+    let report = |q: String| {
+        manager
+            .client
+            .get(manager.url(&format!("/api/v1/campaigns/{}/report{q}", d.wave2)))
+            .bearer_auth(&token)
+            .send()
+    };
+    assert_eq!(report(String::new()).await.unwrap().status().as_u16(), 403);
+    let own_report = report(format!("?team={own}")).await.unwrap();
+    assert_eq!(own_report.status().as_u16(), 200);
+    let body: serde_json::Value = own_report.json().await.unwrap();
+    assert_eq!(body["teams"][0]["code"], own);
+    assert_eq!(report(format!("?team={other}")).await.unwrap().status().as_u16(), 403);
+
+    // Another organisation's campaign is not found.
+    app.create_admin("root@example.org");
+    let elsewhere = app.create_org("Elsewhere");
+    app.import_teams(&elsewhere, "code,name\nX,Team X\n");
+    let (foreign, _) = app.open_campaign(&elsewhere, "Other wave");
+    let director = app.as_user(&d.installed.director_email).await;
+    assert_eq!(
+        director
+            .get(&format!("/orgs/{elsewhere}/campaigns/{foreign}/dashboard"))
+            .await
+            .status()
+            .as_u16(),
+        404
+    );
+    assert_eq!(
+        director
+            .get(&format!("/orgs/{}/campaigns/{foreign}/dashboard", d.org))
+            .await
+            .status()
+            .as_u16(),
+        404
+    );
+}
+
+async fn the_report_api_follows_the_contract(app: TestApp) {
+    let d = install(&app);
+    let token = app.api_token(&d.installed.director_email).await;
+    let body: serde_json::Value = app
+        .client
+        .get(app.url(&format!("/api/v1/campaigns/{}/report", d.wave2)))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    for key in ["campaign", "anonymity_threshold", "organisation", "teams", "linkage"] {
+        assert!(body.get(key).is_some(), "{key}");
+    }
+    let org = &body["organisation"];
+    for key in [
+        "n",
+        "suppressed",
+        "dimensions",
+        "indices",
+        "pillars",
+        "maturity",
+        "recommendations",
+    ] {
+        assert!(org.get(key).is_some(), "organisation.{key}");
+    }
+    let listening = &org["dimensions"]["listening"];
+    for key in [
+        "customer",
+        "employee",
+        "employee_estimate_customer",
+        "manager_estimate_employee",
+        "gaps",
+    ] {
+        assert!(listening.get(key).is_some(), "listening.{key}");
+    }
+    assert!(listening["customer"]["n"].as_u64().unwrap() > 100);
+    assert!(body["linkage"]["eei_csi"]["pearson"]["r"].as_f64().is_some());
+    // A suppressed population: every figure null, never a value.
+    let hidden = body["teams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["suppressed"]["employee"] == true)
+        .unwrap();
+    assert!(hidden["n"]["employee"].is_null());
+    assert!(hidden["dimensions"]["trust"]["employee"]["favourable"].is_null());
+    assert!(hidden["dimensions"]["trust"]["gaps"]["symmetry"].is_null());
+    let channel: serde_json::Value = app
+        .client
+        .get(app.url(&format!("/api/v1/campaigns/{}/report?channel=app", d.wave2)))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(channel["organisation"]["n"]["customer"].as_u64().unwrap() < org["n"]["customer"].as_u64().unwrap());
+}
+
+both_backends!(
+    the_director_sees_the_dashboard_with_its_figures,
+    a_manager_sees_only_their_team,
+    the_report_api_follows_the_contract,
+);
