@@ -390,3 +390,14 @@ audit-method-linkage = The link between employees and customers is measured over
 audit-method-anonymity = No figure is shown for customers or employees of a group with fewer than { $k } answers; a second group is hidden when needed so that no hidden figure can be recovered by subtraction.
 audit-method-maturity = Maturity reads the three pillars as a building: execution (ground floor), link (first floor), emotion (roof): excellence when all three reach 75, a house when execution and link reach 65 and are balanced, a pyramid when execution leads link by 10 points or more, a narrow building otherwise.
 yes = yes
+
+## Portfolio
+portfolio-title = Client portfolio
+portfolio-caption = Each client's latest survey wave
+portfolio-wave = Latest wave
+portfolio-maturity = Maturity (customers / employees)
+portfolio-benchmark = Sector benchmark
+portfolio-benchmark-help = Anonymised averages over all organisations of a sector, shown only when at least { $min } have results.
+portfolio-sector-figures = average of { $count } organisations:
+portfolio-sector-too-few = only { $count } organisations with results (at least { $min } needed): no benchmark yet.
+nav-portfolio = Portfolio

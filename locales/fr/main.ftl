@@ -390,3 +390,14 @@ audit-method-linkage = Le lien entre collaborateurs et clients est mesuré sur l
 audit-method-anonymity = Aucun résultat n’est affiché pour les clients ou les collaborateurs d’un groupe de moins de { $k } réponses ; un second groupe est masqué si nécessaire pour qu’aucun résultat masqué ne puisse être retrouvé par soustraction.
 audit-method-maturity = La maturité se lit comme un bâtiment à trois niveaux : exécution (rez-de-chaussée), lien (premier étage), émotion (toit) : excellence quand les trois atteignent 75, maison quand exécution et lien atteignent 65 et sont équilibrés, pyramide quand l’exécution devance le lien de 10 points ou plus, immeuble étroit sinon.
 yes = oui
+
+## Portefeuille
+portfolio-title = Portefeuille clients
+portfolio-caption = La dernière vague d’enquête de chaque client
+portfolio-wave = Dernière vague
+portfolio-maturity = Maturité (clients / collaborateurs)
+portfolio-benchmark = Comparaison sectorielle
+portfolio-benchmark-help = Moyennes anonymisées sur toutes les organisations d’un secteur, affichées seulement si au moins { $min } ont des résultats.
+portfolio-sector-figures = moyenne de { $count } organisations :
+portfolio-sector-too-few = seulement { $count } organisations avec des résultats (il en faut au moins { $min }) : pas encore de comparaison.
+nav-portfolio = Portefeuille

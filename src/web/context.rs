@@ -82,6 +82,7 @@ pub fn page_context_in<T: Serialize>(
             display_name: s.user.display_name.clone(),
             email: s.user.email.clone(),
             is_platform_admin: s.user.is_platform_admin,
+            is_consultant: s.user.is_consultant || s.user.is_platform_admin,
         }),
         here: req
             .uri()

@@ -107,6 +107,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(campaigns::import)
         .service(campaigns::show)
         .service(dashboard::dashboard)
+        .service(portfolio::page)
         .service(audit::audit)
         .service(audit::export_file)
         .service(results::team_results)

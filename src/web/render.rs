@@ -120,6 +120,8 @@ pub struct UserView {
     pub display_name: String,
     pub email: String,
     pub is_platform_admin: bool,
+    /// Consultants and administrators see the portfolio.
+    pub is_consultant: bool,
 }
 
 /// What every page gets; `page` is the page's own named struct.

@@ -244,7 +244,27 @@ async fn the_report_api_follows_the_contract(app: TestApp) {
     assert!(channel["organisation"]["n"]["customer"].as_u64().unwrap() < org["n"]["customer"].as_u64().unwrap());
 }
 
+async fn a_consultant_compares_clients_without_a_thin_benchmark(app: TestApp) {
+    let d = install(&app);
+    app.member(
+        &d.org,
+        "consultant@example.org",
+        miroir::auth::policy::Role::Consultant,
+        "",
+    );
+    let consultant = app.as_user("consultant@example.org").await;
+    let (status, html) = consultant.get_text("/portfolio?lang=en").await;
+    assert_eq!(status, 200);
+    assert!(html.contains(&d.installed.organisation_name));
+    assert!(html.contains("Vague 2"), "latest wave");
+    assert!(
+        html.contains("only 1 organisations with results"),
+        "no benchmark under 5 organisations"
+    );
+}
+
 both_backends!(
+    a_consultant_compares_clients_without_a_thin_benchmark,
     the_director_sees_the_dashboard_with_its_figures,
     a_manager_sees_only_their_team,
     the_report_api_follows_the_contract,

@@ -10,6 +10,7 @@ pub mod dashboard_charts;
 pub mod home;
 pub mod members;
 pub mod orgs;
+pub mod portfolio;
 pub mod results;
 pub mod surveys;
 pub mod teams;
