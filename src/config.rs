@@ -14,6 +14,8 @@
 //! | `MIROIR_TEMPLATES_DIR` | `--templates-dir` | (embedded) | development only: reload templates from this folder |
 //! | `MIROIR_LOGIN_RATE` | `--login-rate` | `10` | sign-in attempts allowed per minute per address and per account |
 //! | `MIROIR_SUBMIT_RATE` | `--submit-rate` | `600` | survey submissions allowed per minute per address |
+//! | `MIROIR_SMTP_URL` | `--smtp-url` | (none: no e-mail) | SMTP server for invitation e-mails, e.g. `smtps://user:pass@mail.example.org` or `smtp://127.0.0.1:2525` |
+//! | `MIROIR_MAIL_FROM` | `--mail-from` | `Miroir <no-reply@localhost>` | sender of those e-mails |
 //! | `RUST_LOG` | | `info` | log filter |
 //! | `MIROIR_LOG_FORMAT` | | `text` | `json` for structured logs |
 
@@ -45,6 +47,10 @@ pub struct Config {
     pub login_rate: u32,
     #[arg(long, env = "MIROIR_SUBMIT_RATE", default_value_t = 600)]
     pub submit_rate: u32,
+    #[arg(long, env = "MIROIR_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<Secret>,
+    #[arg(long, env = "MIROIR_MAIL_FROM", default_value = "Miroir <no-reply@localhost>")]
+    pub mail_from: String,
 }
 
 impl Config {
@@ -62,6 +68,8 @@ impl Config {
             templates_dir: None,
             login_rate: 10,
             submit_rate: 600,
+            smtp_url: None,
+            mail_from: "Miroir <no-reply@localhost>".into(),
         }
     }
 

@@ -49,6 +49,10 @@ impl Application {
             keys: Keys::new(&secret),
             secret,
             limiters: Limiters::new(config.login_rate, config.submit_rate),
+            mailer: match &config.smtp_url {
+                Some(url) => Some(crate::domain::mail::Mailer::new(url.expose(), &config.mail_from)?),
+                None => None,
+            },
             config: config.clone(),
         });
         let listener = TcpListener::bind((config.bind.as_str(), config.port))?;

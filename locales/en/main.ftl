@@ -401,3 +401,16 @@ portfolio-benchmark-help = Anonymised averages over all organisations of a secto
 portfolio-sector-figures = average of { $count } organisations:
 portfolio-sector-too-few = only { $count } organisations with results (at least { $min } needed): no benchmark yet.
 nav-portfolio = Portfolio
+invite-emails = Or send them by e-mail (optional)
+invite-emails-help = One address per line: each person gets their own link by e-mail. The addresses are not stored, so nobody can tie an answer to a person.
+notice-invitations-sent = The invitations have been sent by e-mail.
+error-mail-not-configured = Sending e-mail is not configured on this server (MIROIR_SMTP_URL): download the links instead.
+email-invitation-subject = { $campaign }: your opinion, anonymously
+email-invitation-body = Hello,
+
+    Your company is asking its employees and its customers the same questions, to see where attention inside and attention to customers diverge.
+
+    Your personal link for the team { $team } (one answer, anonymous, about 5 minutes):
+    { $link }
+
+    Nobody can link your answers to you: results are shown only for groups of several people.

@@ -401,3 +401,16 @@ portfolio-benchmark-help = Moyennes anonymisées sur toutes les organisations d�
 portfolio-sector-figures = moyenne de { $count } organisations :
 portfolio-sector-too-few = seulement { $count } organisations avec des résultats (il en faut au moins { $min }) : pas encore de comparaison.
 nav-portfolio = Portefeuille
+invite-emails = Ou les envoyer par e-mail (facultatif)
+invite-emails-help = Une adresse par ligne : chaque personne reçoit son propre lien par e-mail. Les adresses ne sont pas conservées : personne ne peut relier une réponse à une personne.
+notice-invitations-sent = Les invitations ont été envoyées par e-mail.
+error-mail-not-configured = L’envoi d’e-mails n’est pas configuré sur ce serveur (MIROIR_SMTP_URL) : téléchargez plutôt les liens.
+email-invitation-subject = { $campaign } : votre avis, anonymement
+email-invitation-body = Bonjour,
+
+    Votre entreprise pose les mêmes questions à ses collaborateurs et à ses clients, pour voir où l’attention portée en interne et celle portée aux clients divergent.
+
+    Votre lien personnel pour l’équipe { $team } (une seule réponse, anonyme, environ 5 minutes) :
+    { $link }
+
+    Personne ne peut relier vos réponses à vous : les résultats ne sont affichés que pour des groupes de plusieurs personnes.

@@ -9,6 +9,7 @@ pub mod collection;
 pub mod demo;
 pub mod import;
 pub mod instrument;
+pub mod mail;
 pub mod organisations;
 pub mod reports;
 pub mod teams;

@@ -40,6 +40,8 @@ pub struct AppState {
     pub secret: Secret,
     pub config: Config,
     pub limiters: Limiters,
+    /// Set when `MIROIR_SMTP_URL` is configured.
+    pub mailer: Option<crate::domain::mail::Mailer>,
 }
 
 pub type State = web::Data<Arc<AppState>>;

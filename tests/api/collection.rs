@@ -374,3 +374,75 @@ both_backends!(
     nothing_relates_an_invitation_to_a_response,
     the_codebook_and_qr_codes_are_served,
 );
+
+async fn invitations_go_by_email_and_addresses_are_kept_nowhere(backend: crate::helpers::Backend) {
+    let sink = crate::helpers::SmtpSink::start();
+    let url = format!("smtp://127.0.0.1:{}", sink.port);
+    let app = crate::helpers::spawn_app_with(backend, |c| c.smtp_url = Some(miroir::auth::Secret::new(url))).await;
+    let (org, campaign, _, a1) = world(&app).await;
+    app.sign_in("root@example.org", crate::helpers::PASSWORD).await;
+    let res = app
+        .post_form(
+            &format!("/orgs/{org}/campaigns/{campaign}/invitations"),
+            &[("team", "A1"), ("emails", "ana@example.org\nbob@example.org")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let messages = sink.messages.lock().unwrap().clone();
+    assert_eq!(messages.len(), 2);
+    assert!(messages.iter().any(|m| m.contains("To: ana@example.org")));
+    let link = messages[0]
+        .lines()
+        .find(|l| l.contains("/i/"))
+        .expect("a link in the e-mail")
+        .trim()
+        .to_string();
+    let token = link.rsplit("/i/").next().unwrap().trim().to_string();
+    // The link works once, like any invitation.
+    let (status, html) = app.get_text(&format!("/i/{token}")).await;
+    assert_eq!(status, 200, "{link}");
+    let res = post_fields(&app, &format!("/i/{token}"), &dedup(fill_survey(&html, top("")))).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(app.respondents(&campaign, &a1, "employee"), 1);
+    // Nothing in the database holds the addresses.
+    let mut conn = app.conn();
+    let dump: Vec<String> = miroir::db::introspect(&mut conn)
+        .unwrap()
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
+    drop(conn);
+    for table in dump.iter().collect::<std::collections::BTreeSet<_>>() {
+        if table == "users" {
+            continue;
+        }
+        use diesel::RunQueryDsl;
+        #[derive(diesel::QueryableByName)]
+        struct Count {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            n: i64,
+        }
+        let columns: Vec<String> = miroir::db::introspect(&mut app.conn())
+            .unwrap()
+            .into_iter()
+            .filter(|(t, _)| t == table)
+            .map(|(_, c)| c)
+            .collect();
+        for column in columns {
+            let sql =
+                format!("SELECT COUNT(*) AS n FROM {table} WHERE CAST({column} AS TEXT) LIKE '%ana@example.org%'");
+            let found: Vec<Count> = diesel::sql_query(sql).load(&mut app.conn()).unwrap();
+            assert_eq!(found[0].n, 0, "{table}.{column} holds an invited address");
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invitations_go_by_email_sqlite() {
+    invitations_go_by_email_and_addresses_are_kept_nowhere(crate::helpers::Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invitations_go_by_email_postgres() {
+    invitations_go_by_email_and_addresses_are_kept_nowhere(crate::helpers::Backend::Postgres).await;
+}

@@ -384,3 +384,57 @@ pub fn dedup(fields: Vec<(String, String)>) -> Vec<(String, String)> {
     let mut seen = std::collections::HashSet::new();
     fields.into_iter().filter(|(k, _)| seen.insert(k.clone())).collect()
 }
+
+/// A local SMTP sink: accepts every message and keeps its raw text.
+pub struct SmtpSink {
+    pub port: u16,
+    pub messages: std::sync::Arc<Mutex<Vec<String>>>,
+}
+
+impl SmtpSink {
+    pub fn start() -> SmtpSink {
+        use std::io::{BufRead, BufReader, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let messages = std::sync::Arc::new(Mutex::new(Vec::new()));
+        let store = messages.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let store = store.clone();
+                std::thread::spawn(move || {
+                    let mut out = stream.try_clone().unwrap();
+                    let mut lines = BufReader::new(stream);
+                    let _ = out.write_all(b"220 sink ESMTP\r\n");
+                    let mut line = String::new();
+                    while lines.read_line(&mut line).map(|n| n > 0).unwrap_or(false) {
+                        let command = line.trim_end().to_ascii_uppercase();
+                        let reply: &[u8] = if command.starts_with("EHLO") || command.starts_with("HELO") {
+                            b"250-sink\r\n250 8BITMIME\r\n"
+                        } else if command.starts_with("DATA") {
+                            let _ = out.write_all(b"354 go on\r\n");
+                            let mut message = String::new();
+                            let mut body_line = String::new();
+                            loop {
+                                body_line.clear();
+                                if lines.read_line(&mut body_line).unwrap_or(0) == 0 || body_line == ".\r\n" {
+                                    break;
+                                }
+                                message.push_str(&body_line);
+                            }
+                            store.lock().unwrap().push(message);
+                            b"250 queued\r\n"
+                        } else if command.starts_with("QUIT") {
+                            let _ = out.write_all(b"221 bye\r\n");
+                            break;
+                        } else {
+                            b"250 ok\r\n"
+                        };
+                        let _ = out.write_all(reply);
+                        line.clear();
+                    }
+                });
+            }
+        });
+        SmtpSink { port, messages }
+    }
+}

@@ -371,6 +371,9 @@ pub struct InviteForm {
     team: String,
     #[serde(default)]
     count: String,
+    /// Addresses to e-mail one link each (optional).
+    #[serde(default)]
+    emails: String,
 }
 
 /// Employee invitation links for one team, as CSV for a mail merge.
@@ -383,6 +386,9 @@ pub async fn invitations(
     CsrfForm(form): CsrfForm<InviteForm>,
 ) -> AppResult<HttpResponse> {
     let (org_id, cid) = path.into_inner();
+    if !form.emails.trim().is_empty() {
+        return email_invitations(state, req, s, org_id, cid, form).await;
+    }
     let count = match form.count.trim() {
         "" => None,
         n => Some(
@@ -416,6 +422,52 @@ pub async fn invitations(
         ))
         .insert_header(("Cache-Control", "no-store"))
         .body(body))
+}
+
+/// Invitations sent by e-mail: one link per address, the addresses kept
+/// nowhere.
+async fn email_invitations(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    org_id: String,
+    cid: String,
+    form: InviteForm,
+) -> AppResult<HttpResponse> {
+    if state.mailer.is_none() {
+        return Err(AppError::Validation("error-mail-not-configured"));
+    }
+    let recipients = crate::domain::mail::parse_recipients(&form.emails)?;
+    let (p, org, id, team) = (s.principal.clone(), org_id.clone(), cid.clone(), form.team.clone());
+    let count = recipients.len();
+    let (c, team_name, tokens) = state
+        .db(move |conn| {
+            let c = campaigns::get(conn, &p, &org, &id)?;
+            let tokens = campaigns::invite(conn, &p, &id, &team, Some(count))?;
+            let team_name = crate::db::models::team::find_by_code(conn, &org, &team)?
+                .map(|t| t.name)
+                .unwrap_or_default();
+            Ok((c, team_name, tokens))
+        })
+        .await?;
+    let base = public_base(&state, &req);
+    let links: Vec<String> = tokens.iter().map(|t| format!("{base}/i/{t}")).collect();
+    let lang = c
+        .language_list()
+        .first()
+        .cloned()
+        .unwrap_or_else(|| lang_for(&req, None));
+    let st = state.clone();
+    let sent = web::block(move || match &st.mailer {
+        Some(m) => m.send_invitations(&lang, &c.name, &team_name, &recipients, &links),
+        None => Ok(0),
+    })
+    .await
+    .map_err(AppError::from)??;
+    tracing::info!(sent, "invitation e-mails sent");
+    Ok(see_other(&format!(
+        "/orgs/{org_id}/campaigns/{cid}?notice=notice-invitations-sent&sent={sent}"
+    )))
 }
 
 #[derive(Deserialize)]

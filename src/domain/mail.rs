@@ -1,0 +1,93 @@
+//! E-mailing employee invitations. Each address gets one single-use link;
+//! the addresses are used to send and then forgotten: nothing stores which
+//! address received which link, so answers stay unlinkable.
+
+use lettre::message::{header::ContentType, Mailbox};
+use lettre::{Message, SmtpTransport, Transport};
+
+use super::types::Email;
+use super::{DomainError, DomainResult};
+use crate::i18n;
+
+pub struct Mailer {
+    transport: SmtpTransport,
+    from: Mailbox,
+}
+
+impl Mailer {
+    pub fn new(smtp_url: &str, from: &str) -> anyhow::Result<Mailer> {
+        let transport = SmtpTransport::from_url(smtp_url)?.build();
+        Ok(Mailer {
+            transport,
+            from: from.parse()?,
+        })
+    }
+
+    /// Sends `links[i]` to `recipients[i]`; returns how many were sent.
+    pub fn send_invitations(
+        &self,
+        lang: &str,
+        campaign: &str,
+        team: &str,
+        recipients: &[Email],
+        links: &[String],
+    ) -> DomainResult<usize> {
+        let subject = i18n::t_args(lang, "email-invitation-subject", &[("campaign", campaign.to_string())]);
+        let mut sent = 0;
+        for (to, link) in recipients.iter().zip(links) {
+            let body = i18n::t_args(
+                lang,
+                "email-invitation-body",
+                &[
+                    ("campaign", campaign.to_string()),
+                    ("team", team.to_string()),
+                    ("link", link.clone()),
+                ],
+            );
+            let to: Mailbox = to
+                .as_str()
+                .parse()
+                .map_err(|_| DomainError::Field("emails", "error-email-invalid"))?;
+            let message = Message::builder()
+                .from(self.from.clone())
+                .to(to)
+                .subject(subject.clone())
+                .header(ContentType::TEXT_PLAIN)
+                .body(body)
+                .map_err(|e| DomainError::Unexpected(anyhow::anyhow!("building an e-mail: {e}")))?;
+            self.transport
+                .send(&message)
+                .map_err(|e| DomainError::Unexpected(anyhow::anyhow!("sending an invitation e-mail: {e}")))?;
+            sent += 1;
+        }
+        Ok(sent)
+    }
+}
+
+/// The addresses typed in the form, one per line or separated by commas.
+pub fn parse_recipients(text: &str) -> DomainResult<Vec<Email>> {
+    let mut out = Vec::new();
+    for raw in text.split(['\n', ',', ';']).map(str::trim).filter(|s| !s.is_empty()) {
+        let email = Email::parse(raw).map_err(|k| DomainError::Field("emails", k))?;
+        if !out.contains(&email) {
+            out.push(email);
+        }
+    }
+    if out.len() > super::campaigns::MAX_INVITATIONS {
+        return Err(DomainError::Field("emails", "error-invitation-count"));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn recipients_are_checked_and_deduplicated() {
+        let list = super::parse_recipients("a@example.org\nB@example.org, a@example.org;\n\n").unwrap();
+        assert_eq!(
+            list.iter().map(|e| e.as_str()).collect::<Vec<_>>(),
+            ["a@example.org", "b@example.org"]
+        );
+        assert!(super::parse_recipients("a@example.org\nnot an address").is_err());
+    }
+}
