@@ -60,21 +60,6 @@ pub fn team_index(prepared: &Prepared, code: &str) -> Result<usize, AnalyticsErr
 ///   customers of this channel". Channel spreads are then not computed.
 /// * Suppression is always decided over the whole tree (for the chosen
 ///   channel), so a team shows the same figures in every report.
-/// A team whose figures complementary suppression hides must not have its
-/// quadrant told either: "above the median CSI" is a statement about a
-/// hidden figure. The correlations themselves pool all eligible teams and
-/// reveal no single team.
-fn hide_quadrants_of_hidden_teams(linkage: &mut super::linkage::Linkage, teams: &[TeamReport]) {
-    if let Some(quadrants) = linkage.quadrants.as_mut() {
-        quadrants.retain(|code, _| {
-            teams
-                .iter()
-                .find(|t| &t.code == code)
-                .is_some_and(|t| !t.group.suppressed.customer && !t.group.suppressed.employee)
-        });
-    }
-}
-
 pub fn build_report(
     data: &CampaignData,
     settings: &Settings,
@@ -135,4 +120,19 @@ pub fn build_report(
         teams,
         linkage,
     })
+}
+
+/// A team whose figures complementary suppression hides must not have its
+/// quadrant told either: "above the median CSI" is a statement about a
+/// hidden figure. The correlations themselves pool all eligible teams and
+/// reveal no single team.
+fn hide_quadrants_of_hidden_teams(linkage: &mut super::linkage::Linkage, teams: &[TeamReport]) {
+    if let Some(quadrants) = linkage.quadrants.as_mut() {
+        quadrants.retain(|code, _| {
+            teams
+                .iter()
+                .find(|t| &t.code == code)
+                .is_some_and(|t| !t.group.suppressed.customer && !t.group.suppressed.employee)
+        });
+    }
 }

@@ -20,12 +20,15 @@ pub struct Charts {
     pub building_employee: BuildingChart,
 }
 
+/// The two values a scatter plots for a team (x, y).
+type Axes = dyn Fn(&crate::analytics::GroupReport) -> (Option<f64>, Option<f64>);
+
 /// One point per team placed in a quadrant by the engine, at the team's
 /// visible figures; teams whose figures anonymity hides are not drawn.
 fn team_scatter(
     report: &CampaignReport,
     link: &dyn Fn(&str) -> String,
-    value: &dyn Fn(&crate::analytics::GroupReport) -> (Option<f64>, Option<f64>),
+    value: &Axes,
     meta: ChartMeta<'_>,
     keys: (&str, &str),
     style: NumberStyle,
