@@ -12,7 +12,7 @@ use super::data::{CampaignData, ReportFilter, Settings};
 use super::group::raw_dimension_score;
 use super::items::{Channel, Dimension, ItemGroup, Perspective, Population, Scope};
 use super::scores::Score;
-use super::tally::{prepare, Prepared, Tally};
+use super::tally::{prepare, prepare_customer_channel, Prepared, Tally};
 use super::AnalyticsError;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -88,12 +88,12 @@ pub fn group_channels(total: &Tally, per_channel: &[(Channel, &Tally)], shown: b
     ChannelView { n, dimensions }
 }
 
-/// Per-channel preparations of a campaign (customer rows of one channel
-/// each, other populations unchanged).
+/// Per-channel preparations of a campaign: the customer rows of one channel
+/// each (channel views read nothing else).
 pub fn prepare_channels(data: &CampaignData) -> Result<Vec<(Channel, Prepared)>, AnalyticsError> {
     Channel::ALL
         .iter()
-        .map(|&c| prepare(data, Some(c)).map(|p| (c, p)))
+        .map(|&c| prepare_customer_channel(data, c).map(|p| (c, p)))
         .collect()
 }
 
