@@ -110,7 +110,10 @@ async fn each_population_answers_through_the_real_forms(app: TestApp) {
 
     // Response rates on the campaign page.
     let (_, page) = director.get_text(&format!("/orgs/{org}/campaigns/{campaign}")).await;
-    assert!(page.contains("Agence 1") && page.contains("17 %"), "1 employee of 6, rounded");
+    assert!(
+        page.contains("Agence 1") && page.contains("17 %"),
+        "1 employee of 6, rounded"
+    );
 }
 
 async fn a_refused_survey_keeps_every_answer(app: TestApp) {
