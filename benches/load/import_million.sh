@@ -15,7 +15,7 @@ case "$backend" in
     psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE SCHEMA $schema"
     export DATABASE_URL="postgres://postgres@127.0.0.1:5432/test?options=-csearch_path%3D$schema" ;;
 esac
-trap '[ "$backend" = postgres ] && psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA $schema CASCADE"; rm -rf "$dir"' EXIT
+trap '[ "$backend" = postgres ] && psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA $schema CASCADE" 2>/dev/null; rm -rf "$dir"' EXIT
 export MIROIR_DEMO=false RUST_LOG=warn
 $bin demo >/dev/null
 campaign=$(python3 - <<'PY'

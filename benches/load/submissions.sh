@@ -20,7 +20,7 @@ export DATABASE_URL="$db" MIROIR_DEMO=false MIROIR_SUBMIT_RATE=100000000 MIROIR_
 $bin admin create --email bench@example.org --password 'bench password 1234' >/dev/null
 $bin --port "$port" >"$dir/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; [ "$backend" = postgres ] && psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA $schema CASCADE"; rm -rf "$dir"' EXIT
+trap 'kill $server 2>/dev/null; [ "$backend" = postgres ] && psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA $schema CASCADE" 2>/dev/null; rm -rf "$dir"' EXIT
 for _ in $(seq 50); do curl -sf "localhost:$port/healthz" >/dev/null && break; sleep 0.2; done
 api() { curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@"; }
 token=$(curl -sf -X POST "localhost:$port/api/v1/auth/token" -H 'Content-Type: application/json' \
@@ -49,6 +49,7 @@ for c in 1 16 64; do
   threads=$(( c < 2 ? 1 : 2 ))
   before=$(stored)
   out=$(wrk -t"$threads" -c"$c" -d10s -s benches/load/submit.lua "http://127.0.0.1:$port")
+  echo "$out" >> "${WRK_LOG:-/dev/null}"
   sleep 1
   after=$(stored)
   rps=$(echo "$out" | awk '/Requests\/sec/{print $2}')

@@ -6,26 +6,26 @@ local form = os.getenv("MIROIR_FORM")
 local cookie = os.getenv("MIROIR_COOKIE")
 local path = os.getenv("MIROIR_PATH")
 local counter = 0
-local thread_id = 0
+local threads = 0
 
+-- Runs in the main state: give each thread its own number (a global of the
+-- thread's state, so no local may shadow it there).
 function setup(thread)
-  thread:set("thread_id", thread_id)
-  thread_id = thread_id + 1
+  threads = threads + 1
+  thread:set("miroir_thread", threads)
+end
+
+function init(args)
+  math.randomseed(os.time() + (miroir_thread or 0) * 7919)
 end
 
 function request()
   counter = counter + 1
-  local key = string.format("bench-%d-%d-%d", thread_id, counter, math.random(1, 1000000000))
-  local body = form .. "&idempotency_key=" .. key
+  local key = string.format("bench-t%d-n%d-r%d", miroir_thread or 0, counter, math.random(1, 1000000000))
   return wrk.format("POST", path, {
     ["Content-Type"] = "application/x-www-form-urlencoded",
     ["Cookie"] = cookie,
-  }, body)
-end
-
-local statuses = {}
-function response(status, headers, body)
-  statuses[status] = (statuses[status] or 0) + 1
+  }, form .. "&idempotency_key=" .. key)
 end
 
 function done(summary, latency, requests)
