@@ -37,7 +37,7 @@ rows = int(sys.argv[1])
 items = ["courtesy.c.1","facilitation.c.1","facilitation.c.2","values.c.1","listening.c.1","listening.c.2",
          "digital.c.1","trust.c.1","autonomy.c.1","consideration.c.1","consideration.c.2","competence.c.1",
          "cooperation.c.1","environment.c.1","csat","ces","nps","fcr"]
-teams = ["NORD-LIL","NORD-ROU","SUD-MRS","SUD-NIC","EST-STR","EST-MET","OUEST-REN","OUEST-NAN"]
+teams = ["NORD-LIL","NORD-RBX","SUD-MRS","SUD-NCE","EST-STR","EST-MTZ","OUEST-REN","OUEST-NTE"]
 scale = {"nps": (0, 10), "ces": (1, 7), "fcr": (0, 1)}
 w = sys.stdout.write
 w("team,population,channel,date," + ",".join(items) + "\n")
