@@ -414,3 +414,4 @@ email-invitation-body = Hello,
     { $link }
 
     Nobody can link your answers to you: results are shown only for groups of several people.
+survey-part = Part { $number } of { $of }

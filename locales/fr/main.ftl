@@ -414,3 +414,4 @@ email-invitation-body = Bonjour,
     { $link }
 
     Personne ne peut relier vos réponses à vous : les résultats ne sont affichés que pour des groupes de plusieurs personnes.
+survey-part = Partie { $number } sur { $of }

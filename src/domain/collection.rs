@@ -47,6 +47,9 @@ pub struct Question {
 pub struct Section {
     pub lead_key: Option<String>,
     pub questions: Vec<Question>,
+    /// 1-based position and count, for "Part 2 of 3".
+    pub number: usize,
+    pub of: usize,
 }
 
 fn kind_of(code: ItemCode) -> &'static str {
@@ -116,8 +119,15 @@ pub fn questionnaire(
             _ => sections.push(Section {
                 lead_key: lead,
                 questions: vec![question],
+                number: 0,
+                of: 0,
             }),
         }
+    }
+    let of = sections.len();
+    for (i, s) in sections.iter_mut().enumerate() {
+        s.number = i + 1;
+        s.of = of;
     }
     sections
 }
@@ -351,6 +361,8 @@ mod tests {
         let leads: Vec<_> = sections.iter().map(|s| s.lead_key.clone()).collect();
         assert!(leads.contains(&Some("perspective-e-lead".into())));
         assert!(leads.contains(&Some("perspective-ec-lead".into())));
+        assert_eq!((sections[0].number, sections[0].of), (1, sections.len()));
+        assert_eq!(sections.last().map(|s| s.number), Some(sections.len()));
         let q = sections
             .iter()
             .flat_map(|s| &s.questions)
