@@ -74,12 +74,7 @@ pub async fn list(state: State, req: HttpRequest, s: SignedIn, path: web::Path<S
 }
 
 pub fn reset_link(state: &State, req: &HttpRequest, token: &str) -> String {
-    let base = state
-        .config
-        .public_url
-        .clone()
-        .unwrap_or_else(|| format!("{}://{}", req.connection_info().scheme(), req.connection_info().host()));
-    format!("{}/reset/{token}", base.trim_end_matches('/'))
+    format!("{}/reset/{token}", super::campaigns::public_base(state, req))
 }
 
 #[post("/orgs/{org}/members")]

@@ -19,8 +19,7 @@ use crate::web::render::html;
 use crate::web::session::SignedIn;
 use crate::web::state::State;
 
-/// Largest team CSV accepted by the upload form.
-pub const TEAM_CSV_LIMIT: usize = 2 * 1024 * 1024;
+use crate::web::api::organisations::TEAM_CSV_LIMIT;
 
 #[derive(Serialize)]
 struct TeamFormPage {
