@@ -120,6 +120,19 @@ pub async fn audit(
     )
 }
 
+/// A spreadsheet label: the translation, or for the export's technical
+/// column keys that have none, the column's own name made readable
+/// (`export-column-ci-low` → "ci low"); the code columns stay beside them.
+fn sheet_label(lang: &str, key: &str) -> String {
+    crate::i18n::try_translate(lang, key, None).unwrap_or_else(|| {
+        let name = key
+            .strip_prefix("export-column-")
+            .or_else(|| key.strip_prefix("export-"))
+            .unwrap_or(key);
+        name.replace('-', " ")
+    })
+}
+
 /// `scores.csv`, `gaps.csv`, `indices.csv` or `report.xlsx`: the same
 /// figures as the report, at full precision, suppressed figures empty.
 #[get("/orgs/{org}/campaigns/{c}/export/{file}")]
@@ -146,7 +159,7 @@ pub async fn export_file(
         "gaps.csv" => (export::gaps_csv(&d.report)?, "text/csv; charset=utf-8"),
         "indices.csv" => (export::indices_csv(&d.report)?, "text/csv; charset=utf-8"),
         "report.xlsx" => (
-            export::report_xlsx(&d.report, d.channels.as_ref(), &|key| crate::i18n::t(&lang, key))?,
+            export::report_xlsx(&d.report, d.channels.as_ref(), &|key| sheet_label(&lang, key))?,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ),
         _ => return Err(AppError::NotFound),
