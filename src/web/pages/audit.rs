@@ -176,7 +176,10 @@ mod tests {
     #[test]
     fn sheet_labels_translate_or_fall_back_to_the_column_name() {
         assert_eq!(super::sheet_label("en", "export-column-ci-low"), "ci low");
-        assert_eq!(super::sheet_label("fr", "population-customer"), crate::i18n::t("fr", "population-customer"));
+        assert_eq!(
+            super::sheet_label("fr", "population-customer"),
+            crate::i18n::t("fr", "population-customer")
+        );
         assert_ne!(super::sheet_label("en", "dimension-listening"), "dimension listening");
     }
 }
