@@ -11,7 +11,7 @@ use super::*;
 
 const TOLERANCE: f64 = 1e-9;
 
-const FIXTURES: [&str; 3] = [
+pub(crate) const FIXTURES: [&str; 3] = [
     include_str!(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/analytics/campaign_1.json"
@@ -30,7 +30,8 @@ fn text(v: &Value) -> Option<String> {
     v.as_str().map(str::to_owned)
 }
 
-fn load(fixture: &Value) -> CampaignData {
+/// The aggregate rows of a reference fixture (also used by the export tests).
+pub(crate) fn load(fixture: &Value) -> CampaignData {
     let mut data = CampaignData::default();
     for t in fixture["teams"].as_array().unwrap() {
         data.add_team(t[0].as_str().unwrap(), t[1].as_str().unwrap(), t[2].as_str());

@@ -18,7 +18,7 @@ pub mod stats;
 pub mod tally;
 
 #[cfg(test)]
-mod fixture_tests;
+pub(crate) mod fixture_tests;
 #[cfg(test)]
 mod property_tests;
 #[cfg(test)]

@@ -1140,54 +1140,13 @@ mod tests {
 
     use super::*;
     use crate::analytics::{
-        build_report, channel_view, CampaignData, CampaignMeta, HistogramRow, ItemCode, OrientationRow, ReportFilter,
-        Respondent, RespondentRow, Scope, Settings,
+        build_report, channel_view, CampaignData, CampaignMeta, ItemCode, ReportFilter, Respondent, Settings,
     };
 
-    const FIXTURE: &str = include_str!(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/analytics/campaign_1.json"
-    ));
-
-    /// The fixture's aggregate rows, as `analytics::fixture_tests` loads them.
-    fn load(fixture: &Value) -> CampaignData {
-        let mut data = CampaignData::default();
-        let text = |v: &Value| v.as_str().map(str::to_owned);
-        for t in fixture["teams"].as_array().unwrap() {
-            data.add_team(t[0].as_str().unwrap(), t[1].as_str().unwrap(), t[2].as_str());
-        }
-        let channel = |v: &Value| v.as_str().map(|c| Channel::parse(c).unwrap());
-        for h in fixture["histograms"].as_array().unwrap() {
-            let h = h.as_array().unwrap();
-            for pair in h[4..].chunks(2) {
-                data.add_histogram(HistogramRow {
-                    team: text(&h[0]),
-                    population: Population::parse(h[1].as_str().unwrap()).unwrap(),
-                    channel: channel(&h[2]),
-                    item: ItemCode::parse(h[3].as_str().unwrap()).unwrap(),
-                    value: u8::try_from(pair[0].as_u64().unwrap()).unwrap(),
-                    count: pair[1].as_u64().unwrap(),
-                });
-            }
-        }
-        for r in fixture["respondents"].as_array().unwrap() {
-            data.add_respondents(RespondentRow {
-                team: text(&r[0]),
-                population: Population::parse(r[1].as_str().unwrap()).unwrap(),
-                channel: channel(&r[2]),
-                scope: Scope::parse(r[3].as_str().unwrap()).unwrap(),
-                count: r[4].as_u64().unwrap(),
-            });
-        }
-        for o in fixture["orientation"].as_array().unwrap() {
-            data.add_orientation(OrientationRow {
-                team: o[0].as_str().unwrap().to_owned(),
-                key: u8::try_from(o[1].as_u64().unwrap()).unwrap(),
-                count: o[2].as_u64().unwrap(),
-            });
-        }
-        data
-    }
+    /// The first scipy reference fixture, loaded as the engine's own
+    /// fixture tests load it.
+    const FIXTURE: &str = crate::analytics::fixture_tests::FIXTURES[0];
+    use crate::analytics::fixture_tests::load;
 
     fn meta() -> CampaignMeta {
         CampaignMeta {
