@@ -188,20 +188,7 @@ pub fn prepare(data: &CampaignData, channel: Option<Channel>) -> Result<Prepared
         let tally = target(&tree, &mut own, &mut executives, Some(&row.team))?;
         tally.orientation[usize::from(row.key)] += row.count;
     }
-    let mut rollup = own.clone();
-    // Display order is a preorder, so walking it backwards meets children first.
-    for i in (0..tree.teams.len()).rev() {
-        if let Some(p) = tree.parent[i] {
-            let child = rollup[i].clone();
-            rollup[p].add(&child);
-        }
-    }
-    Ok(Prepared {
-        tree,
-        own,
-        rollup,
-        executives,
-    })
+    Ok(Prepared::new(tree, own, executives))
 }
 
 /// The customers of one channel only, for channel views. The rows were
@@ -223,19 +210,27 @@ pub fn prepare_customer_channel(data: &CampaignData, channel: Channel) -> Result
         let tally = target(&tree, &mut own, &mut executives, row.team.as_deref())?;
         *tally.respondents.entry((row.population, row.scope)).or_insert(0) += row.count;
     }
-    let mut rollup = own.clone();
-    for i in (0..tree.teams.len()).rev() {
-        if let Some(p) = tree.parent[i] {
-            let child = rollup[i].clone();
-            rollup[p].add(&child);
+    Ok(Prepared::new(tree, own, executives))
+}
+
+impl Prepared {
+    /// Rolls each team's own tallies up into all its ancestors.
+    fn new(tree: Tree, own: Vec<Tally>, executives: Tally) -> Prepared {
+        let mut rollup = own.clone();
+        // Display order is a preorder, so walking it backwards meets children first.
+        for i in (0..tree.teams.len()).rev() {
+            if let Some(p) = tree.parent[i] {
+                let child = rollup[i].clone();
+                rollup[p].add(&child);
+            }
+        }
+        Prepared {
+            tree,
+            own,
+            rollup,
+            executives,
         }
     }
-    Ok(Prepared {
-        tree,
-        own,
-        rollup,
-        executives,
-    })
 }
 
 fn check_placement(
