@@ -4,8 +4,6 @@
 //! subtraction along the tree, assuming the attacker knows every visible
 //! count and even the parent's own (unpublished) respondents.
 
-use std::collections::BTreeMap;
-
 use super::items::{Dimension, ItemGroup, Perspective, Population, Scope};
 use super::tally::{Prepared, Tally};
 
@@ -89,10 +87,28 @@ pub fn protected_scopes(population: Population) -> Vec<Scope> {
 /// (index = number of teams), per anonymous population and scope.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Visibility {
-    hidden: BTreeMap<(Population, Scope), Vec<bool>>,
+    /// Indexed by [`Visibility::slot`]; `None` for scopes nobody publishes.
+    hidden: Vec<Option<Vec<bool>>>,
 }
 
 impl Visibility {
+    /// `Scope::All` then every item group, for each anonymous population.
+    const SCOPES: usize = 1 + ItemGroup::COUNT;
+
+    fn slot(population: Population, scope: Scope) -> Option<usize> {
+        let base = match population {
+            Population::Customer => 0,
+            Population::Employee => Self::SCOPES,
+            Population::Manager | Population::Executive => return None,
+        };
+        Some(
+            base + match scope {
+                Scope::All => 0,
+                Scope::Group(g) => 1 + g.slot(),
+            },
+        )
+    }
+
     /// Suppression is decided on the whole tree even when a report shows a
     /// subtree, so that two reports never disagree about a team.
     pub fn compute(prepared: &Prepared, k: u64) -> Visibility {
@@ -100,7 +116,7 @@ impl Visibility {
         let org = tree.teams.len();
         let mut children = tree.children.clone();
         children.push(tree.roots.clone());
-        let mut hidden = BTreeMap::new();
+        let mut hidden = vec![None; 2 * Self::SCOPES];
         for population in [Population::Customer, Population::Employee] {
             let n_of = |tallies: &[Tally], scope: Scope| -> Vec<u64> {
                 let mut n: Vec<u64> = tallies.iter().map(|t| t.n(population, scope)).collect();
@@ -116,7 +132,9 @@ impl Visibility {
                 if scope == Scope::All {
                     base = flags.clone();
                 }
-                hidden.insert((population, scope), flags);
+                if let Some(slot) = Self::slot(population, scope) {
+                    hidden[slot] = Some(flags);
+                }
             }
         }
         Visibility { hidden }
@@ -128,8 +146,8 @@ impl Visibility {
             return true;
         }
         let hidden_here = |s: Scope| {
-            self.hidden
-                .get(&(population, s))
+            Self::slot(population, s)
+                .and_then(|slot| self.hidden[slot].as_ref())
                 .and_then(|flags| flags.get(node))
                 .copied()
                 .unwrap_or(true)

@@ -9,10 +9,9 @@ use std::collections::BTreeMap;
 
 use super::anonymity::{suppress, Visibility};
 use super::data::{CampaignData, ReportFilter, Settings};
-use super::group::raw_dimension_score;
 use super::items::{Channel, Dimension, ItemGroup, Perspective, Population, Scope};
 use super::scores::Score;
-use super::tally::{prepare, prepare_customer_channel, Prepared, Tally};
+use super::tally::{prepare, Customers, Prepared};
 use super::AnalyticsError;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -41,13 +40,13 @@ impl ChannelView {
 
 /// The channel view of one group. `shown` is false when the group's own
 /// customer figures are hidden: then every channel is hidden too.
-pub fn group_channels(total: &Tally, per_channel: &[(Channel, &Tally)], shown: bool, k: u64) -> ChannelView {
+pub fn group_channels(total: &Customers, per_channel: &[(Channel, &Customers)], shown: bool, k: u64) -> ChannelView {
     // Star: node 0 is the group, nodes 1.. are the channels.
     let mut children = vec![(1..=per_channel.len()).collect::<Vec<usize>>()];
     children.extend(per_channel.iter().map(|_| Vec::new()));
     let flags_for = |scope: Scope, base: &[bool]| {
-        let mut total_n = vec![total.n(Population::Customer, scope)];
-        total_n.extend(per_channel.iter().map(|(_, t)| t.n(Population::Customer, scope)));
+        let mut total_n = vec![total.n_in(scope)];
+        total_n.extend(per_channel.iter().map(|(_, t)| t.n_in(scope)));
         let listed: u64 = total_n[1..].iter().sum();
         let mut own = vec![total_n[0].saturating_sub(listed)];
         own.extend(total_n[1..].iter().copied());
@@ -61,7 +60,7 @@ pub fn group_channels(total: &Tally, per_channel: &[(Channel, &Tally)], shown: b
     let n = per_channel
         .iter()
         .enumerate()
-        .map(|(i, (c, t))| (*c, (!base[i + 1]).then(|| t.n(Population::Customer, Scope::All))))
+        .map(|(i, (c, t))| (*c, (!base[i + 1]).then_some(t.n)))
         .collect();
     let mut dimensions = BTreeMap::new();
     for &d in Dimension::ALL {
@@ -70,11 +69,7 @@ pub fn group_channels(total: &Tally, per_channel: &[(Channel, &Tally)], shown: b
         let mut channels = BTreeMap::new();
         let mut shown_values = Vec::new();
         for (i, (c, t)) in per_channel.iter().enumerate() {
-            let score = if flags[i + 1] {
-                Score::hidden()
-            } else {
-                raw_dimension_score(t, d, Perspective::Customer)
-            };
+            let score = if flags[i + 1] { Score::hidden() } else { t.score(d) };
             shown_values.extend(score.favourable);
             channels.insert(*c, score);
         }
@@ -88,39 +83,31 @@ pub fn group_channels(total: &Tally, per_channel: &[(Channel, &Tally)], shown: b
     ChannelView { n, dimensions }
 }
 
-/// Per-channel preparations of a campaign: the customer rows of one channel
-/// each (channel views read nothing else).
-pub fn prepare_channels(data: &CampaignData) -> Result<Vec<(Channel, Prepared)>, AnalyticsError> {
-    Channel::ALL
-        .iter()
-        .map(|&c| prepare_customer_channel(data, c).map(|p| (c, p)))
-        .collect()
+/// The channel view of one node: a team by tree index, or the organisation
+/// (index = number of teams).
+pub fn node_channels(prepared: &Prepared, visibility: &Visibility, node: usize, k: u64) -> ChannelView {
+    let teams = prepared.tree.teams.len();
+    let shown = visibility.visible(node, Population::Customer, Scope::All);
+    let (total, slices): (Customers, Vec<(Channel, Customers)>) = if node == teams {
+        let total = prepared.organisation().customers();
+        let slices = prepared
+            .channels
+            .iter()
+            .map(|(c, s)| (*c, prepared.organisation_channel(s)))
+            .collect();
+        (total, slices)
+    } else {
+        let slices = prepared.channels.iter().map(|(c, s)| (*c, s[node])).collect();
+        (prepared.rollup[node].customers(), slices)
+    };
+    let borrowed: Vec<(Channel, &Customers)> = slices.iter().map(|(c, s)| (*c, s)).collect();
+    group_channels(&total, &borrowed, shown, k)
 }
 
 /// Channel views of every team (by tree index) and of the organisation (last).
-pub fn all_group_channels(
-    prepared: &Prepared,
-    per_channel: &[(Channel, Prepared)],
-    visibility: &Visibility,
-    k: u64,
-) -> Vec<ChannelView> {
-    let teams = prepared.tree.teams.len();
-    let organisations: Vec<(Channel, Tally)> = per_channel.iter().map(|(c, p)| (*c, p.organisation())).collect();
-    (0..=teams)
-        .map(|node| {
-            let shown = visibility.visible(node, Population::Customer, Scope::All);
-            let slices: Vec<(Channel, &Tally)> = if node == teams {
-                organisations.iter().map(|(c, t)| (*c, t)).collect()
-            } else {
-                per_channel.iter().map(|(c, p)| (*c, &p.rollup[node])).collect()
-            };
-            let total = if node == teams {
-                prepared.organisation()
-            } else {
-                prepared.rollup[node].clone()
-            };
-            group_channels(&total, &slices, shown, k)
-        })
+pub fn all_group_channels(prepared: &Prepared, visibility: &Visibility, k: u64) -> Vec<ChannelView> {
+    (0..=prepared.tree.teams.len())
+        .map(|node| node_channels(prepared, visibility, node, k))
         .collect()
 }
 
@@ -134,11 +121,9 @@ pub fn channel_view(
     let k = super::report::checked_threshold(settings)?;
     let prepared = prepare(data, None)?;
     let visibility = Visibility::compute(&prepared, k);
-    let per_channel = prepare_channels(data)?;
     let node = match &filter.team {
         None => prepared.tree.teams.len(),
         Some(code) => super::report::team_index(&prepared, code)?,
     };
-    let mut views = all_group_channels(&prepared, &per_channel, &visibility, k);
-    Ok(views.swap_remove(node))
+    Ok(node_channels(&prepared, &visibility, node, k))
 }

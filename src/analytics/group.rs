@@ -6,12 +6,12 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 use super::data::Settings;
-use super::items::{Dimension, ItemCode, ItemGroup, Perspective, Pillar, Population, Scope};
+use super::items::{Dimension, ItemGroup, Perspective, Pillar, Population, Scope};
 use super::maturity::{self, Maturity};
 use super::recommendations::{self, Recommendation};
 use super::scores::{point_gap, tested_gap, Cos, NetScore, PointGap, Score, Share, TestedGap};
 use super::stats;
-use super::tally::{Counts, Tally};
+use super::tally::Tally;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PopulationCounts {
@@ -108,27 +108,11 @@ pub struct GroupReport {
     pub recommendations: Vec<Recommendation>,
 }
 
-/// Counts of all items of one dimension and perspective, pooled.
-pub fn dimension_counts(tally: &Tally, dimension: Dimension, perspective: Perspective) -> Counts {
-    let mut pooled = [0; 11];
-    for number in 1..=3 {
-        let item = ItemCode::Dimension {
-            dimension,
-            perspective,
-            number,
-        };
-        for (a, b) in pooled.iter_mut().zip(tally.counts(&item)) {
-            *a += b;
-        }
-    }
-    pooled
-}
-
 /// A dimension's score from a tally, ignoring anonymity (used for the
 /// team-level linkage values, which are never published one by one).
 pub fn raw_dimension_score(tally: &Tally, d: Dimension, p: Perspective) -> Score {
     let scope = Scope::Group(ItemGroup::Dimension(d, p));
-    Score::from_counts(tally.n(p.population(), scope), &dimension_counts(tally, d, p), 4)
+    Score::from_counts(tally.n(p.population(), scope), tally.counts(ItemGroup::Dimension(d, p)), 4)
 }
 
 /// Builds the GROUP of `tally`; `visible` says whether an anonymous
@@ -218,18 +202,19 @@ fn indices(
     visible: &dyn Fn(Population, Scope) -> bool,
     dimensions: &BTreeMap<Dimension, DimensionReport>,
 ) -> Indices {
-    let counts = |h: &str| ItemCode::parse(h).map(|item| tally.counts(&item)).unwrap_or([0; 11]);
+    // Headline groups hold a single item each, so their pooled counts are
+    // the item's.
     let shown = |p: Population, g: ItemGroup| visible(p, Scope::Group(g));
-    let net = |p: Population, g: ItemGroup, item: &str| {
+    let net = |p: Population, g: ItemGroup| {
         if shown(p, g) {
-            NetScore::from_counts(tally.n(p, Scope::Group(g)), &counts(item))
+            NetScore::from_counts(tally.n(p, Scope::Group(g)), tally.counts(g))
         } else {
             NetScore::default()
         }
     };
-    let share = |p: Population, g: ItemGroup, item: &str, from: usize| {
+    let share = |p: Population, g: ItemGroup, from: usize| {
         if shown(p, g) {
-            Share::from_counts(&counts(item), from)
+            Share::from_counts(tally.counts(g), from)
         } else {
             Share::default()
         }
@@ -238,12 +223,12 @@ fn indices(
     Indices {
         csi: index_mean(dimensions, Perspective::Customer, Dimension::ALL),
         eei: index_mean(dimensions, Perspective::Employee, Dimension::ALL),
-        nps: net(Customer, ItemGroup::Nps, "nps"),
-        enps: net(Employee, ItemGroup::Enps, "enps"),
-        csat: share(Customer, ItemGroup::Csat, "csat", 4),
-        ces: share(Customer, ItemGroup::Ces, "ces", 5),
-        fcr: share(Customer, ItemGroup::Fcr, "fcr", 1),
-        ies: share(Employee, ItemGroup::Ies, "ies", 5),
+        nps: net(Customer, ItemGroup::Nps),
+        enps: net(Employee, ItemGroup::Enps),
+        csat: share(Customer, ItemGroup::Csat, 4),
+        ces: share(Customer, ItemGroup::Ces, 5),
+        fcr: share(Customer, ItemGroup::Fcr, 1),
+        ies: share(Employee, ItemGroup::Ies, 5),
         cos: shown(Employee, ItemGroup::Orientation)
             .then(|| Cos::from_buckets(&tally.orientation))
             .flatten(),

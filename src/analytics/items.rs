@@ -20,6 +20,11 @@ macro_rules! named_enum {
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
+            /// Position in `ALL` (dense tables are indexed by it).
+            pub fn index(self) -> usize {
+                self as usize
+            }
+
             pub fn as_str(self) -> &'static str {
                 match self {
                     $($name::$variant => $text),+
@@ -183,6 +188,36 @@ pub enum ItemGroup {
     Enps,
     Ies,
     Orientation,
+}
+
+impl ItemGroup {
+    /// Number of item groups: eleven dimensions seen from seven
+    /// perspectives, then the seven headline groups.
+    pub const COUNT: usize = 11 * 7 + 7;
+
+    /// A dense position in `0..COUNT`, for tallies kept as arrays.
+    pub fn slot(self) -> usize {
+        const DIMENSIONS: usize = 11 * 7;
+        match self {
+            ItemGroup::Dimension(d, p) => d.index() * Perspective::ALL.len() + p.index(),
+            ItemGroup::Nps => DIMENSIONS,
+            ItemGroup::Csat => DIMENSIONS + 1,
+            ItemGroup::Ces => DIMENSIONS + 2,
+            ItemGroup::Fcr => DIMENSIONS + 3,
+            ItemGroup::Enps => DIMENSIONS + 4,
+            ItemGroup::Ies => DIMENSIONS + 5,
+            ItemGroup::Orientation => DIMENSIONS + 6,
+        }
+    }
+
+    /// The only population whose respondents are counted in this group.
+    pub fn population(self) -> Population {
+        match self {
+            ItemGroup::Dimension(_, p) => p.population(),
+            ItemGroup::Nps | ItemGroup::Csat | ItemGroup::Ces | ItemGroup::Fcr => Population::Customer,
+            ItemGroup::Enps | ItemGroup::Ies | ItemGroup::Orientation => Population::Employee,
+        }
+    }
 }
 
 /// The scope of a respondent count: the whole population or one item group.
@@ -406,6 +441,30 @@ mod tests {
             "NPS",
         ] {
             assert!(ItemCode::parse(bad).is_err(), "{bad} should be rejected");
+        }
+    }
+
+    #[test]
+    fn item_group_slots_are_dense_and_distinct() {
+        let mut groups: Vec<ItemGroup> = Dimension::ALL
+            .iter()
+            .flat_map(|&d| Perspective::ALL.iter().map(move |&p| ItemGroup::Dimension(d, p)))
+            .collect();
+        groups.extend([
+            ItemGroup::Nps,
+            ItemGroup::Csat,
+            ItemGroup::Ces,
+            ItemGroup::Fcr,
+            ItemGroup::Enps,
+            ItemGroup::Ies,
+            ItemGroup::Orientation,
+        ]);
+        let mut slots: Vec<usize> = groups.iter().map(|g| g.slot()).collect();
+        slots.sort_unstable();
+        assert_eq!(slots, (0..ItemGroup::COUNT).collect::<Vec<_>>());
+        for headline in Headline::ALL {
+            let item = ItemCode::Headline(*headline);
+            assert_eq!(item.group().population(), item.population(), "{item}");
         }
     }
 

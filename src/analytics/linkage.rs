@@ -6,7 +6,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 use super::group::raw_dimension_score;
-use super::items::{Dimension, ItemCode, ItemGroup, Perspective, Population, Scope};
+use super::items::{Dimension, ItemGroup, Perspective, Population, Scope};
 use super::scores::NetScore;
 use super::stats;
 use super::tally::{Prepared, Tally};
@@ -81,10 +81,7 @@ fn own_values(code: &str, tally: &Tally) -> TeamValues {
             .filter_map(|&d| raw_dimension_score(tally, d, p).favourable.map(|f| (d, f)))
             .collect()
     };
-    let net = |item: ItemCode, group: ItemGroup| {
-        let population = item.population();
-        NetScore::from_counts(tally.n(population, Scope::Group(group)), &tally.counts(&item)).score
-    };
+    let net = |group: ItemGroup| NetScore::from_counts(tally.n(group.population(), Scope::Group(group)), tally.counts(group)).score;
     let employee = side(Perspective::Employee);
     let customer = side(Perspective::Customer);
     let mean = |m: &BTreeMap<Dimension, f64>| stats::mean(&m.values().copied().collect::<Vec<_>>());
@@ -92,8 +89,8 @@ fn own_values(code: &str, tally: &Tally) -> TeamValues {
         code: code.to_owned(),
         eei: mean(&employee),
         csi: mean(&customer),
-        nps: net(ItemCode::Headline(super::items::Headline::Nps), ItemGroup::Nps),
-        enps: net(ItemCode::Headline(super::items::Headline::Enps), ItemGroup::Enps),
+        nps: net(ItemGroup::Nps),
+        enps: net(ItemGroup::Enps),
         employee,
         customer,
     }

@@ -3,10 +3,10 @@
 //! that identical input serialises to identical bytes.
 
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use super::anonymity::Visibility;
-use super::channels::{all_group_channels, prepare_channels};
+use super::channels::all_group_channels;
 use super::data::{CampaignData, CampaignMeta, ReportFilter, Settings, MIN_ANONYMITY_THRESHOLD};
 use super::group::build_group;
 pub use super::group::GroupReport;
@@ -71,8 +71,7 @@ pub fn build_report(
     let visibility = Visibility::compute(&prepared, k);
     let org_node = prepared.tree.teams.len();
     let spreads: Vec<BTreeMap<_, _>> = if filter.channel.is_none() {
-        let per_channel = prepare_channels(data)?;
-        all_group_channels(&prepared, &per_channel, &visibility, k)
+        all_group_channels(&prepared, &visibility, k)
             .iter()
             .map(|view| view.spreads())
             .collect()
@@ -128,11 +127,11 @@ pub fn build_report(
 /// reveal no single team.
 fn hide_quadrants_of_hidden_teams(linkage: &mut super::linkage::Linkage, teams: &[TeamReport]) {
     if let Some(quadrants) = linkage.quadrants.as_mut() {
-        quadrants.retain(|code, _| {
-            teams
-                .iter()
-                .find(|t| &t.code == code)
-                .is_some_and(|t| !t.group.suppressed.customer && !t.group.suppressed.employee)
-        });
+        let shown: HashSet<&str> = teams
+            .iter()
+            .filter(|t| !t.group.suppressed.customer && !t.group.suppressed.employee)
+            .map(|t| t.code.as_str())
+            .collect();
+        quadrants.retain(|code, _| shown.contains(code.as_str()));
     }
 }

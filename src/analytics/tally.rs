@@ -1,11 +1,19 @@
 //! Turns the raw aggregate rows into validated per-team tallies and their
 //! roll-ups over the team tree. This is the only place rows are checked, so
 //! everything downstream can index without failing.
+//!
+//! Tallies are dense arrays indexed by item group (`ItemGroup::slot`): every
+//! figure of the report pools the answers of a group (a dimension seen from
+//! one perspective, or one headline item), so nothing finer is kept, and
+//! rolling a team into its parent is a few thousand additions with no
+//! allocation. Rows are read once; the customers of each channel are tallied
+//! in the same pass.
 
 use std::collections::{BTreeMap, HashMap};
 
 use super::data::{CampaignData, TeamNode};
-use super::items::{Channel, ItemCode, Population, Scope};
+use super::items::{Channel, Dimension, ItemCode, ItemGroup, Perspective, Population, Scope};
+use super::scores::Score;
 use super::AnalyticsError;
 
 /// Answer counts indexed by value (scales go up to 10).
@@ -14,36 +22,142 @@ pub type Counts = [u64; 11];
 /// Orientation buckets indexed by 6 × mean (6..=30).
 pub type Buckets = [u64; 31];
 
+const GROUPS: usize = ItemGroup::COUNT;
+const POPULATIONS: usize = 4;
+const DIMENSIONS: usize = 11;
+
+fn add_counts(mine: &mut Counts, other: &Counts) {
+    for (a, b) in mine.iter_mut().zip(other) {
+        *a += b;
+    }
+}
+
 /// Pooled aggregates of some set of respondents.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Tally {
-    pub answers: BTreeMap<ItemCode, Counts>,
-    pub respondents: BTreeMap<(Population, Scope), u64>,
+    /// Answers per item group, pooled over the group's items.
+    answers: [Counts; GROUPS],
+    /// Respondents per item group (the group's population is implied).
+    in_group: [u64; GROUPS],
+    /// Respondents per population (`Scope::All`).
+    in_population: [u64; POPULATIONS],
     pub orientation: Buckets,
+}
+
+impl Default for Tally {
+    fn default() -> Self {
+        Tally {
+            answers: [[0; 11]; GROUPS],
+            in_group: [0; GROUPS],
+            in_population: [0; POPULATIONS],
+            orientation: [0; 31],
+        }
+    }
 }
 
 impl Tally {
     pub fn add(&mut self, other: &Tally) {
-        for (item, counts) in &other.answers {
-            let mine = self.answers.entry(*item).or_insert([0; 11]);
-            for (a, b) in mine.iter_mut().zip(counts) {
-                *a += b;
-            }
+        for (mine, theirs) in self.answers.iter_mut().zip(&other.answers) {
+            add_counts(mine, theirs);
         }
-        for (key, count) in &other.respondents {
-            *self.respondents.entry(*key).or_insert(0) += count;
+        for (a, b) in self.in_group.iter_mut().zip(&other.in_group) {
+            *a += b;
+        }
+        for (a, b) in self.in_population.iter_mut().zip(&other.in_population) {
+            *a += b;
         }
         for (a, b) in self.orientation.iter_mut().zip(&other.orientation) {
             *a += b;
         }
     }
 
+    /// Respondents of `population` in `scope` (0 for a group of another
+    /// population).
     pub fn n(&self, population: Population, scope: Scope) -> u64 {
-        self.respondents.get(&(population, scope)).copied().unwrap_or(0)
+        match scope {
+            Scope::All => self.in_population[population.index()],
+            Scope::Group(g) if g.population() == population => self.in_group[g.slot()],
+            Scope::Group(_) => 0,
+        }
     }
 
-    pub fn counts(&self, item: &ItemCode) -> Counts {
-        self.answers.get(item).copied().unwrap_or([0; 11])
+    /// Answers to the items of `group`, pooled.
+    pub fn counts(&self, group: ItemGroup) -> &Counts {
+        &self.answers[group.slot()]
+    }
+
+    fn add_answers(&mut self, item: ItemCode, value: u8, count: u64) {
+        self.answers[item.group().slot()][usize::from(value)] += count;
+    }
+
+    /// `scope` must belong to `population` (checked by [`prepare`]).
+    fn add_respondents(&mut self, population: Population, scope: Scope, count: u64) {
+        match scope {
+            Scope::All => self.in_population[population.index()] += count,
+            Scope::Group(g) => self.in_group[g.slot()] += count,
+        }
+    }
+
+    /// The customer figures channel views need.
+    pub fn customers(&self) -> Customers {
+        let mut slice = Customers {
+            n: self.in_population[Population::Customer.index()],
+            ..Customers::default()
+        };
+        for &d in Dimension::ALL {
+            let g = ItemGroup::Dimension(d, Perspective::Customer).slot();
+            slice.in_dimension[d.index()] = self.in_group[g];
+            slice.answers[d.index()] = self.answers[g];
+        }
+        slice
+    }
+}
+
+/// The customer side of a tally, per dimension: all a channel view reads.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Customers {
+    pub n: u64,
+    in_dimension: [u64; DIMENSIONS],
+    answers: [Counts; DIMENSIONS],
+}
+
+impl Customers {
+    pub fn add(&mut self, other: &Customers) {
+        self.n += other.n;
+        for (a, b) in self.in_dimension.iter_mut().zip(&other.in_dimension) {
+            *a += b;
+        }
+        for (mine, theirs) in self.answers.iter_mut().zip(&other.answers) {
+            add_counts(mine, theirs);
+        }
+    }
+
+    /// Customers in `scope` (`All` or a customer dimension; 0 otherwise).
+    pub fn n_in(&self, scope: Scope) -> u64 {
+        match scope {
+            Scope::All => self.n,
+            Scope::Group(ItemGroup::Dimension(d, Perspective::Customer)) => self.in_dimension[d.index()],
+            Scope::Group(_) => 0,
+        }
+    }
+
+    /// The customer score of a dimension, ignoring anonymity.
+    pub fn score(&self, d: Dimension) -> Score {
+        Score::from_counts(self.in_dimension[d.index()], &self.answers[d.index()], 4)
+    }
+
+    fn add_answers(&mut self, item: ItemCode, value: u8, count: u64) {
+        if let ItemGroup::Dimension(d, Perspective::Customer) = item.group() {
+            self.answers[d.index()][usize::from(value)] += count;
+        }
+    }
+
+    fn add_respondents(&mut self, scope: Scope, count: u64) {
+        match scope {
+            Scope::All => self.n += count,
+            Scope::Group(ItemGroup::Dimension(d, Perspective::Customer)) => self.in_dimension[d.index()] += count,
+            Scope::Group(_) => {}
+        }
     }
 }
 
@@ -126,13 +240,17 @@ impl Tree {
 }
 
 /// Validated tallies: each team's own answers, its roll-up with all
-/// sub-teams, and the organisation-level executive answers.
+/// sub-teams, the organisation-level executive answers, and the customers
+/// of each channel rolled up the same way.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prepared {
     pub tree: Tree,
     pub own: Vec<Tally>,
     pub rollup: Vec<Tally>,
     pub executives: Tally,
+    /// Per channel (in `Channel::ALL` order), the roll-up of every team's
+    /// customers of that channel.
+    pub channels: Vec<(Channel, Vec<Customers>)>,
 }
 
 impl Prepared {
@@ -144,17 +262,55 @@ impl Prepared {
         }
         total
     }
+
+    /// The customers of one channel in the whole organisation.
+    pub fn organisation_channel(&self, slices: &[Customers]) -> Customers {
+        let mut total = Customers::default();
+        for &root in &self.tree.roots {
+            total.add(&slices[root]);
+        }
+        total
+    }
 }
 
-/// Checks every row and sums them per team; customer rows of other channels
-/// than `channel` (when given) are left out.
+/// Resolves team codes to tree positions, remembering the last one: the
+/// database hands rows over grouped by team, so most rows hit the cache.
+struct Teams<'a> {
+    tree: &'a Tree,
+    last: Option<(&'a str, usize)>,
+}
+
+impl<'a> Teams<'a> {
+    fn resolve(&mut self, code: &'a str) -> Result<usize, AnalyticsError> {
+        if let Some((last, idx)) = self.last {
+            if last == code {
+                return Ok(idx);
+            }
+        }
+        let idx = self
+            .tree
+            .index
+            .get(code)
+            .copied()
+            .ok_or_else(|| AnalyticsError::UnknownTeam(code.to_owned()))?;
+        self.last = Some((code, idx));
+        Ok(idx)
+    }
+}
+
+/// Checks every row and sums them per team, in one pass; customer rows of
+/// other channels than `channel` (when given) are left out of the tallies
+/// (the per-channel customer tallies always hold every channel).
 pub fn prepare(data: &CampaignData, channel: Option<Channel>) -> Result<Prepared, AnalyticsError> {
     let tree = Tree::build(&data.teams)?;
-    let mut own = vec![Tally::default(); tree.teams.len()];
+    let teams = tree.teams.len();
+    let mut own = vec![Tally::default(); teams];
     let mut executives = Tally::default();
+    let mut by_channel = vec![vec![Customers::default(); teams]; Channel::ALL.len()];
     let keep = |population: Population, row_channel: Option<Channel>| {
         population != Population::Customer || channel.is_none() || row_channel == channel
     };
+    let mut resolver = Teams { tree: &tree, last: None };
     for row in &data.histograms {
         check_placement(&row.team, row.population, row.channel)?;
         if row.item.population() != row.population {
@@ -169,66 +325,69 @@ pub fn prepare(data: &CampaignData, channel: Option<Channel>) -> Result<Prepared
                 value: row.value,
             });
         }
+        let Some(code) = row.team.as_deref() else {
+            executives.add_answers(row.item, row.value, row.count);
+            continue;
+        };
+        let idx = resolver.resolve(code)?;
         if keep(row.population, row.channel) {
-            let tally = target(&tree, &mut own, &mut executives, row.team.as_deref())?;
-            tally.answers.entry(row.item).or_insert([0; 11])[usize::from(row.value)] += row.count;
+            own[idx].add_answers(row.item, row.value, row.count);
+        }
+        if let Some(c) = row.channel {
+            by_channel[c.index()][idx].add_answers(row.item, row.value, row.count);
         }
     }
     for row in &data.respondents {
         check_placement(&row.team, row.population, row.channel)?;
+        if let Scope::Group(g) = row.scope {
+            if g.population() != row.population {
+                return Err(AnalyticsError::Misplaced {
+                    population: row.population,
+                    reason: "respondent scope of another population",
+                });
+            }
+        }
+        let Some(code) = row.team.as_deref() else {
+            executives.add_respondents(row.population, row.scope, row.count);
+            continue;
+        };
+        let idx = resolver.resolve(code)?;
         if keep(row.population, row.channel) {
-            let tally = target(&tree, &mut own, &mut executives, row.team.as_deref())?;
-            *tally.respondents.entry((row.population, row.scope)).or_insert(0) += row.count;
+            own[idx].add_respondents(row.population, row.scope, row.count);
+        }
+        if let Some(c) = row.channel {
+            by_channel[c.index()][idx].add_respondents(row.scope, row.count);
         }
     }
     for row in &data.orientation {
         if !(6..=30).contains(&row.key) {
             return Err(AnalyticsError::OrientationKey(row.key));
         }
-        let tally = target(&tree, &mut own, &mut executives, Some(&row.team))?;
-        tally.orientation[usize::from(row.key)] += row.count;
+        let idx = resolver.resolve(&row.team)?;
+        own[idx].orientation[usize::from(row.key)] += row.count;
     }
-    Ok(Prepared::new(tree, own, executives))
+    let mut rollup = own.clone();
+    roll_up(&tree, &mut rollup, Tally::add);
+    for slices in &mut by_channel {
+        roll_up(&tree, slices, Customers::add);
+    }
+    Ok(Prepared {
+        tree,
+        own,
+        rollup,
+        executives,
+        channels: Channel::ALL.iter().copied().zip(by_channel).collect(),
+    })
 }
 
-/// The customers of one channel only, for channel views. The rows were
-/// already checked by [`prepare`]; other populations are left out since
-/// channel views only read customer figures, which keeps the six channel
-/// passes about as cheap as one pass over the customer rows.
-pub fn prepare_customer_channel(data: &CampaignData, channel: Channel) -> Result<Prepared, AnalyticsError> {
-    let tree = Tree::build(&data.teams)?;
-    let mut own = vec![Tally::default(); tree.teams.len()];
-    let mut executives = Tally::default();
-    let ours = |population: Population, row_channel: Option<Channel>| {
-        population == Population::Customer && row_channel == Some(channel)
-    };
-    for row in data.histograms.iter().filter(|r| ours(r.population, r.channel)) {
-        let tally = target(&tree, &mut own, &mut executives, row.team.as_deref())?;
-        tally.answers.entry(row.item).or_insert([0; 11])[usize::from(row.value)] += row.count;
-    }
-    for row in data.respondents.iter().filter(|r| ours(r.population, r.channel)) {
-        let tally = target(&tree, &mut own, &mut executives, row.team.as_deref())?;
-        *tally.respondents.entry((row.population, row.scope)).or_insert(0) += row.count;
-    }
-    Ok(Prepared::new(tree, own, executives))
-}
-
-impl Prepared {
-    /// Rolls each team's own tallies up into all its ancestors.
-    fn new(tree: Tree, own: Vec<Tally>, executives: Tally) -> Prepared {
-        let mut rollup = own.clone();
-        // Display order is a preorder, so walking it backwards meets children first.
-        for i in (0..tree.teams.len()).rev() {
-            if let Some(p) = tree.parent[i] {
-                let child = rollup[i].clone();
-                rollup[p].add(&child);
-            }
-        }
-        Prepared {
-            tree,
-            own,
-            rollup,
-            executives,
+/// Adds every team into its parent, deepest first, in place.
+fn roll_up<T>(tree: &Tree, nodes: &mut [T], add: impl Fn(&mut T, &T)) {
+    // Display order is a preorder: a parent always sits before its children,
+    // so walking backwards meets children first.
+    for i in (0..nodes.len()).rev() {
+        if let Some(p) = tree.parent[i] {
+            let (before, from_child) = nodes.split_at_mut(i);
+            add(&mut before[p], &from_child[0]);
         }
     }
 }
@@ -252,26 +411,6 @@ fn check_placement(
         });
     }
     Ok(())
-}
-
-fn target<'a>(
-    tree: &Tree,
-    own: &'a mut [Tally],
-    executives: &'a mut Tally,
-    team: Option<&str>,
-) -> Result<&'a mut Tally, AnalyticsError> {
-    match team {
-        None => Ok(executives),
-        Some(code) => {
-            let idx = tree
-                .index
-                .get(code)
-                .copied()
-                .ok_or_else(|| AnalyticsError::UnknownTeam(code.to_owned()))?;
-            own.get_mut(idx)
-                .ok_or_else(|| AnalyticsError::UnknownTeam(code.to_owned()))
-        }
-    }
 }
 
 #[cfg(test)]
