@@ -23,7 +23,7 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use miroir::analytics::{
     build_report, CampaignData, CampaignMeta, Channel, HistogramRow, ItemCode, OrientationRow, Population,
-    ReportFilter, RespondentRow, Scope, Settings,
+    ReportFilter, RespondentRow, Scope, Settings, TeamCode,
 };
 
 const INSTRUMENT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/instrument.json"));
@@ -158,7 +158,8 @@ impl Builder<'_> {
         if n == 0 {
             return;
         }
-        let owned = team.map(str::to_owned);
+        // One shared string per team, as the database layer hands them over.
+        let owned: Option<TeamCode> = team.map(Into::into);
         let respondents = |scope: Scope, count: u64| RespondentRow {
             team: owned.clone(),
             population,
@@ -212,7 +213,7 @@ impl Builder<'_> {
             for (key, count) in (6..=30u8).zip(counts.into_iter().map(|c| c + floor)) {
                 if count > 0 {
                     self.data.add_orientation(OrientationRow {
-                        team: code.to_owned(),
+                        team: owned.clone().unwrap_or_else(|| code.into()),
                         key,
                         count,
                     });

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use super::items::{Channel, Headline, ItemCode, Population, Scope};
 
@@ -17,12 +18,17 @@ pub struct TeamNode {
     pub parent_code: Option<String>,
 }
 
+/// A team's code as aggregate rows carry it: shared, so that the rows of a
+/// team point at one string (cheap to clone, and the engine recognises a
+/// run of rows of the same team by address without reading the text).
+pub type TeamCode = Arc<str>;
+
 /// `count` respondents gave `value` to `item`. `team` is `None` only for
 /// executives (organisation level); `channel` is only ever set for customers.
 /// "Don't know" answers are never in a histogram.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistogramRow {
-    pub team: Option<String>,
+    pub team: Option<TeamCode>,
     pub population: Population,
     pub channel: Option<Channel>,
     pub item: ItemCode,
@@ -34,7 +40,7 @@ pub struct HistogramRow {
 /// answer in `scope` (`Scope::All` = every respondent of the population).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RespondentRow {
-    pub team: Option<String>,
+    pub team: Option<TeamCode>,
     pub population: Population,
     pub channel: Option<Channel>,
     pub scope: Scope,
@@ -45,7 +51,7 @@ pub struct RespondentRow {
 /// (6..=30: exact for one to three items).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrientationRow {
-    pub team: String,
+    pub team: TeamCode,
     pub key: u8,
     pub count: u64,
 }
@@ -95,7 +101,7 @@ impl CampaignData {
     /// respondent count for `*` and for each item group touched, and the
     /// orientation bucket. Rows are appended, not merged.
     pub fn add_respondent(&mut self, respondent: &Respondent<'_>) {
-        let team = respondent.team.map(str::to_owned);
+        let team: Option<TeamCode> = respondent.team.map(Into::into);
         let mut groups = BTreeSet::new();
         let (mut orientation_sum, mut orientation_items) = (0u32, 0u32);
         for &(item, value) in respondent.answers {
@@ -123,11 +129,11 @@ impl CampaignData {
                 count: 1,
             });
         }
-        if let (Some(code), 1..=3) = (respondent.team, orientation_items) {
+        if let (Some(code), 1..=3) = (team, orientation_items) {
             // 6 × mean is an integer for 1, 2 or 3 items.
             let key = 6 * orientation_sum / orientation_items;
             self.orientation.push(OrientationRow {
-                team: code.to_owned(),
+                team: code,
                 key: u8::try_from(key).unwrap_or(u8::MAX),
                 count: 1,
             });

@@ -41,7 +41,7 @@ pub(crate) fn load(fixture: &Value) -> CampaignData {
         let h = h.as_array().unwrap();
         for pair in h[4..].chunks(2) {
             data.add_histogram(HistogramRow {
-                team: text(&h[0]),
+                team: text(&h[0]).map(Into::into),
                 population: Population::parse(h[1].as_str().unwrap()).unwrap(),
                 channel: channel(&h[2]),
                 item: ItemCode::parse(h[3].as_str().unwrap()).unwrap(),
@@ -52,7 +52,7 @@ pub(crate) fn load(fixture: &Value) -> CampaignData {
     }
     for r in fixture["respondents"].as_array().unwrap() {
         data.add_respondents(RespondentRow {
-            team: text(&r[0]),
+            team: text(&r[0]).map(Into::into),
             population: Population::parse(r[1].as_str().unwrap()).unwrap(),
             channel: channel(&r[2]),
             scope: Scope::parse(r[3].as_str().unwrap()).unwrap(),
@@ -61,7 +61,7 @@ pub(crate) fn load(fixture: &Value) -> CampaignData {
     }
     for o in fixture["orientation"].as_array().unwrap() {
         data.add_orientation(OrientationRow {
-            team: o[0].as_str().unwrap().to_owned(),
+            team: o[0].as_str().unwrap().into(),
             key: o[1].as_u64().unwrap() as u8,
             count: o[2].as_u64().unwrap(),
         });

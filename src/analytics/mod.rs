@@ -28,7 +28,7 @@ pub use channels::{channel_view, ChannelView};
 pub use compare::{action_effect, compare_waves, ActionEffect, WaveComparison};
 pub use data::{
     CampaignData, CampaignMeta, HistogramRow, MaturityThresholds, OrientationRow, ReportFilter, Respondent,
-    RespondentRow, Settings, TeamNode,
+    RespondentRow, Settings, TeamCode, TeamNode,
 };
 pub use items::{Channel, Dimension, ItemCode, ItemGroup, Perspective, Pillar, Population, Scope};
 pub use report::{build_report, CampaignReport, GroupReport};

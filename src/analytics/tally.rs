@@ -274,7 +274,8 @@ impl Prepared {
 }
 
 /// Resolves team codes to tree positions, remembering the last one: the
-/// database hands rows over grouped by team, so most rows hit the cache.
+/// database hands rows over grouped by team, with one shared string per
+/// team, so most rows are recognised by the string's address alone.
 struct Teams<'a> {
     tree: &'a Tree,
     last: Option<(&'a str, usize)>,
@@ -283,7 +284,7 @@ struct Teams<'a> {
 impl<'a> Teams<'a> {
     fn resolve(&mut self, code: &'a str) -> Result<usize, AnalyticsError> {
         if let Some((last, idx)) = self.last {
-            if last == code {
+            if std::ptr::eq(last, code) || last == code {
                 return Ok(idx);
             }
         }
@@ -312,7 +313,7 @@ pub fn prepare(data: &CampaignData, channel: Option<Channel>) -> Result<Prepared
     };
     let mut resolver = Teams { tree: &tree, last: None };
     for row in &data.histograms {
-        check_placement(&row.team, row.population, row.channel)?;
+        check_placement(row.team.is_some(), row.population, row.channel)?;
         if row.item.population() != row.population {
             return Err(AnalyticsError::WrongPopulation {
                 item: row.item.to_string(),
@@ -338,7 +339,7 @@ pub fn prepare(data: &CampaignData, channel: Option<Channel>) -> Result<Prepared
         }
     }
     for row in &data.respondents {
-        check_placement(&row.team, row.population, row.channel)?;
+        check_placement(row.team.is_some(), row.population, row.channel)?;
         if let Scope::Group(g) = row.scope {
             if g.population() != row.population {
                 return Err(AnalyticsError::Misplaced {
@@ -392,13 +393,9 @@ fn roll_up<T>(tree: &Tree, nodes: &mut [T], add: impl Fn(&mut T, &T)) {
     }
 }
 
-fn check_placement(
-    team: &Option<String>,
-    population: Population,
-    channel: Option<Channel>,
-) -> Result<(), AnalyticsError> {
+fn check_placement(has_team: bool, population: Population, channel: Option<Channel>) -> Result<(), AnalyticsError> {
     let organisation_level = population == Population::Executive;
-    if team.is_none() != organisation_level {
+    if has_team == organisation_level {
         return Err(AnalyticsError::Misplaced {
             population,
             reason: "team must be empty for executives and only for them",

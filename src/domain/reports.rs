@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use super::{authorise, DomainError, DomainResult};
 use crate::analytics::{
     build_report, CampaignData, CampaignMeta, CampaignReport, Channel, HistogramRow, ItemCode, OrientationRow,
-    Population, ReportFilter, RespondentRow, Scope, Settings,
+    Population, ReportFilter, RespondentRow, Scope, Settings, TeamCode,
 };
 use crate::auth::policy::{Action, Principal, Role};
 use crate::db::models::campaign::{self, Campaign};
@@ -19,13 +19,14 @@ use crate::db::DbConn;
 /// code) and every aggregate row.
 pub fn campaign_data(conn: &mut DbConn, c: &Campaign) -> DomainResult<CampaignData> {
     let teams = team::list_by_org(conn, &c.organisation_id)?;
-    let code_of: HashMap<&str, &str> = teams.iter().map(|t| (t.id.as_str(), t.code.as_str())).collect();
+    // One shared code per team: rows clone a pointer, not the text.
+    let code_of: HashMap<&str, TeamCode> = teams.iter().map(|t| (t.id.as_str(), t.code.as_str().into())).collect();
     let mut data = CampaignData::default();
     for t in &teams {
-        let parent = t.parent_id.as_deref().and_then(|p| code_of.get(p).copied());
+        let parent = t.parent_id.as_deref().and_then(|p| code_of.get(p)).map(|c| &**c);
         data.add_team(&t.code, &t.name, parent);
     }
-    let team_code = |key: &str| -> Option<String> { code_of.get(key).map(|c| c.to_string()) };
+    let team_code = |key: &str| -> Option<TeamCode> { code_of.get(key).cloned() };
     let stored = aggregates::load(conn, &c.id)?;
     let bad = |what: &str| DomainError::Unexpected(anyhow::anyhow!("stored aggregate with invalid {what}"));
     for (team, population, channel, item, value, count) in stored.histograms {

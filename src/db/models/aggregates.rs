@@ -35,7 +35,7 @@ impl Delta {
         folded.add_respondent(respondent);
         for h in folded.histograms {
             let key = (
-                h.team.unwrap_or_default(),
+                h.team.as_deref().unwrap_or_default().to_owned(),
                 h.population.as_str().to_string(),
                 h.channel.map(|c| c.as_str().to_string()).unwrap_or_default(),
                 h.item.to_string(),
@@ -45,7 +45,7 @@ impl Delta {
         }
         for r in folded.respondents {
             let key = (
-                r.team.unwrap_or_default(),
+                r.team.as_deref().unwrap_or_default().to_owned(),
                 r.population.as_str().to_string(),
                 r.channel.map(|c| c.as_str().to_string()).unwrap_or_default(),
                 r.scope.to_key(),
@@ -53,7 +53,7 @@ impl Delta {
             *self.respondents.entry(key).or_default() += sign * r.count as i64;
         }
         for o in folded.orientation {
-            *self.orientation.entry((o.team, i32::from(o.key))).or_default() += sign * o.count as i64;
+            *self.orientation.entry((o.team.to_string(), i32::from(o.key))).or_default() += sign * o.count as i64;
         }
     }
 
