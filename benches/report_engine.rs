@@ -8,11 +8,9 @@
 //! the number of responses behind the counts: the 1 M and 10 M cases at
 //! 1,000 teams have exactly the same rows, only larger counts.
 //!
-//! Tree: regions → branches; responses sit on branches only. Every item of
-//! every population is present at every branch with counts spread over the
-//! scale, customers are split over the six channels, executives answer at
-//! organisation level, and every 40th branch is tiny (below k = 5) so that
-//! primary and complementary suppression have work to do.
+//! The campaigns come from `miroir::analytics::synthetic` (regions →
+//! branches, six channels, executives, every 40th branch below k), the same
+//! generator `miroir bench-seed` stores for load tests of the endpoint.
 //!
 //! Run: `cargo bench --bench report_engine` (add `-- --warm-up-time 1` on a
 //! busy machine).
@@ -21,263 +19,36 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use miroir::analytics::{
-    build_report, CampaignData, CampaignMeta, Channel, HistogramRow, ItemCode, OrientationRow, Population,
-    ReportFilter, RespondentRow, Scope, Settings, TeamCode,
-};
-
-const INSTRUMENT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/instrument.json"));
-
-/// Executives answer once, at organisation level.
-const EXECUTIVES: u64 = 10;
-
-/// Every TINY_EVERY-th branch holds a handful of respondents (below k).
-const TINY_EVERY: usize = 40;
-
-/// Share of customers per channel (sums to 1).
-const CHANNEL_SHARES: [(Channel, f64); 6] = [
-    (Channel::InPerson, 0.30),
-    (Channel::Phone, 0.25),
-    (Channel::Web, 0.20),
-    (Channel::App, 0.12),
-    (Channel::Email, 0.08),
-    (Channel::Other, 0.05),
-];
+use miroir::analytics::synthetic::{campaign, Shape};
+use miroir::analytics::{build_report, CampaignData, CampaignMeta, ReportFilter, Scope, Settings};
+use miroir::domain::instrument::item_codes;
 
 struct Case {
-    regions: usize,
-    branches_per_region: usize,
-    /// Responses (questionnaires) of all populations together.
-    responses: u64,
+    shape: Shape,
     /// Criterion measurement time for this case.
     measure_secs: u64,
 }
 
-impl Case {
-    fn teams(&self) -> usize {
-        self.regions * (1 + self.branches_per_region)
-    }
-
-    fn label(&self) -> String {
-        format!("{}_teams/{}_responses", self.teams(), human(self.responses))
-    }
-}
-
-fn human(n: u64) -> String {
-    match n {
-        n if n >= 1_000_000 && n % 1_000_000 == 0 => format!("{}M", n / 1_000_000),
-        n if n >= 1_000 && n % 1_000 == 0 => format!("{}k", n / 1_000),
-        n => n.to_string(),
-    }
-}
-
-const CASES: [Case; 4] = [
-    Case {
-        regions: 4,
-        branches_per_region: 9,
-        responses: 10_000,
-        measure_secs: 3,
-    },
-    Case {
-        regions: 40,
-        branches_per_region: 24,
-        responses: 1_000_000,
-        measure_secs: 10,
-    },
-    Case {
-        regions: 40,
-        branches_per_region: 24,
-        responses: 10_000_000,
-        measure_secs: 10,
-    },
-    Case {
-        regions: 100,
-        branches_per_region: 49,
-        responses: 10_000_000,
-        measure_secs: 20,
-    },
-];
-
-/// Deterministic pseudo-random numbers (splitmix64): no `rand` needed and
-/// every run benchmarks the same campaign.
-fn mix(mut x: u64) -> u64 {
-    x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    x ^ (x >> 31)
-}
-
-/// A number in [0, 1) from a seed.
-fn unit(seed: u64) -> f64 {
-    (mix(seed) >> 11) as f64 / (1u64 << 53) as f64
-}
-
-/// Splits `total` over `weights` (largest share gets the remainder first).
-fn split(total: u64, weights: &[f64]) -> Vec<u64> {
-    let sum: f64 = weights.iter().sum();
-    let mut parts: Vec<u64> = weights
-        .iter()
-        .map(|w| (total as f64 * w / sum).floor() as u64)
-        .collect();
-    let mut left = total - parts.iter().sum::<u64>();
-    let mut order: Vec<usize> = (0..weights.len()).collect();
-    order.sort_by(|&a, &b| weights[b].total_cmp(&weights[a]));
-    for &i in order.iter().cycle() {
-        if left == 0 {
-            break;
-        }
-        parts[i] += 1;
-        left -= 1;
-    }
-    parts
-}
-
-/// The codebook's items, by population.
-fn instrument_items() -> Vec<ItemCode> {
-    let doc: serde_json::Value = serde_json::from_str(INSTRUMENT).expect("data/instrument.json is JSON");
-    doc["items"]
-        .as_array()
-        .expect("instrument has items")
-        .iter()
-        .map(|item| {
-            let code = item["code"].as_str().expect("item code is text");
-            ItemCode::parse(code).expect("instrument item codes parse")
-        })
-        .collect()
-}
-
-struct Builder<'a> {
-    data: CampaignData,
-    items: &'a [ItemCode],
-}
-
-impl Builder<'_> {
-    /// The rows of `n` respondents of one population (and channel) of one
-    /// team; `quality` in [0, 1) tilts answers towards the top of the scale.
-    fn slice(&mut self, team: Option<&str>, population: Population, channel: Option<Channel>, n: u64, quality: f64) {
-        if n == 0 {
-            return;
-        }
-        // One shared string per team, as the database layer hands them over.
-        let owned: Option<TeamCode> = team.map(Into::into);
-        let respondents = |scope: Scope, count: u64| RespondentRow {
-            team: owned.clone(),
-            population,
-            channel,
-            scope,
-            count,
-        };
-        self.data.add_respondents(respondents(Scope::All, n));
-        // 95 % of respondents answer at least one item of each group, and
-        // 98 % of those answer a given item ("don't know" is not stored).
-        let in_group = n - n / 20;
-        let mut groups = Vec::new();
-        for (index, &item) in self.items.iter().enumerate() {
-            if item.population() != population {
-                continue;
-            }
-            if !groups.contains(&item.group()) {
-                groups.push(item.group());
-                self.data
-                    .add_respondents(respondents(Scope::Group(item.group()), in_group));
-            }
-            let answers = in_group - in_group / 50;
-            let (low, high) = item.scale();
-            let tilt = 0.3 + 2.5 * quality + 0.5 * unit(index as u64);
-            let weights: Vec<f64> = (low..=high)
-                .map(|v| 1.0 + tilt * f64::from(v - low) * f64::from(v - low))
-                .collect();
-            // Every value gets at least one answer once there are enough, so
-            // larger campaigns have the same rows with larger counts.
-            let floor = u64::from(answers >= weights.len() as u64);
-            let counts = split(answers - floor * weights.len() as u64, &weights);
-            for (value, count) in (low..=high).zip(counts.into_iter().map(|c| c + floor)) {
-                if count > 0 {
-                    self.data.add_histogram(HistogramRow {
-                        team: owned.clone(),
-                        population,
-                        channel,
-                        item,
-                        value,
-                        count,
-                    });
-                }
-            }
-        }
-        if let (Population::Employee, Some(code)) = (population, team) {
-            let weights: Vec<f64> = (6..=30u8)
-                .map(|key| 1.0 + quality * f64::from(key - 6) * f64::from(key - 6) / 8.0)
-                .collect();
-            let floor = u64::from(in_group >= weights.len() as u64);
-            let counts = split(in_group - floor * weights.len() as u64, &weights);
-            for (key, count) in (6..=30u8).zip(counts.into_iter().map(|c| c + floor)) {
-                if count > 0 {
-                    self.data.add_orientation(OrientationRow {
-                        team: owned.clone().unwrap_or_else(|| code.into()),
-                        key,
-                        count,
-                    });
-                }
-            }
+/// 40, 1,000 and 5,000 teams, each with 10 k, 1 M and 10 M responses.
+fn cases() -> Vec<Case> {
+    let mut cases = Vec::new();
+    for (regions, branches_per_region, measure_secs) in [(4, 9, 3), (40, 24, 10), (100, 49, 20)] {
+        for responses in [10_000, 1_000_000, 10_000_000] {
+            cases.push(Case {
+                shape: Shape {
+                    regions,
+                    branches_per_region,
+                    responses,
+                },
+                measure_secs,
+            });
         }
     }
-
-    /// One branch: customers (over the channels), employees and managers.
-    fn branch(&mut self, code: &str, responses: u64, seed: u64) {
-        let customers = responses * 60 / 100;
-        let managers = (responses / 25).max(1);
-        let employees = responses.saturating_sub(customers + managers);
-        let employee_quality = unit(seed ^ 1);
-        // Customers are served better where employees are better off.
-        let customer_quality = (0.6 * employee_quality + 0.4 * unit(seed ^ 2)).min(0.999);
-        let shares: Vec<f64> = CHANNEL_SHARES.iter().map(|c| c.1).collect();
-        for ((channel, _), n) in CHANNEL_SHARES.iter().zip(split(customers, &shares)) {
-            self.slice(Some(code), Population::Customer, Some(*channel), n, customer_quality);
-        }
-        self.slice(Some(code), Population::Employee, None, employees, employee_quality);
-        self.slice(Some(code), Population::Manager, None, managers, unit(seed ^ 3));
-    }
-}
-
-/// Aggregate rows of a campaign shaped like `case`.
-fn campaign(case: &Case, items: &[ItemCode]) -> CampaignData {
-    let mut builder = Builder {
-        data: CampaignData::default(),
-        items,
-    };
-    let branches = case.regions * case.branches_per_region;
-    let tiny: Vec<bool> = (0..branches).map(|b| b % TINY_EVERY == TINY_EVERY / 2).collect();
-    // Tiny branches: 3 customers (one channel), 2 employees, 1 manager.
-    let tiny_responses = 6;
-    let tiny_count = tiny.iter().filter(|&&t| t).count() as u64;
-    let budget = case.responses - EXECUTIVES - tiny_count * tiny_responses;
-    let weights: Vec<f64> = (0..branches)
-        .map(|b| if tiny[b] { 0.0 } else { 0.5 + unit(b as u64) })
-        .collect();
-    let sizes = split(budget, &weights);
-    for r in 0..case.regions {
-        let region = format!("R{r:03}");
-        builder.data.add_team(&region, &format!("Region {r}"), None);
-        for i in 0..case.branches_per_region {
-            let b = r * case.branches_per_region + i;
-            let code = format!("{region}-B{i:03}");
-            builder.data.add_team(&code, &format!("Branch {r}.{i}"), Some(&region));
-            let seed = mix(b as u64 + 1);
-            if tiny[b] {
-                builder.slice(Some(&code), Population::Customer, Some(Channel::Web), 3, 0.5);
-                builder.slice(Some(&code), Population::Employee, None, 2, 0.5);
-                builder.slice(Some(&code), Population::Manager, None, 1, 0.5);
-            } else {
-                builder.branch(&code, sizes[b], seed);
-            }
-        }
-    }
-    builder.slice(None, Population::Executive, None, EXECUTIVES, 0.7);
-    builder.data
+    cases
 }
 
 fn report_engine(c: &mut Criterion) {
-    let items = instrument_items();
+    let items = item_codes();
     let settings = Settings::default();
     let meta = CampaignMeta {
         id: "bench".to_owned(),
@@ -287,24 +58,24 @@ fn report_engine(c: &mut Criterion) {
     let filter = ReportFilter::default();
     let mut group = c.benchmark_group("build_report");
     group.sample_size(10);
-    for case in &CASES {
+    for case in &cases() {
         group.measurement_time(Duration::from_secs(case.measure_secs));
         // Built on first use only, so a filtered run skips the others.
         let mut data: Option<CampaignData> = None;
-        group.bench_function(BenchmarkId::from_parameter(case.label()), |b| {
+        group.bench_function(BenchmarkId::from_parameter(case.shape.label()), |b| {
             let data = data.get_or_insert_with(|| {
-                let data = campaign(case, &items);
+                let data = campaign(&case.shape, &items);
                 let counted: u64 = data
                     .respondents
                     .iter()
                     .filter(|r| r.scope == Scope::All)
                     .map(|r| r.count)
                     .sum();
-                assert_eq!(counted, case.responses, "responses of {}", case.label());
+                assert_eq!(counted, case.shape.responses, "responses of {}", case.shape.label());
                 build_report(&data, &settings, &meta, &filter).expect("synthetic campaign is valid");
                 println!(
                     "\n{}: {} teams, {} responses; aggregate rows: {} histogram + {} respondent + {} orientation = {}",
-                    case.label(),
+                    case.shape.label(),
                     data.teams.len(),
                     counted,
                     data.histograms.len(),

@@ -44,6 +44,17 @@ enum Command {
         campaign: String,
         file: std::path::PathBuf,
     },
+    /// Store a synthetic campaign (aggregates only) for load tests of the
+    /// report endpoint: `regions` × (1 + `branches`) teams.
+    #[command(hide = true)]
+    BenchSeed {
+        #[arg(long, default_value_t = 40)]
+        regions: usize,
+        #[arg(long, default_value_t = 24)]
+        branches: usize,
+        #[arg(long, default_value_t = 1_000_000)]
+        responses: u64,
+    },
     /// Maintenance of the report aggregates.
     Aggregates {
         #[command(subcommand)]
@@ -110,6 +121,25 @@ async fn main() -> anyhow::Result<()> {
             let installed = demo::install(&mut *pool.get()?, &miroir::demo::plan(seed))
                 .map_err(|e| anyhow::anyhow!("demo: {e}"))?;
             print_demo(&installed);
+            Ok(())
+        }
+        Command::BenchSeed {
+            regions,
+            branches,
+            responses,
+        } => {
+            let pool = miroir::db::connect(&cli.config.database_url, 1)?;
+            let shape = miroir::analytics::synthetic::Shape {
+                regions,
+                branches_per_region: branches,
+                responses,
+            };
+            let seeded = miroir::domain::synthetic::seed(&mut *pool.get()?, &shape)
+                .map_err(|e| anyhow::anyhow!("bench-seed: {e}"))?;
+            println!(
+                "organisation {} campaign {}: {} teams, {} aggregate rows",
+                seeded.organisation_id, seeded.campaign_id, seeded.teams, seeded.rows
+            );
             Ok(())
         }
         Command::ImportResponses { campaign, file } => {

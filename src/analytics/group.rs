@@ -112,7 +112,11 @@ pub struct GroupReport {
 /// team-level linkage values, which are never published one by one).
 pub fn raw_dimension_score(tally: &Tally, d: Dimension, p: Perspective) -> Score {
     let scope = Scope::Group(ItemGroup::Dimension(d, p));
-    Score::from_counts(tally.n(p.population(), scope), tally.counts(ItemGroup::Dimension(d, p)), 4)
+    Score::from_counts(
+        tally.n(p.population(), scope),
+        tally.counts(ItemGroup::Dimension(d, p)),
+        4,
+    )
 }
 
 /// Builds the GROUP of `tally`; `visible` says whether an anonymous

@@ -81,7 +81,9 @@ fn own_values(code: &str, tally: &Tally) -> TeamValues {
             .filter_map(|&d| raw_dimension_score(tally, d, p).favourable.map(|f| (d, f)))
             .collect()
     };
-    let net = |group: ItemGroup| NetScore::from_counts(tally.n(group.population(), Scope::Group(group)), tally.counts(group)).score;
+    let net = |group: ItemGroup| {
+        NetScore::from_counts(tally.n(group.population(), Scope::Group(group)), tally.counts(group)).score
+    };
     let employee = side(Perspective::Employee);
     let customer = side(Perspective::Customer);
     let mean = |m: &BTreeMap<Dimension, f64>| stats::mean(&m.values().copied().collect::<Vec<_>>());

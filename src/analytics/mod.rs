@@ -15,6 +15,7 @@ pub mod recommendations;
 pub mod report;
 pub mod scores;
 pub mod stats;
+pub mod synthetic;
 pub mod tally;
 
 #[cfg(test)]

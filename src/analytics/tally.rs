@@ -311,7 +311,10 @@ pub fn prepare(data: &CampaignData, channel: Option<Channel>) -> Result<Prepared
     let keep = |population: Population, row_channel: Option<Channel>| {
         population != Population::Customer || channel.is_none() || row_channel == channel
     };
-    let mut resolver = Teams { tree: &tree, last: None };
+    let mut resolver = Teams {
+        tree: &tree,
+        last: None,
+    };
     for row in &data.histograms {
         check_placement(row.team.is_some(), row.population, row.channel)?;
         if row.item.population() != row.population {

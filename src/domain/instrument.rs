@@ -70,6 +70,15 @@ pub fn items_for(population: Population) -> Vec<(&'static ItemDef, ItemCode)> {
         .collect()
 }
 
+/// Every item code of the codebook, in codebook order.
+pub fn item_codes() -> Vec<ItemCode> {
+    instrument()
+        .items
+        .iter()
+        .filter_map(|i| ItemCode::parse(&i.code).ok())
+        .collect()
+}
+
 /// The Fluent message id of an item's wording.
 pub fn message_id(code: &str) -> String {
     format!("item-{}", code.replace('.', "-"))

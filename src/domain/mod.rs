@@ -12,6 +12,7 @@ pub mod instrument;
 pub mod mail;
 pub mod organisations;
 pub mod reports;
+pub mod synthetic;
 pub mod teams;
 pub mod types;
 

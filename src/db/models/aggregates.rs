@@ -53,7 +53,10 @@ impl Delta {
             *self.respondents.entry(key).or_default() += sign * r.count as i64;
         }
         for o in folded.orientation {
-            *self.orientation.entry((o.team.to_string(), i32::from(o.key))).or_default() += sign * o.count as i64;
+            *self
+                .orientation
+                .entry((o.team.to_string(), i32::from(o.key)))
+                .or_default() += sign * o.count as i64;
         }
     }
 

@@ -1,0 +1,125 @@
+//! Stores a synthetic campaign (`analytics::synthetic`) for load tests of
+//! the report endpoint: an organisation with the shape's team tree and one
+//! closed campaign whose aggregate rows are written directly (there are no
+//! raw responses behind them, so `aggregates rebuild` must not be run on
+//! it). Run by `miroir bench-seed`; never on its own.
+
+use std::collections::HashMap;
+
+use super::DomainResult;
+use crate::analytics::synthetic::{campaign, Shape};
+use crate::analytics::CampaignData;
+use crate::auth::random_token;
+use crate::db::models::aggregates::{self, Delta};
+use crate::db::models::campaign::{self as campaign_model, Campaign};
+use crate::db::models::organisation::{self, Organisation};
+use crate::db::models::team::{self, Team};
+use crate::db::models::{new_id, now};
+use crate::db::DbConn;
+
+/// What was stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seeded {
+    pub organisation_id: String,
+    pub campaign_id: String,
+    pub teams: usize,
+    pub rows: usize,
+}
+
+/// Aggregate keys written per statement batch (keeps memory flat).
+const BATCH: usize = 20_000;
+
+pub fn seed(conn: &mut DbConn, shape: &Shape) -> DomainResult<Seeded> {
+    let data = campaign(shape, &super::instrument::item_codes());
+    crate::db::write_transaction(conn, |conn| store(conn, shape, &data))
+}
+
+fn store(conn: &mut DbConn, shape: &Shape, data: &CampaignData) -> DomainResult<Seeded> {
+    let org = Organisation {
+        id: new_id(),
+        name: format!("Synthetic {}", shape.label()),
+        sector: "benchmark".into(),
+        default_language: "en".into(),
+        anonymity_threshold: 5,
+        created_at: now(),
+    };
+    organisation::insert(conn, &org)?;
+    let ids: HashMap<&str, String> = data.teams.iter().map(|t| (t.code.as_str(), new_id())).collect();
+    // Parents first: the generator lists each region before its branches.
+    for t in &data.teams {
+        team::insert(
+            conn,
+            &Team {
+                id: ids[t.code.as_str()].clone(),
+                organisation_id: org.id.clone(),
+                code: t.code.clone(),
+                name: t.name.clone(),
+                parent_id: t.parent_code.as_deref().map(|p| ids[p].clone()),
+                headcount: 10,
+            },
+        )?;
+    }
+    let today = chrono::Utc::now().date_naive();
+    let c = Campaign {
+        id: new_id(),
+        organisation_id: org.id.clone(),
+        code: random_token(8),
+        name: format!("Synthetic wave ({})", shape.label()),
+        opens_on: today - chrono::Duration::days(30),
+        closes_on: today - chrono::Duration::days(1),
+        languages: "en,fr".into(),
+        populations: "customer,employee,manager,executive".into(),
+        status: "closed".into(),
+        instrument_version: super::instrument::instrument().version,
+        created_at: now(),
+    };
+    campaign_model::insert(conn, &c)?;
+    let key = |team: Option<&str>| team.map(|code| ids[code].clone()).unwrap_or_default();
+    let channel = |c: Option<crate::analytics::Channel>| c.map(|c| c.as_str().to_owned()).unwrap_or_default();
+    let mut delta = Delta::default();
+    let mut pending = 0;
+    let flush = |conn: &mut DbConn, delta: &mut Delta, pending: &mut usize, force: bool| {
+        if *pending >= BATCH || (force && *pending > 0) {
+            *pending = 0;
+            aggregates::apply(conn, &c.id, &std::mem::take(delta))
+        } else {
+            Ok(())
+        }
+    };
+    for h in &data.histograms {
+        let k = (
+            key(h.team.as_deref()),
+            h.population.as_str().to_owned(),
+            channel(h.channel),
+            h.item.to_string(),
+            i32::from(h.value),
+        );
+        *delta.histograms.entry(k).or_default() += i64::try_from(h.count).unwrap_or(i64::MAX);
+        pending += 1;
+        flush(conn, &mut delta, &mut pending, false)?;
+    }
+    for r in &data.respondents {
+        let k = (
+            key(r.team.as_deref()),
+            r.population.as_str().to_owned(),
+            channel(r.channel),
+            r.scope.to_key(),
+        );
+        *delta.respondents.entry(k).or_default() += i64::try_from(r.count).unwrap_or(i64::MAX);
+        pending += 1;
+        flush(conn, &mut delta, &mut pending, false)?;
+    }
+    for o in &data.orientation {
+        let k = (key(Some(&o.team)), i32::from(o.key));
+        *delta.orientation.entry(k).or_default() += i64::try_from(o.count).unwrap_or(i64::MAX);
+        pending += 1;
+        flush(conn, &mut delta, &mut pending, false)?;
+    }
+    flush(conn, &mut delta, &mut pending, true)?;
+    Ok(Seeded {
+        organisation_id: org.id,
+        campaign_id: c.id,
+        teams: data.teams.len(),
+        rows: data.histograms.len() + data.respondents.len() + data.orientation.len(),
+    })
+}
