@@ -193,6 +193,13 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    aggregate_versions (campaign_id) {
+        campaign_id -> Text,
+        version -> BigInt,
+    }
+}
+
 diesel::joinable!(teams -> organisations (organisation_id));
 diesel::joinable!(memberships -> users (user_id));
 diesel::joinable!(memberships -> organisations (organisation_id));
@@ -223,6 +230,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     answer_histograms,
     respondent_counts,
     orientation_buckets,
+    aggregate_versions,
     actions,
     action_events,
 );
@@ -316,6 +324,7 @@ pub const TABLES: &[(&str, &[&str])] = &[
         &["campaign_id", "team_key", "population", "channel", "scope", "count"],
     ),
     ("orientation_buckets", &["campaign_id", "team_key", "bucket", "count"]),
+    ("aggregate_versions", &["campaign_id", "version"]),
     (
         "actions",
         &[

@@ -3,6 +3,7 @@
 //! in the next wave (METHOD.md §8).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -167,8 +168,8 @@ pub fn list(conn: &mut DbConn, p: &Principal, org: &str) -> DomainResult<Vec<Act
     for e in action::events_of_org(conn, org)? {
         events.entry(e.action_id.clone()).or_default().push(e);
     }
-    let mut reports: HashMap<String, Option<CampaignReport>> = HashMap::new();
-    let mut report_of = |conn: &mut DbConn, c: &Campaign| -> DomainResult<Option<CampaignReport>> {
+    let mut reports: HashMap<String, Option<Arc<CampaignReport>>> = HashMap::new();
+    let mut report_of = |conn: &mut DbConn, c: &Campaign| -> DomainResult<Option<Arc<CampaignReport>>> {
         if let Some(r) = reports.get(&c.id) {
             return Ok(r.clone());
         }

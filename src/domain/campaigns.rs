@@ -260,6 +260,7 @@ pub fn rates(conn: &mut DbConn, p: &Principal, c: &Campaign) -> DomainResult<(Ve
 pub fn rebuild_aggregates(conn: &mut DbConn, campaign_id: &str) -> DomainResult<usize> {
     crate::db::write_transaction(conn, |conn| {
         aggregates::clear(conn, campaign_id)?;
+        aggregates::touch(conn, campaign_id)?;
         let mut after = String::new();
         let mut total = 0;
         loop {

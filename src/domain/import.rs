@@ -271,6 +271,8 @@ fn import_checked<R: Read>(conn: &mut DbConn, c: &Campaign, input: R) -> DomainR
         }
         response::insert_many(conn, &batch)?;
         aggregates::apply(conn, &c.id, &delta)?;
+        // The campaign may be closed: reports cached for it are now stale.
+        aggregates::touch(conn, &c.id)?;
         Ok(imported)
     })
 }

@@ -4,14 +4,17 @@
 //! rendering (page, API, CSV, XLSX, print) shows the same, safe figures.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
+use super::report_cache::{self, Key, Stamp, Value};
 use super::{authorise, DomainError, DomainResult};
 use crate::analytics::{
-    build_report, CampaignData, CampaignMeta, CampaignReport, Channel, HistogramRow, ItemCode, OrientationRow,
-    Population, ReportFilter, RespondentRow, Scope, Settings, TeamCode,
+    build_report, CampaignData, CampaignMeta, CampaignReport, Channel, ChannelView, HistogramRow, ItemCode,
+    OrientationRow, Population, ReportFilter, RespondentRow, Scope, Settings, TeamCode,
 };
 use crate::auth::policy::{Action, Principal, Role};
 use crate::db::models::campaign::{self, Campaign};
+use crate::db::models::team::Team;
 use crate::db::models::{aggregates, organisation, team};
 use crate::db::DbConn;
 
@@ -19,10 +22,14 @@ use crate::db::DbConn;
 /// code) and every aggregate row.
 pub fn campaign_data(conn: &mut DbConn, c: &Campaign) -> DomainResult<CampaignData> {
     let teams = team::list_by_org(conn, &c.organisation_id)?;
+    data_from(conn, c, &teams)
+}
+
+fn data_from(conn: &mut DbConn, c: &Campaign, teams: &[Team]) -> DomainResult<CampaignData> {
     // One shared code per team: rows clone a pointer, not the text.
     let code_of: HashMap<&str, TeamCode> = teams.iter().map(|t| (t.id.as_str(), t.code.as_str().into())).collect();
     let mut data = CampaignData::default();
-    for t in &teams {
+    for t in teams {
         let parent = t.parent_id.as_deref().and_then(|p| code_of.get(p)).map(|c| &**c);
         data.add_team(&t.code, &t.name, parent);
     }
@@ -86,10 +93,70 @@ fn authorise_report(conn: &mut DbConn, p: &Principal, c: &Campaign, team_code: O
 
 pub fn settings_for(conn: &mut DbConn, c: &Campaign) -> DomainResult<Settings> {
     let org = organisation::find(conn, &c.organisation_id)?.ok_or(DomainError::NotFound)?;
-    Ok(Settings {
+    Ok(settings_of(&org))
+}
+
+fn settings_of(org: &organisation::Organisation) -> Settings {
+    Settings {
         anonymity_threshold: u64::try_from(org.anonymity_threshold).unwrap_or(5),
         ..Settings::default()
-    })
+    }
+}
+
+/// What every report of a campaign is built from besides its aggregates,
+/// and the stamp a cached report must carry (none while the campaign is
+/// open: those are always computed).
+struct Inputs {
+    teams: Vec<Team>,
+    settings: Settings,
+    stamp: Option<Arc<Stamp>>,
+}
+
+impl Inputs {
+    fn load(conn: &mut DbConn, c: &Campaign) -> DomainResult<Inputs> {
+        // Stamp before data: a report is never older than its stamp.
+        let teams = team::list_by_org(conn, &c.organisation_id)?;
+        let org = organisation::find(conn, &c.organisation_id)?.ok_or(DomainError::NotFound)?;
+        let stamp = if matches!(c.status.as_str(), "closed" | "archived") {
+            let version = aggregates::version(conn, &c.id)?;
+            Some(Arc::new(Stamp::new(
+                &c.status,
+                &c.name,
+                version,
+                org.anonymity_threshold,
+                &teams,
+            )))
+        } else {
+            None
+        };
+        Ok(Inputs {
+            teams,
+            settings: settings_of(&org),
+            stamp,
+        })
+    }
+
+    fn cached(&self, key: &Key) -> Option<Value> {
+        self.stamp.as_ref().and_then(|stamp| report_cache::get(key, stamp))
+    }
+
+    fn keep(&self, key: Key, value: Value) {
+        if let Some(stamp) = &self.stamp {
+            report_cache::put(key, stamp.clone(), value);
+        }
+    }
+}
+
+fn meta_of(c: &Campaign) -> CampaignMeta {
+    CampaignMeta {
+        id: c.id.clone(),
+        name: c.name.clone(),
+        status: c.status.clone(),
+    }
+}
+
+fn engine_error(e: crate::analytics::AnalyticsError) -> DomainError {
+    DomainError::Unexpected(anyhow::anyhow!("report: {e}"))
 }
 
 /// The report of a campaign (optionally one team's subtree, one channel).
@@ -99,7 +166,7 @@ pub fn report(
     campaign_id: &str,
     team_code: Option<&str>,
     channel: Option<&str>,
-) -> DomainResult<CampaignReport> {
+) -> DomainResult<Arc<CampaignReport>> {
     let c = campaign::find_by_id(conn, campaign_id)?.ok_or(DomainError::NotFound)?;
     authorise_report(conn, p, &c, team_code)?;
     let channel = channel
@@ -109,48 +176,73 @@ pub fn report(
 }
 
 /// The report without asking the policy (for callers that already did).
+/// Reports of closed and archived campaigns come from the cache while
+/// nothing they depend on has changed (`report_cache`).
 pub fn report_unchecked(
     conn: &mut DbConn,
     c: &Campaign,
     team_code: Option<&str>,
     channel: Option<Channel>,
-) -> DomainResult<CampaignReport> {
-    let data = campaign_data(conn, c)?;
-    let settings = settings_for(conn, c)?;
-    let meta = CampaignMeta {
-        id: c.id.clone(),
-        name: c.name.clone(),
-        status: c.status.clone(),
+) -> DomainResult<Arc<CampaignReport>> {
+    let inputs = Inputs::load(conn, c)?;
+    let key = Key::Report {
+        campaign: c.id.clone(),
+        team: team_code.map(str::to_string),
+        channel,
     };
+    if let Some(Value::Report(report)) = inputs.cached(&key) {
+        return Ok(report);
+    }
+    let data = data_from(conn, c, &inputs.teams)?;
     let filter = ReportFilter {
         team: team_code.map(str::to_string),
         channel,
     };
-    build_report(&data, &settings, &meta, &filter).map_err(|e| DomainError::Unexpected(anyhow::anyhow!("report: {e}")))
+    let report = Arc::new(build_report(&data, &inputs.settings, &meta_of(c), &filter).map_err(engine_error)?);
+    inputs.keep(key, Value::Report(report.clone()));
+    Ok(report)
+}
+
+/// The organisation report and channel view, from one load of the
+/// aggregates (or both from the cache).
+fn organisation_figures(
+    conn: &mut DbConn,
+    c: &Campaign,
+) -> DomainResult<(Arc<CampaignReport>, Arc<Option<ChannelView>>)> {
+    let inputs = Inputs::load(conn, c)?;
+    let report_key = Key::Report {
+        campaign: c.id.clone(),
+        team: None,
+        channel: None,
+    };
+    let channels_key = Key::Channels { campaign: c.id.clone() };
+    if let (Some(Value::Report(report)), Some(Value::Channels(channels))) =
+        (inputs.cached(&report_key), inputs.cached(&channels_key))
+    {
+        return Ok((report, channels));
+    }
+    let data = data_from(conn, c, &inputs.teams)?;
+    let all = ReportFilter::default();
+    let report = Arc::new(build_report(&data, &inputs.settings, &meta_of(c), &all).map_err(engine_error)?);
+    let channels = Arc::new(crate::analytics::channel_view(&data, &inputs.settings, &all).ok());
+    inputs.keep(report_key, Value::Report(report.clone()));
+    inputs.keep(channels_key, Value::Channels(channels.clone()));
+    Ok((report, channels))
 }
 
 /// Everything the organisation dashboard shows: the report, the channel
 /// view, and the comparison with the previous wave when there is one.
 pub struct Dashboard {
     pub campaign: Campaign,
-    pub report: CampaignReport,
-    pub channels: Option<crate::analytics::ChannelView>,
+    pub report: Arc<CampaignReport>,
+    pub channels: Arc<Option<ChannelView>>,
     pub previous: Option<(Campaign, crate::analytics::WaveComparison)>,
 }
 
 pub fn dashboard(conn: &mut DbConn, p: &Principal, campaign_id: &str) -> DomainResult<Dashboard> {
     let c = campaign::find_by_id(conn, campaign_id)?.ok_or(DomainError::NotFound)?;
     authorise_report(conn, p, &c, None)?;
-    let data = campaign_data(conn, &c)?;
-    let settings = settings_for(conn, &c)?;
-    let meta = CampaignMeta {
-        id: c.id.clone(),
-        name: c.name.clone(),
-        status: c.status.clone(),
-    };
-    let report = build_report(&data, &settings, &meta, &ReportFilter::default())
-        .map_err(|e| DomainError::Unexpected(anyhow::anyhow!("report: {e}")))?;
-    let channels = crate::analytics::channel_view(&data, &settings, &ReportFilter::default()).ok();
+    let (report, channels) = organisation_figures(conn, &c)?;
     let all = campaign::list_by_org(conn, &c.organisation_id)?;
     let previous = all
         .into_iter()

@@ -263,7 +263,94 @@ async fn a_consultant_compares_clients_without_a_thin_benchmark(app: TestApp) {
     );
 }
 
+/// A closed wave's report is built once and reused, until an import into
+/// the closed wave or a renamed team changes what it
+/// depends on; an open wave's report is always rebuilt.
+async fn closed_reports_are_reused_until_their_inputs_change(app: TestApp) {
+    use miroir::db::models::campaign;
+    use miroir::domain::{import, reports, teams};
+    use std::sync::Arc;
+    let d = install(&app);
+    let token = app.api_token(&d.installed.director_email).await;
+    let api_report = || async {
+        let res = app
+            .client
+            .get(app.url(&format!("/api/v1/campaigns/{}/report", d.wave2)))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 200);
+        res.text().await.unwrap()
+    };
+    let parse = |text: &str| serde_json::from_str::<serde_json::Value>(text).unwrap();
+    let c = campaign::find_by_id(&mut app.conn(), &d.wave2).unwrap().unwrap();
+    assert_eq!(c.status, "closed");
+    let first = reports::report_unchecked(&mut app.conn(), &c, None, None).unwrap();
+    let again = reports::report_unchecked(&mut app.conn(), &c, None, None).unwrap();
+    assert!(Arc::ptr_eq(&first, &again), "the closed wave's report is reused");
+    let served = api_report().await;
+    assert_eq!(serde_json::to_string(&*first).unwrap(), served);
+    let before = parse(&served);
+
+    // Importing into the closed wave changes its figures at once.
+    let team = before["teams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["n"]["customer"].as_u64().is_some_and(|n| n > 20))
+        .unwrap();
+    let code = team["code"].as_str().unwrap().to_owned();
+    let customers = team["n"]["customer"].as_u64().unwrap();
+    let mut csv = String::from("team,population,channel,courtesy.c.1\n");
+    for i in 0..7 {
+        csv.push_str(&format!("{code},customer,web,{}\n", i % 5 + 1));
+    }
+    let imported = import::import_responses(&mut app.conn(), &app.admin_principal(), &d.wave2, csv.as_bytes()).unwrap();
+    assert_eq!(imported, 7);
+    let after_import = parse(&api_report().await);
+    let team_after = after_import["teams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["code"] == code.as_str())
+        .unwrap();
+    assert_eq!(team_after["n"]["customer"].as_u64(), Some(customers + 7));
+
+    // Renaming a team shows at once too.
+    let mut conn = app.conn();
+    let t = miroir::db::models::team::find_by_code(&mut conn, &d.org, &code)
+        .unwrap()
+        .unwrap();
+    let parent = team["parent_code"].as_str().unwrap_or("").to_owned();
+    let input = teams::TeamInput {
+        code: code.clone(),
+        name: "Renamed while closed".into(),
+        parent_code: parent,
+        headcount: t.headcount.to_string(),
+    };
+    teams::update(&mut conn, &app.admin_principal(), &d.org, &t.id, &input).unwrap();
+    drop(conn);
+    let renamed = parse(&api_report().await);
+    let team_renamed = renamed["teams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["code"] == code.as_str())
+        .unwrap();
+    assert_eq!(team_renamed["name"], "Renamed while closed");
+
+    // An open wave is never served from the cache.
+    let (open, _) = app.open_campaign(&d.org, "Open wave");
+    let open = campaign::find_by_id(&mut app.conn(), &open).unwrap().unwrap();
+    let a = reports::report_unchecked(&mut app.conn(), &open, None, None).unwrap();
+    let b = reports::report_unchecked(&mut app.conn(), &open, None, None).unwrap();
+    assert!(!Arc::ptr_eq(&a, &b));
+    assert_eq!(*a, *b);
+}
+
 both_backends!(
+    closed_reports_are_reused_until_their_inputs_change,
     a_consultant_compares_clients_without_a_thin_benchmark,
     the_director_sees_the_dashboard_with_its_figures,
     a_manager_sees_only_their_team,

@@ -9,7 +9,7 @@ use diesel::prelude::*;
 use diesel::upsert::excluded;
 
 use crate::analytics::{CampaignData, ItemCode, Population, Respondent};
-use crate::db::schema::{answer_histograms, orientation_buckets, respondent_counts};
+use crate::db::schema::{aggregate_versions, answer_histograms, orientation_buckets, respondent_counts};
 use crate::db::DbConn;
 
 /// (team key, population, channel, item, value) → change of count. Team key
@@ -65,7 +65,34 @@ impl Delta {
     }
 }
 
-/// Applies a delta with `count = count + change` upserts.
+/// Marks a change of the aggregates of a campaign that is not open (import
+/// into a closed campaign, rebuild): cached reports of closed campaigns are
+/// keyed by this version. Open campaigns are never cached, so submissions
+/// need not call it (and do not contend on one row).
+pub fn touch(conn: &mut DbConn, campaign: &str) -> QueryResult<()> {
+    use aggregate_versions as v;
+    on_each_backend!(conn, |c| diesel::insert_into(v::table)
+        .values((v::campaign_id.eq(campaign), v::version.eq(1_i64)))
+        .on_conflict(v::campaign_id)
+        .do_update()
+        .set(v::version.eq(v::version + 1_i64))
+        .execute(c))?;
+    Ok(())
+}
+
+/// The version `touch` keeps (0 before the first change).
+pub fn version(conn: &mut DbConn, campaign: &str) -> QueryResult<i64> {
+    use aggregate_versions as v;
+    Ok(v::table
+        .filter(v::campaign_id.eq(campaign))
+        .select(v::version)
+        .first(conn)
+        .optional()?
+        .unwrap_or(0))
+}
+
+/// Applies a delta with `count = count + change` upserts. Writers to a
+/// campaign that is not open must also call [`touch`].
 pub fn apply(conn: &mut DbConn, campaign: &str, delta: &Delta) -> QueryResult<()> {
     use answer_histograms as h;
     use orientation_buckets as o;

@@ -159,7 +159,7 @@ pub async fn export_file(
         "gaps.csv" => (export::gaps_csv(&d.report)?, "text/csv; charset=utf-8"),
         "indices.csv" => (export::indices_csv(&d.report)?, "text/csv; charset=utf-8"),
         "report.xlsx" => (
-            export::report_xlsx(&d.report, d.channels.as_ref(), &|key| sheet_label(&lang, key))?,
+            export::report_xlsx(&d.report, d.channels.as_ref().as_ref(), &|key| sheet_label(&lang, key))?,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ),
         _ => return Err(AppError::NotFound),

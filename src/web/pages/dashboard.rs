@@ -213,7 +213,7 @@ pub async fn dashboard(
         gap,
         gaps: HEATMAP_GAPS,
         sort,
-        channels: d.channels.as_ref(),
+        channels: d.channels.as_ref().as_ref(),
         previous: d.previous.as_ref().map(|(c, _)| c.name.clone()),
         trend: d.previous.as_ref().map(|(_, w)| w),
         org_id,
