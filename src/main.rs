@@ -54,6 +54,9 @@ enum Command {
         branches: usize,
         #[arg(long, default_value_t = 1_000_000)]
         responses: u64,
+        /// Leave the campaign open (its reports are then never cached).
+        #[arg(long)]
+        open: bool,
     },
     /// Maintenance of the report aggregates.
     Aggregates {
@@ -127,6 +130,7 @@ async fn main() -> anyhow::Result<()> {
             regions,
             branches,
             responses,
+            open,
         } => {
             let pool = miroir::db::connect(&cli.config.database_url, 1)?;
             let shape = miroir::analytics::synthetic::Shape {
@@ -134,7 +138,8 @@ async fn main() -> anyhow::Result<()> {
                 branches_per_region: branches,
                 responses,
             };
-            let seeded = miroir::domain::synthetic::seed(&mut *pool.get()?, &shape)
+            let status = if open { "open" } else { "closed" };
+            let seeded = miroir::domain::synthetic::seed(&mut *pool.get()?, &shape, status)
                 .map_err(|e| anyhow::anyhow!("bench-seed: {e}"))?;
             println!(
                 "organisation {} campaign {}: {} teams, {} aggregate rows",

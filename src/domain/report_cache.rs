@@ -19,6 +19,8 @@
 
 use std::sync::{Arc, LazyLock, Mutex};
 
+use bytes::Bytes;
+
 use crate::analytics::{CampaignReport, Channel, ChannelView};
 use crate::db::models::team::Team;
 
@@ -36,6 +38,13 @@ pub enum Key {
     },
     /// The organisation's channel view (dashboard).
     Channels { campaign: String },
+    /// The API's JSON of a report (a 1,000-team report is about 15 MB,
+    /// whose serialisation would otherwise cost more than the rest).
+    Json {
+        campaign: String,
+        team: Option<String>,
+        channel: Option<Channel>,
+    },
 }
 
 /// Everything a cached value depends on besides the key.
@@ -67,6 +76,8 @@ impl Stamp {
 pub enum Value {
     Report(Arc<CampaignReport>),
     Channels(Arc<Option<ChannelView>>),
+    /// JSON text, weighted by its number of groups.
+    Json(Bytes, usize),
 }
 
 impl Value {
@@ -74,6 +85,7 @@ impl Value {
         match self {
             Value::Report(r) => r.teams.len() + 1,
             Value::Channels(_) => 1,
+            Value::Json(_, groups) => *groups,
         }
     }
 }

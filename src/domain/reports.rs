@@ -203,6 +203,35 @@ pub fn report_unchecked(
     Ok(report)
 }
 
+/// The report as the API serves it (JSON text), for a principal allowed to
+/// read it; closed campaigns' texts come from the cache like their reports.
+pub fn report_json(
+    conn: &mut DbConn,
+    p: &Principal,
+    campaign_id: &str,
+    team_code: Option<&str>,
+    channel: Option<&str>,
+) -> DomainResult<bytes::Bytes> {
+    let c = campaign::find_by_id(conn, campaign_id)?.ok_or(DomainError::NotFound)?;
+    authorise_report(conn, p, &c, team_code)?;
+    let channel = channel
+        .map(|ch| Channel::parse(ch).map_err(|_| DomainError::Field("channel", "error-import-channel")))
+        .transpose()?;
+    let inputs = Inputs::load(conn, &c)?;
+    let key = Key::Json {
+        campaign: c.id.clone(),
+        team: team_code.map(str::to_string),
+        channel,
+    };
+    if let Some(Value::Json(json, _)) = inputs.cached(&key) {
+        return Ok(json);
+    }
+    let report = report_unchecked(conn, &c, team_code, channel)?;
+    let json = bytes::Bytes::from(serde_json::to_vec(&*report).map_err(|e| DomainError::Unexpected(e.into()))?);
+    inputs.keep(key, Value::Json(json.clone(), report.teams.len() + 1));
+    Ok(json)
+}
+
 /// The organisation report and channel view, from one load of the
 /// aggregates (or both from the cache).
 fn organisation_figures(

@@ -29,12 +29,13 @@ pub struct Seeded {
 /// Aggregate keys written per statement batch (keeps memory flat).
 const BATCH: usize = 20_000;
 
-pub fn seed(conn: &mut DbConn, shape: &Shape) -> DomainResult<Seeded> {
+/// `status` is `closed` (reports cached) or `open` (always computed).
+pub fn seed(conn: &mut DbConn, shape: &Shape, status: &str) -> DomainResult<Seeded> {
     let data = campaign(shape, &super::instrument::item_codes());
-    crate::db::write_transaction(conn, |conn| store(conn, shape, &data))
+    crate::db::write_transaction(conn, |conn| store(conn, shape, &data, status))
 }
 
-fn store(conn: &mut DbConn, shape: &Shape, data: &CampaignData) -> DomainResult<Seeded> {
+fn store(conn: &mut DbConn, shape: &Shape, data: &CampaignData, status: &str) -> DomainResult<Seeded> {
     let org = Organisation {
         id: new_id(),
         name: format!("Synthetic {}", shape.label()),
@@ -66,10 +67,10 @@ fn store(conn: &mut DbConn, shape: &Shape, data: &CampaignData) -> DomainResult<
         code: random_token(8),
         name: format!("Synthetic wave ({})", shape.label()),
         opens_on: today - chrono::Duration::days(30),
-        closes_on: today - chrono::Duration::days(1),
+        closes_on: today + chrono::Duration::days(if status == "open" { 30 } else { -1 }),
         languages: "en,fr".into(),
         populations: "customer,employee,manager,executive".into(),
-        status: "closed".into(),
+        status: status.into(),
         instrument_version: super::instrument::instrument().version,
         created_at: now(),
     };

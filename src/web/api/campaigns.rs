@@ -11,7 +11,7 @@ use crate::db::models::campaign::Campaign;
 use crate::domain::campaigns::{self, CampaignInput};
 use crate::domain::instrument::{instrument, message_id};
 use crate::domain::{import, reports};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::web::pages::campaigns::{public_base, IMPORT_LIMIT};
 use crate::web::session::ApiUser;
 use crate::web::state::State;
@@ -232,11 +232,11 @@ pub async fn report(
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let q = q.into_inner();
-    let report = state
+    let body = state
         .db(move |conn| {
-            reports::report(conn, &s.principal, &id, q.team.as_deref(), q.channel.as_deref()).map_err(api_error)
+            reports::report_json(conn, &s.principal, &id, q.team.as_deref(), q.channel.as_deref()).map_err(api_error)
         })
         .await?;
-    let body = serde_json::to_vec(&report).map_err(|e| AppError::Unexpected(e.into()))?;
+    // A cached text is shared, not copied.
     Ok(HttpResponse::Ok().content_type("application/json").body(body))
 }
