@@ -20,7 +20,7 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use miroir::analytics::synthetic::{campaign, Shape};
-use miroir::analytics::{build_report, CampaignData, CampaignMeta, ReportFilter, Scope, Settings};
+use miroir::analytics::{build_report, CampaignData, CampaignMeta, ReportFilter, Settings};
 use miroir::domain::instrument::item_codes;
 
 struct Case {
@@ -65,12 +65,7 @@ fn report_engine(c: &mut Criterion) {
         group.bench_function(BenchmarkId::from_parameter(case.shape.label()), |b| {
             let data = data.get_or_insert_with(|| {
                 let data = campaign(&case.shape, &items);
-                let counted: u64 = data
-                    .respondents
-                    .iter()
-                    .filter(|r| r.scope == Scope::All)
-                    .map(|r| r.count)
-                    .sum();
+                let counted = data.responses();
                 assert_eq!(counted, case.shape.responses, "responses of {}", case.shape.label());
                 build_report(&data, &settings, &meta, &filter).expect("synthetic campaign is valid");
                 println!(

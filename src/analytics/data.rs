@@ -76,6 +76,15 @@ pub struct Respondent<'a> {
 }
 
 impl CampaignData {
+    /// Questionnaires of all populations (the `*` respondent counts).
+    pub fn responses(&self) -> u64 {
+        self.respondents
+            .iter()
+            .filter(|r| r.scope == Scope::All)
+            .map(|r| r.count)
+            .sum()
+    }
+
     pub fn add_team(&mut self, code: &str, name: &str, parent_code: Option<&str>) {
         self.teams.push(TeamNode {
             code: code.to_owned(),

@@ -240,13 +240,7 @@ mod tests {
             };
             let data = campaign(&shape, &items);
             assert_eq!(data.teams.len(), shape.teams());
-            let counted: u64 = data
-                .respondents
-                .iter()
-                .filter(|r| r.scope == Scope::All)
-                .map(|r| r.count)
-                .sum();
-            assert_eq!(counted, responses, "{}", shape.label());
+            assert_eq!(data.responses(), responses, "{}", shape.label());
             let report = crate::analytics::build_report(
                 &data,
                 &Default::default(),

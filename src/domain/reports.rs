@@ -167,12 +167,25 @@ pub fn report(
     team_code: Option<&str>,
     channel: Option<&str>,
 ) -> DomainResult<Arc<CampaignReport>> {
+    let (c, channel) = readable(conn, p, campaign_id, team_code, channel)?;
+    report_unchecked(conn, &c, team_code, channel)
+}
+
+/// The campaign and parsed channel of a report request the principal may
+/// read (404 for another organisation's campaign, 403 for too little role).
+fn readable(
+    conn: &mut DbConn,
+    p: &Principal,
+    campaign_id: &str,
+    team_code: Option<&str>,
+    channel: Option<&str>,
+) -> DomainResult<(Campaign, Option<Channel>)> {
     let c = campaign::find_by_id(conn, campaign_id)?.ok_or(DomainError::NotFound)?;
     authorise_report(conn, p, &c, team_code)?;
     let channel = channel
         .map(|ch| Channel::parse(ch).map_err(|_| DomainError::Field("channel", "error-import-channel")))
         .transpose()?;
-    report_unchecked(conn, &c, team_code, channel)
+    Ok((c, channel))
 }
 
 /// The report without asking the policy (for callers that already did).
@@ -212,11 +225,7 @@ pub fn report_json(
     team_code: Option<&str>,
     channel: Option<&str>,
 ) -> DomainResult<bytes::Bytes> {
-    let c = campaign::find_by_id(conn, campaign_id)?.ok_or(DomainError::NotFound)?;
-    authorise_report(conn, p, &c, team_code)?;
-    let channel = channel
-        .map(|ch| Channel::parse(ch).map_err(|_| DomainError::Field("channel", "error-import-channel")))
-        .transpose()?;
+    let (c, channel) = readable(conn, p, campaign_id, team_code, channel)?;
     let inputs = Inputs::load(conn, &c)?;
     let key = Key::Json {
         campaign: c.id.clone(),
