@@ -34,7 +34,9 @@ fn data_from(conn: &mut DbConn, c: &Campaign, teams: &[Team]) -> DomainResult<Ca
         data.add_team(&t.code, &t.name, parent);
     }
     let team_code = |key: &str| -> Option<TeamCode> { code_of.get(key).cloned() };
+    let started = std::time::Instant::now();
     let stored = aggregates::load(conn, &c.id)?;
+    let queried = started.elapsed();
     let bad = |what: &str| DomainError::Unexpected(anyhow::anyhow!("stored aggregate with invalid {what}"));
     for (team, population, channel, item, value, count) in stored.histograms {
         data.add_histogram(HistogramRow {
@@ -63,6 +65,13 @@ fn data_from(conn: &mut DbConn, c: &Campaign, teams: &[Team]) -> DomainResult<Ca
             count: u64::try_from(count).map_err(|_| bad("count"))?,
         });
     }
+    tracing::debug!(
+        campaign = %c.id,
+        rows = data.histograms.len() + data.respondents.len() + data.orientation.len(),
+        query_ms = queried.as_millis() as u64,
+        total_ms = started.elapsed().as_millis() as u64,
+        "aggregates loaded"
+    );
     Ok(data)
 }
 
@@ -211,7 +220,9 @@ pub fn report_unchecked(
         team: team_code.map(str::to_string),
         channel,
     };
+    let started = std::time::Instant::now();
     let report = Arc::new(build_report(&data, &inputs.settings, &meta_of(c), &filter).map_err(engine_error)?);
+    tracing::debug!(campaign = %c.id, engine_ms = started.elapsed().as_millis() as u64, "report built");
     inputs.keep(key, Value::Report(report.clone()));
     Ok(report)
 }
