@@ -34,20 +34,27 @@ fn data_from(conn: &mut DbConn, c: &Campaign, teams: &[Team]) -> DomainResult<Ca
         data.add_team(&t.code, &t.name, parent);
     }
     let team_code = |key: &str| -> Option<TeamCode> { code_of.get(key).cloned() };
-    let started = std::time::Instant::now();
-    let stored = aggregates::load(conn, &c.id)?;
-    let queried = started.elapsed();
     let bad = |what: &str| DomainError::Unexpected(anyhow::anyhow!("stored aggregate with invalid {what}"));
-    for (team, population, channel, item, value, count) in stored.histograms {
+    let started = std::time::Instant::now();
+    // Rows come grouped by team, and runs of rows repeat the same texts:
+    // each is parsed once per run.
+    let mut team = Last::default();
+    let mut population = Last::default();
+    let mut channel = Last::default();
+    let mut item = Last::default();
+    aggregates::each_histogram(conn, &c.id, |t, p, ch, i, value, count| {
         data.add_histogram(HistogramRow {
-            team: team_code(&team),
-            population: Population::parse(&population).map_err(|_| bad("population"))?,
-            channel: parse_channel(&channel).map_err(|_| bad("channel"))?,
-            item: ItemCode::parse(&item).map_err(|_| bad("item"))?,
+            team: team.get(t, |t| Ok::<_, ()>(team_code(t))).map_err(|_| bad("team"))?,
+            population: population.get(p, Population::parse).map_err(|_| bad("population"))?,
+            channel: channel.get(ch, parse_channel).map_err(|_| bad("channel"))?,
+            item: item.get(i, ItemCode::parse).map_err(|_| bad("item"))?,
             value: u8::try_from(value).map_err(|_| bad("value"))?,
             count: u64::try_from(count).map_err(|_| bad("count"))?,
         });
-    }
+        Ok::<_, DomainError>(())
+    })?;
+    let stored = aggregates::load_counts(conn, &c.id)?;
+    let queried = started.elapsed();
     for (team, population, channel, scope, count) in stored.respondents {
         data.add_respondents(RespondentRow {
             team: team_code(&team),
@@ -73,6 +80,36 @@ fn data_from(conn: &mut DbConn, c: &Campaign, teams: &[Team]) -> DomainResult<Ca
         "aggregates loaded"
     );
     Ok(data)
+}
+
+/// The value parsed from the last text seen, reused while the text repeats.
+struct Last<T> {
+    text: String,
+    value: Option<T>,
+}
+
+impl<T> Default for Last<T> {
+    fn default() -> Self {
+        Last {
+            text: String::new(),
+            value: None,
+        }
+    }
+}
+
+impl<T: Clone> Last<T> {
+    fn get<E>(&mut self, text: &str, parse: impl FnOnce(&str) -> Result<T, E>) -> Result<T, E> {
+        match &self.value {
+            Some(value) if self.text == text => Ok(value.clone()),
+            _ => {
+                let value = parse(text)?;
+                self.text.clear();
+                self.text.push_str(text);
+                self.value = Some(value.clone());
+                Ok(value)
+            }
+        }
+    }
 }
 
 fn parse_channel(text: &str) -> Result<Option<Channel>, crate::analytics::AnalyticsError> {

@@ -186,15 +186,22 @@ pub struct Stored {
 }
 
 pub fn load(conn: &mut DbConn, campaign: &str) -> QueryResult<Stored> {
-    use answer_histograms as h;
+    let mut histograms = Vec::new();
+    each_histogram::<diesel::result::Error>(conn, campaign, |t, p, c, i, v, n| {
+        histograms.push((t.to_owned(), p.to_owned(), c.to_owned(), i.to_owned(), v, n));
+        Ok(())
+    })?;
+    Ok(Stored {
+        histograms,
+        ..load_counts(conn, campaign)?
+    })
+}
+
+/// The respondent counts and orientation buckets of a campaign (its
+/// histograms left empty: see [`each_histogram`]).
+pub fn load_counts(conn: &mut DbConn, campaign: &str) -> QueryResult<Stored> {
     use orientation_buckets as o;
     use respondent_counts as r;
-    let histograms = h::table
-        .filter(h::campaign_id.eq(campaign))
-        .filter(h::count.ne(0))
-        .select((h::team_key, h::population, h::channel, h::item_code, h::value, h::count))
-        .order((h::team_key, h::population, h::channel, h::item_code, h::value))
-        .load(conn)?;
     let respondents = r::table
         .filter(r::campaign_id.eq(campaign))
         .filter(r::count.ne(0))
@@ -208,10 +215,33 @@ pub fn load(conn: &mut DbConn, campaign: &str) -> QueryResult<Stored> {
         .order((o::team_key, o::bucket))
         .load(conn)?;
     Ok(Stored {
-        histograms,
+        histograms: Vec::new(),
         respondents,
         orientation,
     })
+}
+
+/// Streams a campaign's answer histogram rows, grouped by team (the
+/// largest table: about a million rows at 1,000 teams, so they are not
+/// collected first). Arguments: team key, population, channel, item, value,
+/// count.
+pub fn each_histogram<E: From<diesel::result::Error>>(
+    conn: &mut DbConn,
+    campaign: &str,
+    mut f: impl FnMut(&str, &str, &str, &str, i32, i64) -> Result<(), E>,
+) -> Result<(), E> {
+    use answer_histograms as h;
+    let rows = h::table
+        .filter(h::campaign_id.eq(campaign))
+        .filter(h::count.ne(0))
+        .select((h::team_key, h::population, h::channel, h::item_code, h::value, h::count))
+        .order((h::team_key, h::population, h::channel, h::item_code, h::value))
+        .load_iter::<(String, String, String, String, i32, i64), diesel::connection::DefaultLoadingMode>(conn)?;
+    for row in rows {
+        let (team, population, channel, item, value, count) = row?;
+        f(&team, &population, &channel, &item, value, count)?;
+    }
+    Ok(())
 }
 
 /// Deletes a campaign's aggregates (before a rebuild).
