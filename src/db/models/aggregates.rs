@@ -191,14 +191,15 @@ pub fn load(conn: &mut DbConn, campaign: &str) -> QueryResult<Stored> {
         histograms.push((t.to_owned(), p.to_owned(), c.to_owned(), i.to_owned(), v, n));
         Ok(())
     })?;
-    Ok(Stored {
-        histograms,
-        ..load_counts(conn, campaign)?
-    })
+    histograms.sort_unstable();
+    let mut stored = load_counts(conn, campaign)?;
+    stored.respondents.sort_unstable();
+    stored.orientation.sort_unstable();
+    Ok(Stored { histograms, ..stored })
 }
 
-/// The respondent counts and orientation buckets of a campaign (its
-/// histograms left empty: see [`each_histogram`]).
+/// The respondent counts and orientation buckets of a campaign, in no
+/// particular order (its histograms left empty: see [`each_histogram`]).
 pub fn load_counts(conn: &mut DbConn, campaign: &str) -> QueryResult<Stored> {
     use orientation_buckets as o;
     use respondent_counts as r;
@@ -206,13 +207,11 @@ pub fn load_counts(conn: &mut DbConn, campaign: &str) -> QueryResult<Stored> {
         .filter(r::campaign_id.eq(campaign))
         .filter(r::count.ne(0))
         .select((r::team_key, r::population, r::channel, r::scope, r::count))
-        .order((r::team_key, r::population, r::channel, r::scope))
         .load(conn)?;
     let orientation = o::table
         .filter(o::campaign_id.eq(campaign))
         .filter(o::count.ne(0))
         .select((o::team_key, o::bucket, o::count))
-        .order((o::team_key, o::bucket))
         .load(conn)?;
     Ok(Stored {
         histograms: Vec::new(),
@@ -221,10 +220,11 @@ pub fn load_counts(conn: &mut DbConn, campaign: &str) -> QueryResult<Stored> {
     })
 }
 
-/// Streams a campaign's answer histogram rows, grouped by team (the
-/// largest table: about a million rows at 1,000 teams, so they are not
-/// collected first). Arguments: team key, population, channel, item, value,
-/// count.
+/// Streams a campaign's answer histogram rows (the largest table: about a
+/// million rows at 1,000 teams, so they are not collected first), in no
+/// particular order: reports only add them up, and sorting a million rows
+/// cost PostgreSQL over a second. Arguments: team key, population, channel,
+/// item, value, count.
 pub fn each_histogram<E: From<diesel::result::Error>>(
     conn: &mut DbConn,
     campaign: &str,
@@ -235,7 +235,6 @@ pub fn each_histogram<E: From<diesel::result::Error>>(
         .filter(h::campaign_id.eq(campaign))
         .filter(h::count.ne(0))
         .select((h::team_key, h::population, h::channel, h::item_code, h::value, h::count))
-        .order((h::team_key, h::population, h::channel, h::item_code, h::value))
         .load_iter::<(String, String, String, String, i32, i64), diesel::connection::DefaultLoadingMode>(conn)?;
     for row in rows {
         let (team, population, channel, item, value, count) = row?;
