@@ -8,6 +8,15 @@ tests/fixtures/analytics/campaign_<seed>.json. The Rust test
 `analytics::fixture_tests` rebuilds the report from the rows and compares.
 
 Usage: pip install numpy scipy && python3 scripts/reference_analytics.py
+
+The demo campaign is checked the same way: `miroir demo-raw --wave N`
+prints a demo wave as raw respondents, and
+`python3 scripts/reference_analytics.py --raw IN.json OUT.json` writes its
+fixture (tests/fixtures/analytics/demo_wave_<N>.json):
+
+    miroir demo-raw --wave 2 > /tmp/demo_2.json
+    python3 scripts/reference_analytics.py --raw /tmp/demo_2.json \
+        tests/fixtures/analytics/demo_wave_2.json
 """
 import json
 import math
@@ -311,6 +320,11 @@ def campaign(seed, k):
     teams = make_tree(rng)
     n_items = {d: int(rng.integers(1, 3)) for d in DIMS}
     resps = make_respondents(rng, teams, n_items)
+    return {"seed": seed, **fixture(resps, teams, k)}
+
+
+def fixture(resps, teams, k):
+    """Aggregate rows and expected figures of raw respondents."""
     h, r, o = aggregate(resps)
     groups = {"": group_figures(resps, k)}
     for code, _ in teams:
@@ -322,7 +336,7 @@ def campaign(seed, k):
                                         if s["answers"] else [])
                        for key, s in g["scores"].items()}
         g["gaps"] = {key: [v["points"]] + ([v["p"]] if "p" in v else []) for key, v in g["gaps"].items()}
-    return {"seed": seed, "k": k, "teams": [[c, f"Team {c}", p] for c, p in teams],
+    return {"k": k, "teams": [[c, f"Team {c}", p] for c, p in teams],
             "histograms": h, "respondents": r, "orientation": o,
             "expected": {"groups": groups, "linkage": linkage(resps, teams, k)}}
 
@@ -338,11 +352,20 @@ def rounded(x):
     return x
 
 
+def write(data, path):
+    with open(path, "w") as f:
+        json.dump(rounded(data), f, separators=(",", ":"), allow_nan=False)
+    print(path, os.path.getsize(path))
+
+
 if __name__ == "__main__":
+    import sys
+    if len(sys.argv) == 4 and sys.argv[1] == "--raw":
+        with open(sys.argv[2]) as f:
+            raw = json.load(f)
+        teams = [(c, p) for c, p in raw["teams"]]
+        write(fixture(raw["respondents"], teams, raw["k"]), sys.argv[3])
+        sys.exit(0)
     os.makedirs(OUT, exist_ok=True)
     for seed, k in [(1, 5), (2, 5), (3, 3)]:
-        data = rounded(campaign(seed, k))
-        path = os.path.join(OUT, f"campaign_{seed}.json")
-        with open(path, "w") as f:
-            json.dump(data, f, separators=(",", ":"), allow_nan=False)
-        print(path, os.path.getsize(path))
+        write(campaign(seed, k), os.path.join(OUT, f"campaign_{seed}.json"))

@@ -38,6 +38,16 @@ enum Command {
         #[arg(long, default_value_t = miroir::demo::DEFAULT_SEED)]
         seed: u64,
     },
+    /// Print one demo wave as raw respondents (JSON), the input of
+    /// `scripts/reference_analytics.py --raw`.
+    #[command(hide = true)]
+    DemoRaw {
+        #[arg(long, default_value_t = miroir::demo::DEFAULT_SEED)]
+        seed: u64,
+        /// 1 or 2.
+        #[arg(long)]
+        wave: usize,
+    },
     /// Import responses collected elsewhere from a CSV file (all or nothing).
     ImportResponses {
         #[arg(long)]
@@ -145,6 +155,15 @@ async fn main() -> anyhow::Result<()> {
                 "organisation {} campaign {}: {} teams, {} aggregate rows",
                 seeded.organisation_id, seeded.campaign_id, seeded.teams, seeded.rows
             );
+            Ok(())
+        }
+        Command::DemoRaw { seed, wave } => {
+            let plan = miroir::demo::plan(seed);
+            let raw = wave
+                .checked_sub(1)
+                .and_then(|w| miroir::demo::raw_wave(&plan, w))
+                .ok_or_else(|| anyhow::anyhow!("the demo has waves 1 and 2"))?;
+            println!("{raw}");
             Ok(())
         }
         Command::ImportResponses { campaign, file } => {

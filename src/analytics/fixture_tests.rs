@@ -221,7 +221,44 @@ impl Checker {
 #[test]
 fn reports_match_the_scipy_reference_figures() {
     for fixture in FIXTURES {
+        check_fixture(&serde_json::from_str(fixture).unwrap());
+    }
+}
+
+/// The demo waves (`miroir demo-raw`, then the reference script's `--raw`
+/// mode): the fixture's rows are exactly the demo plan's, and the report
+/// of the demo matches the scipy figures.
+#[test]
+fn the_demo_campaign_matches_the_scipy_reference_figures() {
+    let demo = [
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/analytics/demo_wave_1.json"
+        )),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/analytics/demo_wave_2.json"
+        )),
+    ];
+    let plan = crate::demo::plan(crate::demo::DEFAULT_SEED);
+    for (wave, fixture) in demo.iter().enumerate() {
         let fixture: Value = serde_json::from_str(fixture).unwrap();
+        let from_plan = tally::prepare(&crate::demo::wave_data(&plan, wave).unwrap(), None).unwrap();
+        let from_fixture = tally::prepare(&load(&fixture), None).unwrap();
+        assert!(from_plan.own.len() >= 40);
+        assert_eq!(from_plan.own, from_fixture.own, "wave {}", wave + 1);
+        assert_eq!(from_plan.executives, from_fixture.executives);
+        assert_eq!(from_plan.channels, from_fixture.channels);
+        assert_eq!(
+            fixture["k"].as_i64(),
+            Some(i64::from(plan.organisation.anonymity_threshold))
+        );
+        check_fixture(&fixture);
+    }
+}
+
+fn check_fixture(fixture: &Value) {
+    {
         let k = fixture["k"].as_u64().unwrap();
         let settings = Settings {
             anonymity_threshold: k,
@@ -232,7 +269,7 @@ fn reports_match_the_scipy_reference_figures() {
             name: "c".into(),
             status: "closed".into(),
         };
-        let data = load(&fixture);
+        let data = load(fixture);
         let report = build_report(&data, &settings, &meta, &ReportFilter::default()).unwrap();
         let expected = &fixture["expected"];
         let mut check = Checker { compared: 0 };

@@ -781,6 +781,58 @@ fn employee_day(rng: &mut StdRng, days: u32) -> u32 {
     pick_weighted(rng, &weights) as u32
 }
 
+/// The engine's input for one wave of the plan (`None` past the last).
+pub fn wave_data(plan: &DemoPlan, wave: usize) -> Option<crate::analytics::CampaignData> {
+    let mut data = crate::analytics::CampaignData::default();
+    for team in &plan.teams {
+        data.add_team(&team.code, &team.name, team.parent_code.as_deref());
+    }
+    for r in &plan.waves.get(wave)?.responses {
+        data.add_respondent(&crate::analytics::Respondent {
+            team: r.team.as_deref(),
+            population: r.population,
+            channel: r.channel,
+            answers: &r.answers,
+        });
+    }
+    Some(data)
+}
+
+/// One wave of the plan as raw respondents, in the input format of
+/// `scripts/reference_analytics.py --raw` (the independent scipy
+/// computation the engine is checked against): `k`, the team tree and every
+/// respondent with its answers.
+pub fn raw_wave(plan: &DemoPlan, wave: usize) -> Option<serde_json::Value> {
+    let w = plan.waves.get(wave)?;
+    let teams: Vec<serde_json::Value> = plan
+        .teams
+        .iter()
+        .map(|t| serde_json::json!([t.code, t.parent_code]))
+        .collect();
+    let respondents: Vec<serde_json::Value> = w
+        .responses
+        .iter()
+        .map(|r| {
+            let answers: serde_json::Map<String, serde_json::Value> = r
+                .answers
+                .iter()
+                .map(|(item, value)| (item.to_string(), serde_json::json!(value)))
+                .collect();
+            serde_json::json!({
+                "team": r.team,
+                "population": r.population.as_str(),
+                "channel": r.channel.map(|c| c.as_str()),
+                "answers": answers,
+            })
+        })
+        .collect();
+    Some(serde_json::json!({
+        "k": plan.organisation.anonymity_threshold,
+        "teams": teams,
+        "respondents": respondents,
+    }))
+}
+
 /// The demo plan for `seed`; [`DEFAULT_SEED`] is the one the server uses.
 pub fn plan(seed: u64) -> DemoPlan {
     let mut rng = StdRng::seed_from_u64(seed);
@@ -972,19 +1024,7 @@ mod tests {
     use std::sync::OnceLock;
 
     fn campaign(plan: &DemoPlan, wave: usize) -> CampaignData {
-        let mut data = CampaignData::default();
-        for team in &plan.teams {
-            data.add_team(&team.code, &team.name, team.parent_code.as_deref());
-        }
-        for r in &plan.waves[wave].responses {
-            data.add_respondent(&Respondent {
-                team: r.team.as_deref(),
-                population: r.population,
-                channel: r.channel,
-                answers: &r.answers,
-            });
-        }
-        data
+        wave_data(plan, wave).unwrap()
     }
 
     fn settings() -> Settings {
