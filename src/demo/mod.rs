@@ -1019,7 +1019,7 @@ mod tests {
     use crate::analytics::report::TeamReport;
     use crate::analytics::{
         action_effect, build_report, channel_view, compare_waves, CampaignData, CampaignMeta, CampaignReport,
-        GroupReport, ReportFilter, Respondent, Settings,
+        GroupReport, ReportFilter, Settings,
     };
     use std::sync::OnceLock;
 
