@@ -189,15 +189,7 @@ async fn a_seeded_campaign_reports_like_the_engine(app: TestApp) {
     assert_eq!(seeded.teams, 40);
     app.create_admin("bench@example.org");
     let token = app.api_token("bench@example.org").await;
-    let res = app
-        .client
-        .get(app.url(&format!("/api/v1/campaigns/{}/report", seeded.campaign_id)))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status().as_u16(), 200);
-    let served_text = res.text().await.unwrap();
+    let served_text = app.report_text(&seeded.campaign_id, &token).await;
     let served: serde_json::Value = serde_json::from_str(&served_text).unwrap();
     let data = campaign(&shape, &miroir::domain::instrument::item_codes());
     let meta = CampaignMeta {

@@ -203,6 +203,19 @@ impl TestApp {
         other
     }
 
+    /// The text of a campaign's report from the API, asserting a 200.
+    pub async fn report_text(&self, campaign: &str, token: &str) -> String {
+        let res = self
+            .client
+            .get(self.url(&format!("/api/v1/campaigns/{campaign}/report")))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 200);
+        res.text().await.unwrap()
+    }
+
     pub async fn api_token(&self, email: &str) -> String {
         let res = self
             .client

@@ -272,18 +272,18 @@ async fn closed_reports_are_reused_until_their_inputs_change(app: TestApp) {
     use std::sync::Arc;
     let d = install(&app);
     let token = app.api_token(&d.installed.director_email).await;
-    let api_report = || async {
-        let res = app
-            .client
-            .get(app.url(&format!("/api/v1/campaigns/{}/report", d.wave2)))
-            .bearer_auth(&token)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status().as_u16(), 200);
-        res.text().await.unwrap()
-    };
+    let api_report = || app.report_text(&d.wave2, &token);
     let parse = |text: &str| serde_json::from_str::<serde_json::Value>(text).unwrap();
+    // The team `code` of a parsed report.
+    let team_of = |report: &serde_json::Value, code: &str| -> serde_json::Value {
+        report["teams"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["code"] == code)
+            .cloned()
+            .unwrap()
+    };
     let c = campaign::find_by_id(&mut app.conn(), &d.wave2).unwrap().unwrap();
     assert_eq!(c.status, "closed");
     let first = reports::report_unchecked(&mut app.conn(), &c, None, None).unwrap();
@@ -309,12 +309,7 @@ async fn closed_reports_are_reused_until_their_inputs_change(app: TestApp) {
     let imported = import::import_responses(&mut app.conn(), &app.admin_principal(), &d.wave2, csv.as_bytes()).unwrap();
     assert_eq!(imported, 7);
     let after_import = parse(&api_report().await);
-    let team_after = after_import["teams"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["code"] == code.as_str())
-        .unwrap();
+    let team_after = team_of(&after_import, &code);
     assert_eq!(team_after["n"]["customer"].as_u64(), Some(customers + 7));
 
     // Renaming a team shows at once too.
@@ -332,12 +327,7 @@ async fn closed_reports_are_reused_until_their_inputs_change(app: TestApp) {
     teams::update(&mut conn, &app.admin_principal(), &d.org, &t.id, &input).unwrap();
     drop(conn);
     let renamed = parse(&api_report().await);
-    let team_renamed = renamed["teams"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["code"] == code.as_str())
-        .unwrap();
+    let team_renamed = team_of(&renamed, &code);
     assert_eq!(team_renamed["name"], "Renamed while closed");
 
     // An open wave is never served from the cache.
