@@ -244,6 +244,17 @@ pub fn report_unchecked(
     channel: Option<Channel>,
 ) -> DomainResult<Arc<CampaignReport>> {
     let inputs = Inputs::load(conn, c)?;
+    report_from(conn, c, &inputs, team_code, channel)
+}
+
+/// The report for inputs already loaded: from the cache, or built.
+fn report_from(
+    conn: &mut DbConn,
+    c: &Campaign,
+    inputs: &Inputs,
+    team_code: Option<&str>,
+    channel: Option<Channel>,
+) -> DomainResult<Arc<CampaignReport>> {
     let key = Key::Report {
         campaign: c.id.clone(),
         team: team_code.map(str::to_string),
@@ -283,7 +294,7 @@ pub fn report_json(
     if let Some(Value::Json(json, _)) = inputs.cached(&key) {
         return Ok(json);
     }
-    let report = report_unchecked(conn, &c, team_code, channel)?;
+    let report = report_from(conn, &c, &inputs, team_code, channel)?;
     let json = bytes::Bytes::from(serde_json::to_vec(&*report).map_err(|e| DomainError::Unexpected(e.into()))?);
     inputs.keep(key, Value::Json(json.clone(), report.teams.len() + 1));
     Ok(json)
