@@ -75,48 +75,29 @@ fn store(conn: &mut DbConn, shape: &Shape, data: &CampaignData, status: &str) ->
         created_at: now(),
     };
     campaign_model::insert(conn, &c)?;
-    let key = |team: Option<&str>| team.map(|code| ids[code].clone()).unwrap_or_default();
-    let channel = |c: Option<crate::analytics::Channel>| c.map(|c| c.as_str().to_owned()).unwrap_or_default();
+    let key = |team: Option<&str>| team.map(|code| ids[code].as_str()).unwrap_or_default();
     let mut delta = Delta::default();
-    let mut pending = 0;
-    let flush = |conn: &mut DbConn, delta: &mut Delta, pending: &mut usize, force: bool| {
-        if *pending >= BATCH || (force && *pending > 0) {
-            *pending = 0;
+    // Written in batches, so memory stays flat whatever the campaign's size.
+    let flush = |conn: &mut DbConn, delta: &mut Delta, at_least: usize| {
+        if delta.len() >= at_least.max(1) {
             aggregates::apply(conn, &c.id, &std::mem::take(delta))
         } else {
             Ok(())
         }
     };
     for h in &data.histograms {
-        let k = (
-            key(h.team.as_deref()),
-            h.population.as_str().to_owned(),
-            channel(h.channel),
-            h.item.to_string(),
-            i32::from(h.value),
-        );
-        *delta.histograms.entry(k).or_default() += i64::try_from(h.count).unwrap_or(i64::MAX);
-        pending += 1;
-        flush(conn, &mut delta, &mut pending, false)?;
+        delta.add_histogram(h, key(h.team.as_deref()), 1);
+        flush(conn, &mut delta, BATCH)?;
     }
     for r in &data.respondents {
-        let k = (
-            key(r.team.as_deref()),
-            r.population.as_str().to_owned(),
-            channel(r.channel),
-            r.scope.to_key(),
-        );
-        *delta.respondents.entry(k).or_default() += i64::try_from(r.count).unwrap_or(i64::MAX);
-        pending += 1;
-        flush(conn, &mut delta, &mut pending, false)?;
+        delta.add_respondents(r, key(r.team.as_deref()), 1);
+        flush(conn, &mut delta, BATCH)?;
     }
     for o in &data.orientation {
-        let k = (key(Some(&o.team)), i32::from(o.key));
-        *delta.orientation.entry(k).or_default() += i64::try_from(o.count).unwrap_or(i64::MAX);
-        pending += 1;
-        flush(conn, &mut delta, &mut pending, false)?;
+        delta.add_orientation(o, key(Some(&o.team)), 1);
+        flush(conn, &mut delta, BATCH)?;
     }
-    flush(conn, &mut delta, &mut pending, true)?;
+    flush(conn, &mut delta, 1)?;
     Ok(Seeded {
         organisation_id: org.id,
         campaign_id: c.id,

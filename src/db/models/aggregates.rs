@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 use diesel::prelude::*;
 use diesel::upsert::excluded;
 
-use crate::analytics::{CampaignData, ItemCode, Population, Respondent};
+use crate::analytics::{
+    CampaignData, Channel, HistogramRow, ItemCode, OrientationRow, Population, Respondent, RespondentRow,
+};
 use crate::db::schema::{aggregate_versions, answer_histograms, orientation_buckets, respondent_counts};
 use crate::db::DbConn;
 
@@ -27,37 +29,61 @@ pub struct Delta {
     pub orientation: BTreeMap<BucketKey, i64>,
 }
 
+fn channel_key(channel: Option<Channel>) -> String {
+    channel.map(|c| c.as_str().to_string()).unwrap_or_default()
+}
+
 impl Delta {
     /// Adds (`sign` = 1) or removes (`sign` = -1) one respondent, folding
     /// their answers exactly as the analytics engine defines it.
     pub fn add(&mut self, respondent: &Respondent<'_>, sign: i64) {
         let mut folded = CampaignData::default();
         folded.add_respondent(respondent);
-        for h in folded.histograms {
-            let key = (
-                h.team.as_deref().unwrap_or_default().to_owned(),
-                h.population.as_str().to_string(),
-                h.channel.map(|c| c.as_str().to_string()).unwrap_or_default(),
-                h.item.to_string(),
-                i32::from(h.value),
-            );
-            *self.histograms.entry(key).or_default() += sign * h.count as i64;
+        // The respondent's team is already the key (a team id, or none).
+        let key = respondent.team.unwrap_or_default();
+        for h in &folded.histograms {
+            self.add_histogram(h, key, sign);
         }
-        for r in folded.respondents {
-            let key = (
-                r.team.as_deref().unwrap_or_default().to_owned(),
-                r.population.as_str().to_string(),
-                r.channel.map(|c| c.as_str().to_string()).unwrap_or_default(),
-                r.scope.to_key(),
-            );
-            *self.respondents.entry(key).or_default() += sign * r.count as i64;
+        for r in &folded.respondents {
+            self.add_respondents(r, key, sign);
         }
-        for o in folded.orientation {
-            *self
-                .orientation
-                .entry((o.team.to_string(), i32::from(o.key)))
-                .or_default() += sign * o.count as i64;
+        for o in &folded.orientation {
+            self.add_orientation(o, key, sign);
         }
+    }
+
+    /// Adds `sign` × an engine row, stored under `team_key`.
+    pub fn add_histogram(&mut self, h: &HistogramRow, team_key: &str, sign: i64) {
+        let key = (
+            team_key.to_owned(),
+            h.population.as_str().to_string(),
+            channel_key(h.channel),
+            h.item.to_string(),
+            i32::from(h.value),
+        );
+        *self.histograms.entry(key).or_default() += sign * h.count as i64;
+    }
+
+    pub fn add_respondents(&mut self, r: &RespondentRow, team_key: &str, sign: i64) {
+        let key = (
+            team_key.to_owned(),
+            r.population.as_str().to_string(),
+            channel_key(r.channel),
+            r.scope.to_key(),
+        );
+        *self.respondents.entry(key).or_default() += sign * r.count as i64;
+    }
+
+    pub fn add_orientation(&mut self, o: &OrientationRow, team_key: &str, sign: i64) {
+        *self
+            .orientation
+            .entry((team_key.to_owned(), i32::from(o.key)))
+            .or_default() += sign * o.count as i64;
+    }
+
+    /// Keys held (rows one `apply` writes).
+    pub fn len(&self) -> usize {
+        self.histograms.len() + self.respondents.len() + self.orientation.len()
     }
 
     pub fn is_empty(&self) -> bool {
