@@ -36,7 +36,8 @@ fn data_from(conn: &mut DbConn, c: &Campaign, teams: &[Team]) -> DomainResult<Ca
     let team_code = |key: &str| -> Option<TeamCode> { code_of.get(key).cloned() };
     let bad = |what: &str| DomainError::Unexpected(anyhow::anyhow!("stored aggregate with invalid {what}"));
     let started = std::time::Instant::now();
-    // Rows come grouped by team, and runs of rows repeat the same texts:
+    // Rows come mostly in runs of one team (storage order, not sorted), and
+    // runs of rows repeat the same texts:
     // each is parsed once per run.
     let mut team = Last::default();
     let mut population = Last::default();
