@@ -274,8 +274,9 @@ impl Prepared {
 }
 
 /// Resolves team codes to tree positions, remembering the last one: the
-/// database hands rows over mostly in runs of one team (storage order), with one shared string per
-/// team, so most rows are recognised by the string's address alone.
+/// database hands rows over mostly in runs of one team (storage order),
+/// with one shared string per team, so most rows are recognised by the
+/// string's address alone.
 struct Teams<'a> {
     tree: &'a Tree,
     last: Option<(&'a str, usize)>,
