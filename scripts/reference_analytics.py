@@ -255,28 +255,125 @@ def correlation(xs, ys):
             "spearman": {"rho": float(rho), "p": float(sp)}}
 
 
+def suppress(kids, own, total, k, initial=None):
+    """METHOD.md §7 on a tree, written from the rules (not from the engine):
+    primary suppression below k, then until nothing changes: under a shown
+    parent the hidden children with respondents are none or at least two
+    totalling k or more; a hidden parent with respondents below keeps one
+    such child hidden; a shown parent with 1..k-1 own respondents hides a
+    child. The partner is the visible child with the smallest n (then the
+    earliest); with none, the parent itself."""
+    hidden = {x: total[x] < k or bool(initial and initial[x]) for x in total}
+    changed = True
+    while changed:
+        changed = False
+        for p in kids:
+            data = [c for c in kids[p] if total[c] > 0]
+            hid = [c for c in data if hidden[c]]
+            if hidden[p]:
+                need = total[p] > 0 and data and not hid
+            else:
+                ht = sum(total[c] for c in hid)
+                need = len(hid) == 1 or 0 < ht < k or (not hid and 0 < own[p] < k)
+            if not need:
+                continue
+            vis = [c for c in data if not hidden[c]]
+            if vis:
+                hidden[min(vis, key=lambda c: (total[c], c))] = True
+            elif not hidden[p]:
+                hidden[p] = True
+            else:
+                continue
+            changed = True
+    return hidden
+
+
+def published(resps, teams, k):
+    """Per team code: the scopes shown for customers and employees, as
+    {"customer": None | set of shown dimensions, "employee": ...}; None when
+    the population is hidden at Scope All. Scopes are suppressed on the
+    whole tree, each dimension with the population's hidden groups as its
+    starting point."""
+    # Teams in display order (depth first, siblings by code), the
+    # organisation last: the order in which the rules visit parents and
+    # the "earliest" of equal partners.
+    by_parent = defaultdict(list)
+    for code, parent in teams:
+        by_parent[parent].append(code)
+    preorder, stack = [], sorted(by_parent[None], reverse=True)
+    while stack:
+        code = stack.pop()
+        preorder.append(code)
+        stack.extend(sorted(by_parent[code], reverse=True))
+    order = {code: i for i, code in enumerate(preorder)}
+    kids = {i: [order[c] for c in sorted(by_parent[code])] for i, code in enumerate(preorder)}
+    kids["org"] = [order[c] for c in sorted(by_parent[None])]
+    out = {code: {} for code, _ in teams}
+    for pop, persp in [("customer", "c"), ("employee", "e")]:
+        members = [r for r in resps if r["population"] == pop]
+
+        def hidden_for(answered):
+            own = defaultdict(int)
+            for r in members:
+                if answered(r):
+                    own[order[r["team"]]] += 1
+            total = {}
+            for x in list(reversed(range(len(preorder)))) + ["org"]:
+                total[x] = own[x] + sum(total[c] for c in kids[x])
+            own["org"] = 0
+            return total, own
+        total, own = hidden_for(lambda r: True)
+        tree = kids
+        base = suppress(tree, own, total, k)
+        net = "nps" if pop == "customer" else "enps"
+        for d in DIMS + [net]:
+            prefix = f"{d}.{persp}." if d != net else None
+            total, own = hidden_for(lambda r: any(i.startswith(prefix) for i in r["answers"])
+                                    if prefix else net in r["answers"])
+            flags = suppress(tree, own, total, k, base)
+            for code, _ in teams:
+                i = order[code]
+                if base[i]:
+                    out[code][pop] = None
+                elif not flags[i]:
+                    out[code].setdefault(pop, set()).add(d)
+                else:
+                    out[code].setdefault(pop, set())
+    return out
+
+
 def linkage(resps, teams, k):
+    """Units (teams whose customers and employees are all their own) whose
+    figures are published, with their published values (METHOD.md §5, §7)."""
     by_team = defaultdict(list)
     for r in resps:
         by_team[r["team"]].append(r)
+    parents = {p for _, p in teams if p is not None}
+    below = defaultdict(int)
+    for code, parent in teams:
+        anon = sum(1 for r in by_team[code] if r["population"] in ("customer", "employee"))
+        p = parent
+        while p is not None and anon:
+            below[p] += anon
+            p = dict(teams)[p]
+    shown = published(resps, teams, k)
     vals = []
     for code, _ in teams:
         rs = by_team[code]
-        ne = sum(1 for r in rs if r["population"] == "employee")
-        nc = sum(1 for r in rs if r["population"] == "customer")
-        if ne < k or nc < k:
+        ce, cc = shown[code]["employee"], shown[code]["customer"]
+        if code in parents and below[code] > 0 or ce is None or cc is None:
             continue
         e = {d: score(rs, "employee", d, "e") for d in DIMS}
         c = {d: score(rs, "customer", d, "c") for d in DIMS}
-        e = {d: s["favourable"] for d, s in e.items() if s["answers"]}
-        c = {d: s["favourable"] for d, s in c.items() if s["answers"]}
+        e = {d: s["favourable"] for d, s in e.items() if s["answers"] and d in ce}
+        c = {d: s["favourable"] for d, s in c.items() if s["answers"] and d in cc}
         nps = headline(rs, "customer", "nps")
         enps = headline(rs, "employee", "enps")
         vals.append(dict(code=code, e=e, c=c,
                          eei=float(np.mean(list(e.values()))) if e else None,
                          csi=float(np.mean(list(c.values()))) if c else None,
-                         nps=100 * (np.mean(nps >= 9) - np.mean(nps <= 6)) if len(nps) else None,
-                         enps=100 * (np.mean(enps >= 9) - np.mean(enps <= 6)) if len(enps) else None))
+                         nps=100 * (np.mean(nps >= 9) - np.mean(nps <= 6)) if "nps" in cc else None,
+                         enps=100 * (np.mean(enps >= 9) - np.mean(enps <= 6)) if "enps" in ce else None))
 
     def pairs(fx, fy):
         ps = [(fx(t), fy(t)) for t in vals if fx(t) is not None and fy(t) is not None]

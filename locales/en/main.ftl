@@ -273,7 +273,7 @@ error-import-channel-population = Only customer answers have a channel.
 error-import-channel = The channel must be in_person, phone, web, app, email or other.
 error-import-item-population = This item is not asked to this population.
 error-import-out-of-scale = The value must be a whole number within the item's scale.
-error-import-campaign-status = Responses can be imported only while the campaign is open or closed.
+error-import-campaign-status = Responses can be imported only while the campaign is open: a closed wave is frozen.
 
 ## Results
 team-results-title = Team results
@@ -415,3 +415,4 @@ email-invitation-body = Hello,
 
     Nobody can link your answers to you: results are shown only for groups of several people.
 survey-part = Part { $number } of { $of }
+error-not-published = Results are published when the wave closes: while it is open, only participation is shown.

@@ -273,7 +273,7 @@ error-import-channel-population = Seules les réponses clients ont un canal.
 error-import-channel = Le canal doit être in_person, phone, web, app, email ou other.
 error-import-item-population = Cette question n’est pas posée à cette population.
 error-import-out-of-scale = La valeur doit être un nombre entier dans l’échelle de la question.
-error-import-campaign-status = Les réponses ne peuvent être importées que si la campagne est ouverte ou clôturée.
+error-import-campaign-status = Les réponses ne peuvent être importées que pendant que la campagne est ouverte : une vague clôturée est figée.
 
 ## Résultats
 team-results-title = Résultats de l’équipe
@@ -415,3 +415,4 @@ email-invitation-body = Bonjour,
 
     Personne ne peut relier vos réponses à vous : les résultats ne sont affichés que pour des groupes de plusieurs personnes.
 survey-part = Partie { $number } sur { $of }
+error-not-published = Les résultats sont publiés à la clôture de la vague : tant qu’elle est ouverte, seule la participation est affichée.

@@ -4,7 +4,7 @@
 //! subtraction along the tree, assuming the attacker knows every visible
 //! count and even the parent's own (unpublished) respondents.
 
-use super::items::{Dimension, ItemGroup, Perspective, Population, Scope};
+use super::items::{Channel, Dimension, ItemGroup, Perspective, Population, Scope};
 use super::tally::{Prepared, Tally};
 
 /// Hidden flags over a forest whose nodes are indexed `0..children.len()`.
@@ -84,11 +84,17 @@ pub fn protected_scopes(population: Population) -> Vec<Scope> {
 }
 
 /// Hidden flags for every team (by tree index) and for the organisation
-/// (index = number of teams), per anonymous population and scope.
+/// (index = number of teams), per anonymous population and scope, and for
+/// the customers of each channel of every group: the one publication
+/// decision of a wave, read by every view (tree, `?team=`, `?channel=`,
+/// channel spreads, counts), so that no view shows what another hides.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Visibility {
     /// Indexed by [`Visibility::slot`]; `None` for scopes nobody publishes.
     hidden: Vec<Option<Vec<bool>>>,
+    /// Customer cells of each channel (by `Channel::index`), indexed by the
+    /// customer slot like `hidden`; empty in a view of one channel.
+    channels: Vec<Vec<Option<Vec<bool>>>>,
 }
 
 impl Visibility {
@@ -109,19 +115,23 @@ impl Visibility {
         )
     }
 
-    /// Suppression is decided on the whole tree even when a report shows a
-    /// subtree, so that two reports never disagree about a team.
+    /// Suppression is decided on the whole tree and every channel at once,
+    /// even when a report shows a subtree or one channel, so that two
+    /// reports never disagree about a figure. `prepared` must hold every
+    /// channel (`prepare(data, None)`).
     pub fn compute(prepared: &Prepared, k: u64) -> Visibility {
         let tree = &prepared.tree;
         let org = tree.teams.len();
         let mut children = tree.children.clone();
         children.push(tree.roots.clone());
+        let with_org = |mut n: Vec<u64>| {
+            n.push(tree.roots.iter().map(|&r| n[r]).sum());
+            n
+        };
         let mut hidden = vec![None; 2 * Self::SCOPES];
         for population in [Population::Customer, Population::Employee] {
             let n_of = |tallies: &[Tally], scope: Scope| -> Vec<u64> {
-                let mut n: Vec<u64> = tallies.iter().map(|t| t.n(population, scope)).collect();
-                n.push(tree.roots.iter().map(|&r| n[r]).sum());
-                n
+                with_org(tallies.iter().map(|t| t.n(population, scope)).collect())
             };
             let mut base: Vec<bool> = Vec::new();
             for scope in protected_scopes(population) {
@@ -137,7 +147,119 @@ impl Visibility {
                 }
             }
         }
-        Visibility { hidden }
+        let mut visibility = Visibility {
+            hidden,
+            channels: Vec::new(),
+        };
+        visibility.channels = visibility.channel_cells(prepared, &children, k);
+        visibility
+    }
+
+    /// The customer cells (group × channel) of every customer scope: the
+    /// tree rules down each channel's column and the same rules across each
+    /// group's channels (the group's customers are the sum of its channels
+    /// and of those without one), applied in turn until neither hides more.
+    fn channel_cells(&self, prepared: &Prepared, children: &[Vec<usize>], k: u64) -> Vec<Vec<Option<Vec<bool>>>> {
+        let nodes = children.len();
+        let org = nodes - 1;
+        let roots = &prepared.tree.roots;
+        let mut out = vec![vec![None; Self::SCOPES]; Channel::ALL.len()];
+        let mut base: Vec<Vec<bool>> = Vec::new();
+        for scope in protected_scopes(Population::Customer) {
+            let Some(slot) = Self::slot(Population::Customer, scope) else {
+                continue;
+            };
+            let group_hidden: Vec<bool> = (0..nodes)
+                .map(|i| !self.visible(i, Population::Customer, scope))
+                .collect();
+            let mut group_n: Vec<u64> = prepared
+                .rollup
+                .iter()
+                .map(|t| t.n(Population::Customer, scope))
+                .collect();
+            group_n.push(roots.iter().map(|&r| group_n[r]).sum());
+            let totals: Vec<Vec<u64>> = prepared
+                .channels
+                .iter()
+                .map(|(_, slices)| {
+                    let mut n: Vec<u64> = slices.iter().map(|s| s.n_in(scope)).collect();
+                    n.push(roots.iter().map(|&r| n[r]).sum());
+                    n
+                })
+                .collect();
+            let mut cells: Vec<Vec<bool>> = totals
+                .iter()
+                .enumerate()
+                .map(|(c, n)| {
+                    (0..nodes)
+                        .map(|i| group_hidden[i] || n[i] < k || base.get(c).is_some_and(|b| b[i]))
+                        .collect()
+                })
+                .collect();
+            loop {
+                let mut changed = false;
+                for (c, n) in totals.iter().enumerate() {
+                    let own: Vec<u64> = (0..nodes)
+                        .map(|i| {
+                            let below: u64 = children[i].iter().map(|&ch| n[ch]).sum();
+                            if i == org {
+                                0
+                            } else {
+                                n[i].saturating_sub(below)
+                            }
+                        })
+                        .collect();
+                    let flags = suppress(children, &own, n, k, &cells[c]);
+                    changed |= flags != cells[c];
+                    cells[c] = flags;
+                }
+                for i in 0..nodes {
+                    changed |= Self::across_channels(&mut cells, &totals, i, group_n[i], group_hidden[i], k);
+                }
+                if !changed {
+                    break;
+                }
+            }
+            if scope == Scope::All {
+                base = cells.clone();
+            }
+            for (c, flags) in cells.into_iter().enumerate() {
+                out[c][slot] = Some(flags);
+            }
+        }
+        out
+    }
+
+    /// The rules across one group's channels (a star: the group above its
+    /// channels, customers without a channel as the group's own cell).
+    /// Returns whether a cell was hidden.
+    fn across_channels(
+        cells: &mut [Vec<bool>],
+        totals: &[Vec<u64>],
+        node: usize,
+        group_n: u64,
+        group_hidden: bool,
+        k: u64,
+    ) -> bool {
+        let star: Vec<Vec<usize>> = std::iter::once((1..=totals.len()).collect())
+            .chain(totals.iter().map(|_| Vec::new()))
+            .collect();
+        let mut total = vec![group_n];
+        total.extend(totals.iter().map(|n| n[node]));
+        let listed: u64 = total[1..].iter().sum();
+        let mut own = vec![group_n.saturating_sub(listed)];
+        own.extend(total[1..].iter().copied());
+        let mut initial = vec![group_hidden];
+        initial.extend(cells.iter().map(|c| c[node]));
+        let flags = suppress(&star, &own, &total, k, &initial);
+        let mut changed = false;
+        for (c, cell) in cells.iter_mut().enumerate() {
+            if flags[c + 1] && !cell[node] {
+                cell[node] = true;
+                changed = true;
+            }
+        }
+        changed
     }
 
     /// Whether figures of `population` in `scope` may be shown for `node`.
@@ -153,6 +275,39 @@ impl Visibility {
                 .unwrap_or(true)
         };
         !hidden_here(Scope::All) && !hidden_here(scope)
+    }
+
+    /// Whether the figures of the customers of `channel` in `scope` may be
+    /// shown for `node`.
+    pub fn channel_visible(&self, node: usize, channel: Channel, scope: Scope) -> bool {
+        let hidden_here = |s: Scope| {
+            Self::slot(Population::Customer, s)
+                .and_then(|slot| self.channels.get(channel.index())?.get(slot)?.as_ref())
+                .and_then(|flags| flags.get(node))
+                .copied()
+                .unwrap_or(true)
+        };
+        !hidden_here(Scope::All) && !hidden_here(scope)
+    }
+
+    /// The publication as a report of one channel reads it: the customer
+    /// flags are that channel's cells; employees are unchanged.
+    pub fn for_channel(&self, channel: Channel) -> Visibility {
+        let mut hidden = self.hidden.clone();
+        for (slot, flags) in hidden.iter_mut().enumerate().take(Self::SCOPES) {
+            let cells = self
+                .channels
+                .get(channel.index())
+                .and_then(|c| c.get(slot))
+                .cloned()
+                .flatten();
+            // A view that holds no channel cells shows no channel.
+            *flags = cells.or_else(|| flags.as_ref().map(|f| vec![true; f.len()]));
+        }
+        Visibility {
+            hidden,
+            channels: Vec::new(),
+        }
     }
 }
 

@@ -108,8 +108,8 @@ pub struct GroupReport {
     pub recommendations: Vec<Recommendation>,
 }
 
-/// A dimension's score from a tally, ignoring anonymity (used for the
-/// team-level linkage values, which are never published one by one).
+/// A dimension's score from a tally, ignoring anonymity: callers decide
+/// whether it may be shown.
 pub fn raw_dimension_score(tally: &Tally, d: Dimension, p: Perspective) -> Score {
     let scope = Scope::Group(ItemGroup::Dimension(d, p));
     Score::from_counts(

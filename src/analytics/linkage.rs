@@ -5,11 +5,10 @@
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-use super::group::raw_dimension_score;
-use super::items::{Dimension, ItemGroup, Perspective, Population, Scope};
-use super::scores::NetScore;
+use super::items::{Dimension, Population, Scope};
+use super::report::TeamReport;
 use super::stats;
-use super::tally::{Prepared, Tally};
+use super::tally::Prepared;
 
 /// Below this many teams no correlation is computed.
 pub const MIN_LINKAGE_TEAMS: usize = 5;
@@ -74,39 +73,44 @@ pub struct TeamValues {
     pub customer: BTreeMap<Dimension, f64>,
 }
 
-fn own_values(code: &str, tally: &Tally) -> TeamValues {
-    let side = |p: Perspective| -> BTreeMap<Dimension, f64> {
-        Dimension::ALL
+/// A team's published values: what its report shows, `null` where
+/// anonymity hides it.
+fn published_values(team: &TeamReport) -> TeamValues {
+    let g = &team.group;
+    let side = |score: &dyn Fn(&super::group::DimensionReport) -> Option<f64>| -> BTreeMap<Dimension, f64> {
+        g.dimensions
             .iter()
-            .filter_map(|&d| raw_dimension_score(tally, d, p).favourable.map(|f| (d, f)))
+            .filter_map(|(d, r)| score(r).map(|f| (*d, f)))
             .collect()
     };
-    let net = |group: ItemGroup| {
-        NetScore::from_counts(tally.n(group.population(), Scope::Group(group)), tally.counts(group)).score
-    };
-    let employee = side(Perspective::Employee);
-    let customer = side(Perspective::Customer);
-    let mean = |m: &BTreeMap<Dimension, f64>| stats::mean(&m.values().copied().collect::<Vec<_>>());
     TeamValues {
-        code: code.to_owned(),
-        eei: mean(&employee),
-        csi: mean(&customer),
-        nps: net(ItemGroup::Nps),
-        enps: net(ItemGroup::Enps),
-        employee,
-        customer,
+        code: team.code.clone(),
+        eei: g.indices.eei,
+        csi: g.indices.csi,
+        nps: g.indices.nps.score,
+        enps: g.indices.enps.score,
+        employee: side(&|r| r.employee.favourable),
+        customer: side(&|r| r.customer.favourable),
     }
 }
 
-/// Teams among `teams` whose own respondents reach k on both sides.
-pub fn eligible_teams(prepared: &Prepared, teams: &[usize], k: u64) -> Vec<TeamValues> {
-    teams
+/// The units the linkage correlates (METHOD.md §5 and §7): teams whose
+/// customers and employees are all their own (a store, not a region's
+/// roll-up, whose own answers are never published) and whose figures of
+/// both populations are published. Every value is read from the published
+/// report, so a figure hidden by primary or complementary suppression never
+/// feeds a correlation, a driver or a median.
+pub fn published_units(prepared: &Prepared, scope: &[usize], reports: &[TeamReport]) -> Vec<TeamValues> {
+    scope
         .iter()
-        .filter(|&&i| {
-            let own = &prepared.own[i];
-            own.n(Population::Employee, Scope::All) >= k && own.n(Population::Customer, Scope::All) >= k
+        .zip(reports)
+        .filter(|(&i, r)| {
+            let unit = [Population::Customer, Population::Employee]
+                .into_iter()
+                .all(|p| prepared.own[i].n(p, Scope::All) == prepared.rollup[i].n(p, Scope::All));
+            unit && !r.group.suppressed.customer && !r.group.suppressed.employee
         })
-        .map(|&i| own_values(&prepared.tree.teams[i].code, &prepared.own[i]))
+        .map(|(_, r)| published_values(r))
         .collect()
 }
 

@@ -4,6 +4,7 @@
 //! the structs themselves (see `anonymity`).
 
 pub mod anonymity;
+pub mod benchmark;
 pub mod channels;
 pub mod compare;
 pub mod data;

@@ -3,14 +3,14 @@
 //! that identical input serialises to identical bytes.
 
 use serde::Serialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use super::anonymity::Visibility;
 use super::channels::all_group_channels;
 use super::data::{CampaignData, CampaignMeta, ReportFilter, Settings, MIN_ANONYMITY_THRESHOLD};
 use super::group::build_group;
 pub use super::group::GroupReport;
-use super::linkage::{eligible_teams, linkage, Linkage};
+use super::linkage::{linkage, published_units, Linkage};
 use super::tally::{prepare, Prepared};
 use super::AnalyticsError;
 
@@ -67,11 +67,15 @@ pub fn build_report(
     filter: &ReportFilter,
 ) -> Result<CampaignReport, AnalyticsError> {
     let k = checked_threshold(settings)?;
-    let prepared = prepare(data, filter.channel)?;
-    let visibility = Visibility::compute(&prepared, k);
+    let every_channel = prepare(data, None)?;
+    let publication = Visibility::compute(&every_channel, k);
+    let (prepared, visibility) = match filter.channel {
+        None => (every_channel, publication),
+        Some(c) => (prepare(data, Some(c))?, publication.for_channel(c)),
+    };
     let org_node = prepared.tree.teams.len();
     let spreads: Vec<BTreeMap<_, _>> = if filter.channel.is_none() {
-        all_group_channels(&prepared, &visibility, k)
+        all_group_channels(&prepared, &visibility)
             .iter()
             .map(|view| view.spreads())
             .collect()
@@ -110,8 +114,7 @@ pub fn build_report(
             }
         })
         .collect();
-    let mut linkage = linkage(&eligible_teams(&prepared, &scope_teams, k));
-    hide_quadrants_of_hidden_teams(&mut linkage, &teams);
+    let linkage = linkage(&published_units(&prepared, &scope_teams, &teams));
     Ok(CampaignReport {
         campaign: meta.clone(),
         anonymity_threshold: k,
@@ -119,19 +122,4 @@ pub fn build_report(
         teams,
         linkage,
     })
-}
-
-/// A team whose figures complementary suppression hides must not have its
-/// quadrant told either: "above the median CSI" is a statement about a
-/// hidden figure. The correlations themselves pool all eligible teams and
-/// reveal no single team.
-fn hide_quadrants_of_hidden_teams(linkage: &mut super::linkage::Linkage, teams: &[TeamReport]) {
-    if let Some(quadrants) = linkage.quadrants.as_mut() {
-        let shown: HashSet<&str> = teams
-            .iter()
-            .filter(|t| !t.group.suppressed.customer && !t.group.suppressed.employee)
-            .map(|t| t.code.as_str())
-            .collect();
-        quadrants.retain(|code, _| shown.contains(code.as_str()));
-    }
 }

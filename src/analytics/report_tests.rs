@@ -295,20 +295,57 @@ fn a_team_filter_scopes_the_report_and_drops_executives() {
     assert!(build_report(&small_campaign(), &Settings::default(), &meta, &unknown).is_err());
 }
 
+/// `small_campaign` with six web customers more in south: every channel
+/// cell of north and south is then hidden in pairs, and the organisation's
+/// channels can be shown.
+fn campaign_with_web_in_south() -> CampaignData {
+    let mut data = small_campaign();
+    add(
+        &mut data,
+        Some("south"),
+        Population::Customer,
+        Some(Channel::Web),
+        &[("listening.c.1", 5)],
+        6,
+    );
+    data
+}
+
 #[test]
 fn a_channel_filter_keeps_only_that_channels_customers() {
     let filter = ReportFilter {
         team: None,
         channel: Some(Channel::Phone),
     };
-    let report = report_of(&small_campaign(), &filter);
+    let report = report_of(&campaign_with_web_in_south(), &filter);
     assert_eq!(report.organisation.n.customer, Some(9));
     assert_eq!(report.organisation.n.employee, Some(10));
     let listening = &report.organisation.dimensions[&Dimension::Listening];
     assert_eq!(listening.customer.favourable, Some(100.0));
-    // north has 2 phone customers, so south is hidden with it (org − south = north).
+    // north has 2 phone customers, so south's phone is hidden with it
+    // (org − south = north).
     let south = report.teams.iter().find(|t| t.code == "south").unwrap();
     assert_eq!(south.group.n.customer, None);
+}
+
+#[test]
+fn a_channel_is_hidden_where_the_group_minus_its_other_channels_would_tell_it() {
+    // north: 6 web, 2 phone; south: 7 phone, no web. The organisation's 6
+    // web customers are north's (south has none), and north's 8 customers
+    // are shown: org web would give north's 2 phone customers as 8 − 6.
+    let report = report_of(
+        &small_campaign(),
+        &ReportFilter {
+            team: None,
+            channel: Some(Channel::Web),
+        },
+    );
+    assert_eq!(report.organisation.n.customer, None);
+    let view = channel_view(&small_campaign(), &Settings::default(), &ReportFilter::default()).unwrap();
+    assert_eq!((view.n[&Channel::Web], view.n[&Channel::Phone]), (None, None));
+    let north = report_of(&small_campaign(), &ReportFilter::default());
+    let north = north.teams.iter().find(|t| t.code == "north").unwrap();
+    assert_eq!(north.group.n.customer, Some(8));
 }
 
 #[test]
@@ -339,14 +376,15 @@ fn recommendations_follow_the_action_plan() {
 
 #[test]
 fn the_channel_view_shows_spread_over_visible_channels() {
-    let view = channel_view(&small_campaign(), &Settings::default(), &ReportFilter::default()).unwrap();
-    assert_eq!(view.n[&Channel::Web], Some(6));
+    let data = campaign_with_web_in_south();
+    let view = channel_view(&data, &Settings::default(), &ReportFilter::default()).unwrap();
+    assert_eq!(view.n[&Channel::Web], Some(12));
     assert_eq!(view.n[&Channel::Phone], Some(9));
     assert_eq!(view.n[&Channel::App], None);
     let listening = &view.dimensions[&Dimension::Listening];
-    // web: 2 of 6 favourable; phone: 2 + 14 answers of 16, all favourable.
+    // web: 2 + 6 of 12 favourable; phone: 2 + 14 answers of 16, all favourable.
     let web = listening.channels[&Channel::Web].favourable.unwrap();
-    assert!((web - 100.0 / 3.0).abs() < 1e-12);
+    assert!((web - 100.0 * 8.0 / 12.0).abs() < 1e-12);
     assert!((listening.spread.unwrap() - (100.0 - web)).abs() < 1e-12);
 }
 

@@ -17,6 +17,7 @@ diesel::table! {
         default_language -> Text,
         anonymity_threshold -> Integer,
         created_at -> Timestamp,
+        created_by -> Nullable<Text>,
     }
 }
 
@@ -247,6 +248,7 @@ pub const TABLES: &[(&str, &[&str])] = &[
             "default_language",
             "anonymity_threshold",
             "created_at",
+            "created_by",
         ],
     ),
     (

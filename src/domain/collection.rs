@@ -211,25 +211,84 @@ fn clean_comment(text: Option<String>) -> Option<String> {
         .filter(|t| !t.is_empty())
 }
 
-/// Stores a submission, its aggregates, the invitation's use and a contact
-/// request, all or nothing. A signed self-assessment replaces the author's
-/// previous one. A transaction that lost a race (the same form or the same
-/// author at once) is tried again, and then sees the winner's row.
+/// Stores a submission, its aggregates and a contact request, all or
+/// nothing. A signed self-assessment replaces the author's previous one. A
+/// transaction that lost a race (the same form or the same author at once)
+/// is tried again, and then sees the winner's row.
+///
+/// An employee's invitation is used in a transaction of its own, before
+/// the response's and apart from it (METHOD.md §7: not even a database
+/// administrator may pair them). Using it rewrites every invitation of the
+/// same team and wave, so the used one carries nothing (transaction id,
+/// position) that tells it from the others or ties it to the response. If
+/// the response then cannot be stored, the invitation is given back.
 pub fn store(conn: &mut DbConn, campaign: &Campaign, submission: Submission) -> DomainResult<Stored> {
     if campaign.status != "open" {
         return Err(DomainError::Conflict("error-campaign-closed"));
     }
-    let mut attempt = 0;
-    loop {
-        attempt += 1;
-        match store_once(conn, campaign, &submission) {
-            Err(DomainError::Db(e)) if attempt < 4 && crate::db::is_unique_violation(&e) => continue,
-            outcome => return outcome,
+    let invited = match &submission.source {
+        Source::Invitation { token } => {
+            if response::submission_key_exists(conn, &submission.idempotency_key)? {
+                return Ok(Stored::Duplicate);
+            }
+            match claim_invitation(conn, campaign, token) {
+                Ok(team) => Some((hash_token(token), team)),
+                Err(e) => return duplicate_or(conn, &submission.idempotency_key, e),
+            }
         }
+        _ => None,
+    };
+    let team = invited.as_ref().map(|(_, team)| team.as_str());
+    let mut attempt = 0;
+    let outcome = loop {
+        attempt += 1;
+        match store_once(conn, campaign, &submission, team) {
+            Err(DomainError::Db(e)) if attempt < 4 && crate::db::is_unique_violation(&e) => continue,
+            outcome => break outcome,
+        }
+    };
+    if let (Some((hash, team)), Err(_) | Ok(Stored::Duplicate)) = (&invited, &outcome) {
+        crate::db::write_transaction(conn, |conn| {
+            campaign::release_invitation(conn, &campaign.id, team, hash)
+        })?;
     }
+    outcome
 }
 
-fn store_once(conn: &mut DbConn, campaign: &Campaign, submission: &Submission) -> DomainResult<Stored> {
+/// Marks the invitation used (its own transaction); the invited team.
+fn claim_invitation(conn: &mut DbConn, campaign: &Campaign, token: &str) -> DomainResult<String> {
+    let hash = hash_token(token);
+    crate::db::write_transaction(conn, |conn| {
+        let (invited_campaign, team_id) = invitation(conn, token)?;
+        if invited_campaign.id != campaign.id || campaign::claim_invitation(conn, &campaign.id, &team_id, &hash)? == 0 {
+            return Err(DomainError::Conflict("error-invitation-used"));
+        }
+        Ok(team_id)
+    })
+}
+
+/// A form sent twice at once: the second finds the invitation used by the
+/// first, whose response is being stored. Waits a little for the first's
+/// submission key so that both answer alike; otherwise the error stands.
+fn duplicate_or(conn: &mut DbConn, key: &str, e: DomainError) -> DomainResult<Stored> {
+    if !matches!(e, DomainError::Conflict("error-invitation-used")) {
+        return Err(e);
+    }
+    for _ in 0..20 {
+        if response::submission_key_exists(conn, key)? {
+            return Ok(Stored::Duplicate);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    Err(e)
+}
+
+fn store_once(
+    conn: &mut DbConn,
+    campaign: &Campaign,
+    submission: &Submission,
+    invited_team: Option<&str>,
+) -> DomainResult<Stored> {
     let today = chrono::Utc::now().date_naive();
     crate::db::write_transaction(conn, |conn| {
         if !response::claim_submission_key(conn, &campaign.id, &submission.idempotency_key)? {
@@ -239,12 +298,9 @@ fn store_once(conn: &mut DbConn, campaign: &Campaign, submission: &Submission) -
             Source::Customer { team_id, channel } => {
                 (Some(team_id.clone()), Population::Customer, Some(*channel), None)
             }
-            Source::Invitation { token } => {
-                let (invited_campaign, team_id) = invitation(conn, token)?;
-                if invited_campaign.id != campaign.id || campaign::use_invitation(conn, &hash_token(token))? == 0 {
-                    return Err(DomainError::Conflict("error-invitation-used"));
-                }
-                (Some(team_id), Population::Employee, None, None)
+            Source::Invitation { .. } => {
+                let team_id = invited_team.ok_or(DomainError::Conflict("error-invitation-used"))?;
+                (Some(team_id.to_string()), Population::Employee, None, None)
             }
             Source::Signed {
                 team_id,

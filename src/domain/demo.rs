@@ -48,6 +48,7 @@ pub fn install(conn: &mut DbConn, plan: &DemoPlan) -> DomainResult<Installed> {
             default_language: plan.organisation.default_language.clone(),
             anonymity_threshold: plan.organisation.anonymity_threshold,
             created_at: now(),
+            created_by: None,
         };
         organisation::insert(conn, &org)?;
         let team_ids: HashMap<String, String> = plan.teams.iter().map(|t| (t.code.clone(), new_id())).collect();

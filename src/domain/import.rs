@@ -185,7 +185,9 @@ pub fn import_responses<R: Read>(conn: &mut DbConn, p: &Principal, campaign_id: 
             org: &c.organisation_id,
         },
     )?;
-    if !matches!(c.status.as_str(), "open" | "closed") {
+    // A closed wave's answers are frozen (METHOD.md §7): a known row added
+    // after publication would be the difference between two reports.
+    if c.status != "open" {
         return Err(DomainError::Conflict("error-import-campaign-status"));
     }
     import_checked(conn, &c, input)

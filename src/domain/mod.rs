@@ -11,6 +11,7 @@ pub mod import;
 pub mod instrument;
 pub mod mail;
 pub mod organisations;
+pub mod portfolio;
 pub mod report_cache;
 pub mod reports;
 pub mod synthetic;

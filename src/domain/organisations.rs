@@ -47,6 +47,7 @@ pub fn create(conn: &mut DbConn, principal: &Principal, input: &OrganisationInpu
         default_language: fields.default_language,
         anonymity_threshold: fields.anonymity_threshold,
         created_at: now(),
+        created_by: Some(principal.user_id.clone()),
     };
     conn.transaction(|conn| {
         organisation::insert(conn, &org)?;

@@ -151,31 +151,26 @@ fn settings_of(org: &organisation::Organisation) -> Settings {
 }
 
 /// What every report of a campaign is built from besides its aggregates,
-/// and the stamp a cached report must carry (none while the campaign is
-/// open: those are always computed).
+/// and the stamp a cached report must carry.
 struct Inputs {
     teams: Vec<Team>,
     settings: Settings,
-    stamp: Option<Arc<Stamp>>,
+    stamp: Arc<Stamp>,
 }
 
 impl Inputs {
     fn load(conn: &mut DbConn, c: &Campaign) -> DomainResult<Inputs> {
+        // Figures of a wave are published when it closes (METHOD.md §7):
+        // while it is open, each new answer would be the difference between
+        // two reports.
+        if !is_published(c) {
+            return Err(DomainError::Conflict("error-not-published"));
+        }
         // Stamp before data: a report is never older than its stamp.
         let teams = team::list_by_org(conn, &c.organisation_id)?;
         let org = organisation::find(conn, &c.organisation_id)?.ok_or(DomainError::NotFound)?;
-        let stamp = if matches!(c.status.as_str(), "closed" | "archived") {
-            let version = aggregates::version(conn, &c.id)?;
-            Some(Arc::new(Stamp::new(
-                &c.status,
-                &c.name,
-                version,
-                org.anonymity_threshold,
-                &teams,
-            )))
-        } else {
-            None
-        };
+        let version = aggregates::version(conn, &c.id)?;
+        let stamp = Arc::new(Stamp::new(&c.status, &c.name, version, org.anonymity_threshold, &teams));
         Ok(Inputs {
             teams,
             settings: settings_of(&org),
@@ -184,14 +179,17 @@ impl Inputs {
     }
 
     fn cached(&self, key: &Key) -> Option<Value> {
-        self.stamp.as_ref().and_then(|stamp| report_cache::get(key, stamp))
+        report_cache::get(key, &self.stamp)
     }
 
     fn keep(&self, key: Key, value: Value) {
-        if let Some(stamp) = &self.stamp {
-            report_cache::put(key, stamp.clone(), value);
-        }
+        report_cache::put(key, self.stamp.clone(), value);
     }
+}
+
+/// Whether the figures of a campaign are published: from its close on.
+pub fn is_published(c: &Campaign) -> bool {
+    matches!(c.status.as_str(), "closed" | "archived")
 }
 
 fn meta_of(c: &Campaign) -> CampaignMeta {
@@ -344,7 +342,7 @@ pub fn dashboard(conn: &mut DbConn, p: &Principal, campaign_id: &str) -> DomainR
     let all = campaign::list_by_org(conn, &c.organisation_id)?;
     let previous = all
         .into_iter()
-        .filter(|x| x.id != c.id && x.opens_on < c.opens_on && x.status != "draft")
+        .filter(|x| x.id != c.id && x.opens_on < c.opens_on && is_published(x))
         .max_by_key(|x| x.opens_on);
     let previous = match previous {
         Some(prev) => {

@@ -43,6 +43,7 @@ fn store(conn: &mut DbConn, shape: &Shape, data: &CampaignData, status: &str) ->
         default_language: "en".into(),
         anonymity_threshold: 5,
         created_at: now(),
+        created_by: None,
     };
     organisation::insert(conn, &org)?;
     let ids: HashMap<&str, String> = data.teams.iter().map(|t| (t.code.as_str(), new_id())).collect();

@@ -130,15 +130,39 @@ pub fn find_invitation(conn: &mut DbConn, hash: &str) -> QueryResult<Option<(Str
         .optional()
 }
 
-/// Marks an invitation used; 0 when it already was.
-pub fn use_invitation(conn: &mut DbConn, hash: &str) -> QueryResult<usize> {
-    diesel::update(
+/// Marks an invitation used; 0 when it already was. Every invitation of
+/// the same team and campaign is rewritten in the same statement batch, so
+/// that on PostgreSQL they all carry this transaction's id (`xmin`) and the
+/// used one is not told apart from the others by it.
+pub fn claim_invitation(conn: &mut DbConn, campaign: &str, team: &str, hash: &str) -> QueryResult<usize> {
+    let claimed = diesel::update(
         invitations::table
             .filter(invitations::token_hash.eq(hash))
             .filter(invitations::used.eq(false)),
     )
     .set(invitations::used.eq(true))
+    .execute(conn)?;
+    rewrite_team_invitations(conn, campaign, team)?;
+    Ok(claimed)
+}
+
+/// Gives a claimed invitation back (its response could not be stored).
+pub fn release_invitation(conn: &mut DbConn, campaign: &str, team: &str, hash: &str) -> QueryResult<()> {
+    diesel::update(invitations::table.filter(invitations::token_hash.eq(hash)))
+        .set(invitations::used.eq(false))
+        .execute(conn)?;
+    rewrite_team_invitations(conn, campaign, team)
+}
+
+fn rewrite_team_invitations(conn: &mut DbConn, campaign: &str, team: &str) -> QueryResult<()> {
+    diesel::update(
+        invitations::table
+            .filter(invitations::campaign_id.eq(campaign))
+            .filter(invitations::team_id.eq(team)),
+    )
+    .set(invitations::used.eq(invitations::used))
     .execute(conn)
+    .map(|_| ())
 }
 
 /// Invitations issued per team: (team id, issued, used).

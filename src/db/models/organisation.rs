@@ -15,6 +15,8 @@ pub struct Organisation {
     pub default_language: String,
     pub anonymity_threshold: i32,
     pub created_at: chrono::NaiveDateTime,
+    /// The user who created it (none for the demo and command-line ones).
+    pub created_by: Option<String>,
 }
 
 #[derive(Debug, Clone, AsChangeset)]
