@@ -398,8 +398,8 @@ portfolio-wave = Latest wave
 portfolio-maturity = Maturity (customers / employees)
 portfolio-benchmark = Sector benchmark
 portfolio-benchmark-help = Anonymised averages over all organisations of a sector, shown only when at least { $min } have results.
-portfolio-sector-figures = average of { $count } organisations:
-portfolio-sector-too-few = only { $count } organisations with results (at least { $min } needed): no benchmark yet.
+portfolio-sector-figures = average of { $count } other organisations:
+portfolio-sector-too-few = only { $count } other organisations with published results (at least { $min } needed): no benchmark yet.
 nav-portfolio = Portfolio
 invite-emails = Or send them by e-mail (optional)
 invite-emails-help = One address per line: each person gets their own link by e-mail. The addresses are not stored, so nobody can tie an answer to a person.
@@ -416,3 +416,5 @@ email-invitation-body = Hello,
     Nobody can link your answers to you: results are shown only for groups of several people.
 survey-part = Part { $number } of { $of }
 error-not-published = Results are published when the wave closes: while it is open, only participation is shown.
+fewer-than-k = fewer than { $k }
+fewer-than-k-title = Fewer than { $k } answers, or hidden so that a count below { $k } cannot be found by subtraction.

@@ -398,8 +398,8 @@ portfolio-wave = Dernière vague
 portfolio-maturity = Maturité (clients / collaborateurs)
 portfolio-benchmark = Comparaison sectorielle
 portfolio-benchmark-help = Moyennes anonymisées sur toutes les organisations d’un secteur, affichées seulement si au moins { $min } ont des résultats.
-portfolio-sector-figures = moyenne de { $count } organisations :
-portfolio-sector-too-few = seulement { $count } organisations avec des résultats (il en faut au moins { $min }) : pas encore de comparaison.
+portfolio-sector-figures = moyenne de { $count } autres organisations :
+portfolio-sector-too-few = seulement { $count } autres organisations avec des résultats publiés (il en faut au moins { $min }) : pas encore de comparaison.
 nav-portfolio = Portefeuille
 invite-emails = Ou les envoyer par e-mail (facultatif)
 invite-emails-help = Une adresse par ligne : chaque personne reçoit son propre lien par e-mail. Les adresses ne sont pas conservées : personne ne peut relier une réponse à une personne.
@@ -416,3 +416,5 @@ email-invitation-body = Bonjour,
     Personne ne peut relier vos réponses à vous : les résultats ne sont affichés que pour des groupes de plusieurs personnes.
 survey-part = Partie { $number } sur { $of }
 error-not-published = Les résultats sont publiés à la clôture de la vague : tant qu’elle est ouverte, seule la participation est affichée.
+fewer-than-k = moins de { $k }
+fewer-than-k-title = Moins de { $k } réponses, ou masqué pour qu’un effectif inférieur à { $k } ne puisse pas être retrouvé par soustraction.

@@ -60,6 +60,36 @@ pub fn suppress(children: &[Vec<usize>], own_n: &[u64], total_n: &[u64], k: u64,
     }
 }
 
+/// Respondent counts as they may be shown (participation while a wave is
+/// open, counts beside a closed wave's figures): each node's count with its
+/// sub-nodes, `None` where the rules of [`suppress`] hide it, the same
+/// decision as the report's at `Scope::All`. `parent` gives each node's
+/// parent index (nodes may come in any order); `own` its own respondents.
+pub fn shown_counts(parent: &[Option<usize>], own: &[u64], k: u64) -> Vec<Option<u64>> {
+    let nodes = parent.len();
+    // The organisation is node `nodes`, parent of the roots.
+    let mut children = vec![Vec::new(); nodes + 1];
+    for (i, p) in parent.iter().enumerate() {
+        children[p.unwrap_or(nodes)].push(i);
+    }
+    let mut own_all: Vec<u64> = own.to_vec();
+    own_all.push(0);
+    let mut total = own_all.clone();
+    // Children before parents: a node's position in a depth-first order.
+    let mut order = Vec::with_capacity(nodes + 1);
+    let mut stack = vec![nodes];
+    while let Some(n) = stack.pop() {
+        order.push(n);
+        stack.extend(children[n].iter().copied());
+    }
+    for &n in order.iter().rev() {
+        let below: u64 = children[n].iter().map(|&c| total[c]).sum();
+        total[n] += below;
+    }
+    let hidden = suppress(&children, &own_all, &total, k, &[]);
+    (0..nodes).map(|i| (!hidden[i]).then_some(total[i])).collect()
+}
+
 /// The scopes whose figures are published for an anonymous population.
 pub fn protected_scopes(population: Population) -> Vec<Scope> {
     let mut scopes = vec![Scope::All];
@@ -362,6 +392,14 @@ mod tests {
         let own = [0, 0, 2, 12, 8];
         let hidden = suppress(&children, &own, &total, 5, &[]);
         assert_eq!(hidden, [false, true, true, false, true]);
+    }
+
+    #[test]
+    fn shown_counts_roll_up_and_hide_a_small_team_with_a_partner() {
+        // r(0) → a(1) 2, b(2) 9, c(3) 7; given in another order than the tree's.
+        let parent = [None, Some(0), Some(0), Some(0)];
+        let shown = shown_counts(&parent, &[0, 2, 9, 7], 5);
+        assert_eq!(shown, [Some(18), None, Some(9), None]);
     }
 
     #[test]

@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use super::types::parse_name;
 use super::{authorise, DomainError, DomainResult};
-use crate::analytics::{Channel, Population, Respondent};
+use crate::analytics::anonymity::shown_counts;
+use crate::analytics::tally::Tree;
+use crate::analytics::{Channel, Population, Respondent, TeamNode};
 use crate::auth::policy::{Action, Principal};
 use crate::auth::{hash_token, random_token};
 use crate::db::models::aggregates::{self, Delta};
@@ -206,7 +208,17 @@ pub fn invite(
     Ok(tokens)
 }
 
-/// One team's response counts.
+/// A campaign's response counts as they may be shown.
+#[derive(Debug, Clone, Serialize)]
+pub struct Participation {
+    pub teams: Vec<TeamRate>,
+    /// Executives answer as signed, organisation-level self-assessments.
+    pub executives: i64,
+    /// The anonymity threshold the counts were published with.
+    pub k: u64,
+}
+
+/// One team's response counts (with its sub-teams), as they may be shown.
 #[derive(Debug, Clone, Serialize)]
 pub struct TeamRate {
     pub team_id: String,
@@ -214,17 +226,20 @@ pub struct TeamRate {
     pub name: String,
     pub depth: usize,
     pub headcount: i32,
-    pub customers: i64,
-    pub employees: i64,
-    /// employees / headcount, in %, when the headcount is known.
+    /// `None`: fewer than k, or hidden so that no count below k can be
+    /// found by subtraction (the same decision as the report's).
+    pub customers: Option<u64>,
+    pub employees: Option<u64>,
+    /// employees / headcount, in %, when both are known and shown.
     pub employee_rate: Option<f64>,
     pub managers: i64,
     pub invitations: i64,
-    pub invitations_used: i64,
 }
 
-/// Response counts per team and population, live from the aggregates.
-pub fn rates(conn: &mut DbConn, p: &Principal, c: &Campaign) -> DomainResult<(Vec<TeamRate>, i64)> {
+/// Response counts per team and population, live from the aggregates. The
+/// anonymous populations' counts go through the publication rule
+/// (`analytics::anonymity::shown_counts`) on the whole tree, whoever asks.
+pub fn rates(conn: &mut DbConn, p: &Principal, c: &Campaign) -> DomainResult<Participation> {
     let tree = super::teams::tree(conn, p, &c.organisation_id)?;
     let counts = aggregates::respondents_per_team(conn, &c.id)?;
     let invitations: BTreeMap<String, (i64, i64)> = campaign::invitation_counts(conn, &c.id)?
@@ -232,19 +247,23 @@ pub fn rates(conn: &mut DbConn, p: &Principal, c: &Campaign) -> DomainResult<(Ve
         .map(|(t, i, u)| (t, (i, u)))
         .collect();
     let get = |team: &str, pop: &str| counts.get(&(team.to_string(), pop.to_string())).copied().unwrap_or(0);
+    let k = super::reports::settings_for(conn, c)?.anonymity_threshold;
+    let all = team::list_by_org(conn, &c.organisation_id)?;
+    let shown = shown_counts_by_team(&all, k, |id, pop| u64::try_from(get(id, pop)).unwrap_or(0))?;
     let rows = tree
         .into_iter()
         .map(|row| {
             let t = row.team;
-            let employees = get(&t.id, "employee");
-            let (issued, used) = invitations.get(&t.id).copied().unwrap_or((0, 0));
+            let (customers, employees) = shown.get(&t.id).copied().unwrap_or((None, None));
+            let (issued, _) = invitations.get(&t.id).copied().unwrap_or((0, 0));
             TeamRate {
-                customers: get(&t.id, "customer"),
-                employee_rate: (t.headcount > 0).then(|| 100.0 * employees as f64 / f64::from(t.headcount)),
+                customers,
+                employee_rate: employees
+                    .filter(|_| t.headcount > 0)
+                    .map(|e| 100.0 * e as f64 / f64::from(t.headcount)),
                 employees,
                 managers: get(&t.id, "manager"),
                 invitations: issued,
-                invitations_used: used,
                 depth: row.depth,
                 team_id: t.id,
                 code: t.code,
@@ -253,7 +272,42 @@ pub fn rates(conn: &mut DbConn, p: &Principal, c: &Campaign) -> DomainResult<(Ve
             }
         })
         .collect();
-    Ok((rows, get("", "executive")))
+    Ok(Participation {
+        teams: rows,
+        executives: get("", "executive"),
+        k,
+    })
+}
+
+/// Team id → (customers, employees) as they may be shown, decided on the
+/// engine's own tree of every team of the organisation.
+fn shown_counts_by_team(
+    all: &[team::Team],
+    k: u64,
+    own: impl Fn(&str, &str) -> u64,
+) -> DomainResult<BTreeMap<String, (Option<u64>, Option<u64>)>> {
+    let code_of: BTreeMap<&str, &str> = all.iter().map(|t| (t.id.as_str(), t.code.as_str())).collect();
+    let id_of: BTreeMap<&str, &str> = all.iter().map(|t| (t.code.as_str(), t.id.as_str())).collect();
+    let nodes: Vec<TeamNode> = all
+        .iter()
+        .map(|t| TeamNode {
+            code: t.code.clone(),
+            name: t.name.clone(),
+            parent_code: t.parent_id.as_deref().and_then(|p| code_of.get(p)).map(|c| (*c).to_string()),
+        })
+        .collect();
+    let tree = Tree::build(&nodes).map_err(|e| DomainError::Unexpected(anyhow::anyhow!("team tree: {e}")))?;
+    let ids: Vec<&str> = tree.teams.iter().map(|n| id_of.get(n.code.as_str()).copied().unwrap_or("")).collect();
+    let shown = |pop: &str| {
+        let counts: Vec<u64> = ids.iter().map(|id| own(id, pop)).collect();
+        shown_counts(&tree.parent, &counts, k)
+    };
+    let (customers, employees) = (shown("customer"), shown("employee"));
+    Ok(ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| ((*id).to_string(), (customers[i], employees[i])))
+        .collect())
 }
 
 /// Recomputes a campaign's aggregates from its raw answers.

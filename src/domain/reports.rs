@@ -187,6 +187,33 @@ impl Inputs {
     }
 }
 
+/// The comments of `population` in a group (`team_ids`: the team and its
+/// sub-teams) that may be shown beside the group's published figures: only
+/// those of teams whose own respondents of that population number at least
+/// k, so that the difference between two groups' comments (a region's
+/// minus its shown teams') is never the comments of fewer than k people.
+pub fn published_comments(
+    conn: &mut DbConn,
+    c: &Campaign,
+    team_ids: &[String],
+    population: Population,
+) -> DomainResult<Vec<String>> {
+    if !is_published(c) {
+        return Err(DomainError::Conflict("error-not-published"));
+    }
+    let k = settings_for(conn, c)?.anonymity_threshold;
+    let own = aggregates::respondents_per_team(conn, &c.id)?;
+    let shown: Vec<String> = team_ids
+        .iter()
+        .filter(|id| {
+            let n = own.get(&((*id).clone(), population.as_str().to_string())).copied().unwrap_or(0);
+            u64::try_from(n).unwrap_or(0) >= k
+        })
+        .cloned()
+        .collect();
+    Ok(crate::db::models::response::comments(conn, &c.id, &shown, population.as_str())?)
+}
+
 /// Whether the figures of a campaign are published: from its close on.
 pub fn is_published(c: &Campaign) -> bool {
     matches!(c.status.as_str(), "closed" | "archived")

@@ -258,7 +258,7 @@ async fn a_consultant_compares_clients_without_a_thin_benchmark(app: TestApp) {
     assert!(html.contains(&d.installed.organisation_name));
     assert!(html.contains("Vague 2"), "latest wave");
     assert!(
-        html.contains("only 1 organisations with results"),
+        html.contains("only 0 other organisations with published results"),
         "no benchmark under 5 organisations"
     );
 }
@@ -293,7 +293,7 @@ async fn closed_reports_are_reused_until_their_inputs_change(app: TestApp) {
     assert_eq!(serde_json::to_string(&*first).unwrap(), served);
     let before = parse(&served);
 
-    // Importing into the closed wave changes its figures at once.
+    // A closed wave is frozen: an import is refused and changes nothing.
     let team = before["teams"]
         .as_array()
         .unwrap()
@@ -306,11 +306,15 @@ async fn closed_reports_are_reused_until_their_inputs_change(app: TestApp) {
     for i in 0..7 {
         csv.push_str(&format!("{code},customer,web,{}\n", i % 5 + 1));
     }
-    let imported = import::import_responses(&mut app.conn(), &app.admin_principal(), &d.wave2, csv.as_bytes()).unwrap();
-    assert_eq!(imported, 7);
+    let refused = import::import_responses(&mut app.conn(), &app.admin_principal(), &d.wave2, csv.as_bytes());
+    assert!(
+        matches!(refused, Err(miroir::domain::DomainError::Conflict("error-import-campaign-status"))),
+        "{refused:?}"
+    );
     let after_import = parse(&api_report().await);
-    let team_after = team_of(&after_import, &code);
-    assert_eq!(team_after["n"]["customer"].as_u64(), Some(customers + 7));
+    assert_eq!(team_of(&after_import, &code)["n"]["customer"].as_u64(), Some(customers));
+    let unchanged = reports::report_unchecked(&mut app.conn(), &c, None, None).unwrap();
+    assert!(Arc::ptr_eq(&first, &unchanged), "nothing changed: the report is reused");
 
     // Renaming a team shows at once too.
     let mut conn = app.conn();
@@ -330,13 +334,14 @@ async fn closed_reports_are_reused_until_their_inputs_change(app: TestApp) {
     let team_renamed = team_of(&renamed, &code);
     assert_eq!(team_renamed["name"], "Renamed while closed");
 
-    // An open wave is never served from the cache.
+    // An open wave publishes no figures at all.
     let (open, _) = app.open_campaign(&d.org, "Open wave");
     let open = campaign::find_by_id(&mut app.conn(), &open).unwrap().unwrap();
-    let a = reports::report_unchecked(&mut app.conn(), &open, None, None).unwrap();
-    let b = reports::report_unchecked(&mut app.conn(), &open, None, None).unwrap();
-    assert!(!Arc::ptr_eq(&a, &b));
-    assert_eq!(*a, *b);
+    let refused = reports::report_unchecked(&mut app.conn(), &open, None, None);
+    assert!(
+        matches!(refused, Err(miroir::domain::DomainError::Conflict("error-not-published"))),
+        "{refused:?}"
+    );
 }
 
 both_backends!(

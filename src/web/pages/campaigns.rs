@@ -279,6 +279,7 @@ struct CampaignPage {
     campaign: Campaign,
     teams: Vec<TeamLinks>,
     executives: i64,
+    k: u64,
     may_manage: bool,
     may_executive: bool,
     is_open: bool,
@@ -315,7 +316,7 @@ async fn campaign_page(
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
     let (p, org, id) = (s.principal.clone(), org_id.clone(), cid.clone());
-    let (c, (rates, executives)) = state
+    let (c, participation) = state
         .db(move |conn| {
             let c = campaigns::get(conn, &p, &org, &id)?;
             let rates = campaigns::rates(conn, &p, &c)?;
@@ -323,7 +324,8 @@ async fn campaign_page(
         })
         .await?;
     let base = public_base(state, req);
-    let teams = rates
+    let teams = participation
+        .teams
         .into_iter()
         .map(|rate| TeamLinks {
             customer_link: customer_link(&base, &c.code, &rate.code, None),
@@ -342,7 +344,8 @@ async fn campaign_page(
         org_id,
         campaign: c,
         teams,
-        executives,
+        executives: participation.executives,
+        k: participation.k,
         import_errors: outcome.0,
         imported: outcome.1,
     };

@@ -93,12 +93,12 @@ pub async fn team_results(
             let customer_comments = if group.suppressed.customer || group.n.customer.is_none() {
                 Vec::new()
             } else {
-                response::comments(conn, &c.id, &subtree, Population::Customer.as_str())?
+                reports::published_comments(conn, &c, &subtree, Population::Customer)?
             };
             let employee_comments = if group.suppressed.employee || group.n.employee.is_none() {
                 Vec::new()
             } else {
-                response::comments(conn, &c.id, &subtree, Population::Employee.as_str())?
+                reports::published_comments(conn, &c, &subtree, Population::Employee)?
             };
             // Contact requests: the team's managers and the directors.
             let role = p.role_in(&org);
