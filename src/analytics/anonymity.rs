@@ -23,8 +23,23 @@ use super::tally::{Prepared, Tally};
 /// The missing hidden cell is taken from the visible children with the
 /// smallest n; when there is none, the parent itself is hidden.
 pub fn suppress(children: &[Vec<usize>], own_n: &[u64], total_n: &[u64], k: u64, initial: &[bool]) -> Vec<bool> {
+    suppress_around(children, own_n, total_n, k, initial, &[])
+}
+
+/// [`suppress`] where `pinned` nodes are known to the attacker whatever is
+/// decided (a channel that is all of its group's customers): never hidden,
+/// so never a partner.
+fn suppress_around(
+    children: &[Vec<usize>],
+    own_n: &[u64],
+    total_n: &[u64],
+    k: u64,
+    initial: &[bool],
+    pinned: &[bool],
+) -> Vec<bool> {
+    let is_pinned = |i: usize| pinned.get(i).copied().unwrap_or(false);
     let mut hidden: Vec<bool> = (0..children.len())
-        .map(|i| initial.get(i).copied().unwrap_or(false) || total_n[i] < k)
+        .map(|i| !is_pinned(i) && (initial.get(i).copied().unwrap_or(false) || total_n[i] < k))
         .collect();
     loop {
         let mut changed = false;
@@ -45,11 +60,11 @@ pub fn suppress(children: &[Vec<usize>], own_n: &[u64], total_n: &[u64], k: u64,
             let smallest = with_data
                 .iter()
                 .copied()
-                .filter(|&c| !hidden[c])
+                .filter(|&c| !hidden[c] && !is_pinned(c))
                 .min_by_key(|&c| (total_n[c], c));
             match smallest {
                 Some(c) => hidden[c] = true,
-                None if !hidden[p] => hidden[p] = true,
+                None if !hidden[p] && !is_pinned(p) => hidden[p] = true,
                 None => continue,
             }
             changed = true;
@@ -88,6 +103,214 @@ pub fn shown_counts(parent: &[Option<usize>], own: &[u64], k: u64) -> Vec<Option
     }
     let hidden = suppress(&children, &own_all, &total, k, &[]);
     (0..nodes).map(|i| (!hidden[i]).then_some(total[i])).collect()
+}
+
+/// The group × channel table of one customer scope: the tree (with a
+/// virtual child per team holding customers of its own beside sub-teams),
+/// each group's count and whether the tree hides it, each channel's counts.
+struct ChannelTable {
+    tree: Vec<Vec<usize>>,
+    /// Real groups (teams, then the organisation); virtual children follow.
+    groups: usize,
+    group_n: Vec<u64>,
+    group_hidden: Vec<bool>,
+    /// totals[channel][node], the last "channel" being customers without
+    /// one.
+    totals: Vec<Vec<u64>>,
+    /// A channel that holds all of a shown group's customers (none without
+    /// a channel) is the group's count itself: known to the attacker
+    /// whatever is decided, so it can protect nothing.
+    pinned: Vec<Vec<bool>>,
+    k: u64,
+}
+
+impl ChannelTable {
+    fn new(visibility: &Visibility, prepared: &Prepared, children: &[Vec<usize>], scope: Scope, k: u64) -> Self {
+        let groups = children.len();
+        let roots = &prepared.tree.roots;
+        let with_org = |mut n: Vec<u64>| {
+            n.push(roots.iter().map(|&r| n[r]).sum());
+            n
+        };
+        let mut group_n = with_org(
+            prepared
+                .rollup
+                .iter()
+                .map(|t| t.n(Population::Customer, scope))
+                .collect(),
+        );
+        let mut totals: Vec<Vec<u64>> = prepared
+            .channels
+            .iter()
+            .map(|(_, slices)| with_org(slices.iter().map(|s| s.n_in(scope)).collect()))
+            .collect();
+        let mut group_hidden: Vec<bool> = (0..groups)
+            .map(|i| !visibility.visible(i, Population::Customer, scope))
+            .collect();
+        let mut tree = children.to_vec();
+        let own_of = |n: &[u64], i: usize| n[i].saturating_sub(children[i].iter().map(|&c| n[c]).sum());
+        for i in 0..groups - 1 {
+            let own = own_of(&group_n, i);
+            if children[i].is_empty() || own == 0 {
+                continue;
+            }
+            let virtual_child = tree.len();
+            tree.push(Vec::new());
+            tree[i].push(virtual_child);
+            group_n.push(own);
+            // Known by subtraction whenever it could be shown at all.
+            group_hidden.push(own < k);
+            for n in &mut totals {
+                let own_c = own_of(n, i);
+                n.push(own_c);
+            }
+        }
+        let nodes = tree.len();
+        // Customers without a channel are a column too: never published,
+        // but the group minus its channels.
+        let none: Vec<u64> = (0..nodes)
+            .map(|i| group_n[i].saturating_sub(totals.iter().map(|n| n[i]).sum()))
+            .collect();
+        totals.push(none);
+        let pinned = totals
+            .iter()
+            .map(|n| {
+                (0..nodes)
+                    .map(|i| !group_hidden[i] && n[i] > 0 && n[i] == group_n[i])
+                    .collect()
+            })
+            .collect();
+        ChannelTable {
+            tree,
+            groups,
+            group_n,
+            group_hidden,
+            totals,
+            pinned,
+            k,
+        }
+    }
+
+    /// Primary suppression: a cell below k, of a hidden group, hidden at
+    /// `Scope::All` (`base`), or never published (a virtual child's).
+    fn initial(&self, base: &[Vec<bool>]) -> Vec<Vec<bool>> {
+        self.totals
+            .iter()
+            .enumerate()
+            .map(|(c, n)| {
+                (0..self.tree.len())
+                    .map(|i| {
+                        let never_published = i >= self.groups || c == self.totals.len() - 1;
+                        let primary = self.group_hidden[i]
+                            || n[i] < self.k
+                            || base.get(c).and_then(|b| b.get(i)).copied().unwrap_or(false);
+                        !self.pinned[c][i] && (never_published || primary)
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Down the columns and across the rows until neither hides more.
+    fn settle(&mut self, cells: &mut [Vec<bool>]) {
+        loop {
+            let mut changed = false;
+            for (c, n) in self.totals.iter().enumerate() {
+                let own: Vec<u64> = (0..self.tree.len())
+                    .map(|i| n[i].saturating_sub(self.tree[i].iter().map(|&ch| n[ch]).sum()))
+                    .collect();
+                let flags = suppress_around(&self.tree, &own, n, self.k, &cells[c], &self.pinned[c]);
+                changed |= flags != cells[c];
+                cells[c] = flags;
+            }
+            for i in 0..self.tree.len() {
+                changed |= self.across_channels(cells, i);
+            }
+            if !changed {
+                return;
+            }
+        }
+    }
+
+    /// The exact check (`disclosure`): while a group below k can be solved
+    /// from the published cells, hide the channel cells of the group it is
+    /// found at (or of its nearest ancestor with any left to hide) and let
+    /// the rules settle again. Each round hides at least one more cell.
+    fn audit(&mut self, children: &[Vec<usize>], cells: &mut [Vec<bool>]) {
+        let groups = self.groups;
+        let channels = self.totals.len() - 1;
+        let mut parent = vec![None; groups];
+        for (g, kids) in children.iter().enumerate() {
+            for &c in kids {
+                parent[c] = Some(g);
+            }
+        }
+        let atoms: Vec<Vec<u64>> = (0..groups - 1)
+            .map(|t| {
+                self.totals
+                    .iter()
+                    .map(|n| n[t].saturating_sub(children[t].iter().map(|&c| n[c]).sum()))
+                    .collect()
+            })
+            .collect();
+        loop {
+            let real: Vec<Vec<bool>> = cells[..channels].iter().map(|c| c[..groups].to_vec()).collect();
+            let table = super::disclosure::Table {
+                children,
+                atoms: &atoms,
+                group_hidden: &self.group_hidden[..groups],
+                cells: &real,
+                k: self.k,
+            };
+            let Some(mut g) = table.first_disclosure() else {
+                return;
+            };
+            loop {
+                let open: Vec<usize> = (0..channels).filter(|&c| !cells[c][g] && !self.pinned[c][g]).collect();
+                if !open.is_empty() {
+                    for c in open {
+                        cells[c][g] = true;
+                    }
+                    break;
+                }
+                match parent[g] {
+                    Some(p) => g = p,
+                    // Nothing left to hide: what remains is known from the
+                    // groups' own counts, which the tree rules decide.
+                    None => return,
+                }
+            }
+            self.settle(cells);
+        }
+    }
+
+    /// The rules across one group's channels (a star: the group above its
+    /// channels and its customers without one; the group's own count is
+    /// decided on the tree, not here). Returns whether a cell was hidden.
+    fn across_channels(&self, cells: &mut [Vec<bool>], node: usize) -> bool {
+        let channels = self.totals.len();
+        let star: Vec<Vec<usize>> = std::iter::once((1..=channels).collect())
+            .chain((0..channels).map(|_| Vec::new()))
+            .collect();
+        let mut total = vec![self.group_n[node]];
+        total.extend(self.totals.iter().map(|n| n[node]));
+        let listed: u64 = total[1..].iter().sum();
+        let mut own = vec![self.group_n[node].saturating_sub(listed)];
+        own.extend(total[1..].iter().copied());
+        let mut initial = vec![self.group_hidden[node]];
+        initial.extend(cells.iter().map(|c| c[node]));
+        let mut fixed = vec![!self.group_hidden[node]];
+        fixed.extend(self.pinned.iter().map(|p| p[node]));
+        let flags = suppress_around(&star, &own, &total, self.k, &initial, &fixed);
+        let mut changed = false;
+        for (c, cell) in cells.iter_mut().enumerate() {
+            if flags[c + 1] && !cell[node] {
+                cell[node] = true;
+                changed = true;
+            }
+        }
+        changed
+    }
 }
 
 /// The scopes whose figures are published for an anonymous population.
@@ -189,66 +412,27 @@ impl Visibility {
     /// tree rules down each channel's column and the same rules across each
     /// group's channels (the group's customers are the sum of its channels
     /// and of those without one), applied in turn until neither hides more.
+    ///
+    /// A team with customers of its own and sub-teams gets a virtual child
+    /// holding its own customers: never published, but its count is the
+    /// team's minus its sub-teams', so it is a row and a cell of each column
+    /// like any other (without it, a team's own customers of one channel
+    /// could be its own count minus its other channels).
     fn channel_cells(&self, prepared: &Prepared, children: &[Vec<usize>], k: u64) -> Vec<Vec<Option<Vec<bool>>>> {
-        let nodes = children.len();
-        let org = nodes - 1;
-        let roots = &prepared.tree.roots;
+        let groups = children.len();
         let mut out = vec![vec![None; Self::SCOPES]; Channel::ALL.len()];
         let mut base: Vec<Vec<bool>> = Vec::new();
         for scope in protected_scopes(Population::Customer) {
             let Some(slot) = Self::slot(Population::Customer, scope) else {
                 continue;
             };
-            let group_hidden: Vec<bool> = (0..nodes)
-                .map(|i| !self.visible(i, Population::Customer, scope))
-                .collect();
-            let mut group_n: Vec<u64> = prepared
-                .rollup
-                .iter()
-                .map(|t| t.n(Population::Customer, scope))
-                .collect();
-            group_n.push(roots.iter().map(|&r| group_n[r]).sum());
-            let totals: Vec<Vec<u64>> = prepared
-                .channels
-                .iter()
-                .map(|(_, slices)| {
-                    let mut n: Vec<u64> = slices.iter().map(|s| s.n_in(scope)).collect();
-                    n.push(roots.iter().map(|&r| n[r]).sum());
-                    n
-                })
-                .collect();
-            let mut cells: Vec<Vec<bool>> = totals
-                .iter()
-                .enumerate()
-                .map(|(c, n)| {
-                    (0..nodes)
-                        .map(|i| group_hidden[i] || n[i] < k || base.get(c).is_some_and(|b| b[i]))
-                        .collect()
-                })
-                .collect();
-            loop {
-                let mut changed = false;
-                for (c, n) in totals.iter().enumerate() {
-                    let own: Vec<u64> = (0..nodes)
-                        .map(|i| {
-                            let below: u64 = children[i].iter().map(|&ch| n[ch]).sum();
-                            if i == org {
-                                0
-                            } else {
-                                n[i].saturating_sub(below)
-                            }
-                        })
-                        .collect();
-                    let flags = suppress(children, &own, n, k, &cells[c]);
-                    changed |= flags != cells[c];
-                    cells[c] = flags;
-                }
-                for i in 0..nodes {
-                    changed |= Self::across_channels(&mut cells, &totals, i, group_n[i], group_hidden[i], k);
-                }
-                if !changed {
-                    break;
-                }
+            let mut table = ChannelTable::new(self, prepared, children, scope, k);
+            let mut cells = table.initial(&base);
+            table.settle(&mut cells);
+            table.audit(children, &mut cells);
+            cells.truncate(Channel::ALL.len());
+            for flags in &mut cells {
+                flags.truncate(groups);
             }
             if scope == Scope::All {
                 base = cells.clone();
@@ -258,38 +442,6 @@ impl Visibility {
             }
         }
         out
-    }
-
-    /// The rules across one group's channels (a star: the group above its
-    /// channels, customers without a channel as the group's own cell).
-    /// Returns whether a cell was hidden.
-    fn across_channels(
-        cells: &mut [Vec<bool>],
-        totals: &[Vec<u64>],
-        node: usize,
-        group_n: u64,
-        group_hidden: bool,
-        k: u64,
-    ) -> bool {
-        let star: Vec<Vec<usize>> = std::iter::once((1..=totals.len()).collect())
-            .chain(totals.iter().map(|_| Vec::new()))
-            .collect();
-        let mut total = vec![group_n];
-        total.extend(totals.iter().map(|n| n[node]));
-        let listed: u64 = total[1..].iter().sum();
-        let mut own = vec![group_n.saturating_sub(listed)];
-        own.extend(total[1..].iter().copied());
-        let mut initial = vec![group_hidden];
-        initial.extend(cells.iter().map(|c| c[node]));
-        let flags = suppress(&star, &own, &total, k, &initial);
-        let mut changed = false;
-        for (c, cell) in cells.iter_mut().enumerate() {
-            if flags[c + 1] && !cell[node] {
-                cell[node] = true;
-                changed = true;
-            }
-        }
-        changed
     }
 
     /// Whether figures of `population` in `scope` may be shown for `node`.

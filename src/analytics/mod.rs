@@ -8,6 +8,7 @@ pub mod benchmark;
 pub mod channels;
 pub mod compare;
 pub mod data;
+mod disclosure;
 pub mod group;
 pub mod items;
 pub mod linkage;
@@ -19,6 +20,8 @@ pub mod stats;
 pub mod synthetic;
 pub mod tally;
 
+#[cfg(test)]
+mod attack_tests;
 #[cfg(test)]
 pub(crate) mod fixture_tests;
 #[cfg(test)]

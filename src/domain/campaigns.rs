@@ -279,13 +279,17 @@ pub fn rates(conn: &mut DbConn, p: &Principal, c: &Campaign) -> DomainResult<Par
     })
 }
 
+/// Customers and employees of a team (with its sub-teams) as they may be
+/// shown.
+type ShownCounts = (Option<u64>, Option<u64>);
+
 /// Team id → (customers, employees) as they may be shown, decided on the
 /// engine's own tree of every team of the organisation.
 fn shown_counts_by_team(
     all: &[team::Team],
     k: u64,
     own: impl Fn(&str, &str) -> u64,
-) -> DomainResult<BTreeMap<String, (Option<u64>, Option<u64>)>> {
+) -> DomainResult<BTreeMap<String, ShownCounts>> {
     let code_of: BTreeMap<&str, &str> = all.iter().map(|t| (t.id.as_str(), t.code.as_str())).collect();
     let id_of: BTreeMap<&str, &str> = all.iter().map(|t| (t.code.as_str(), t.id.as_str())).collect();
     let nodes: Vec<TeamNode> = all
@@ -293,11 +297,19 @@ fn shown_counts_by_team(
         .map(|t| TeamNode {
             code: t.code.clone(),
             name: t.name.clone(),
-            parent_code: t.parent_id.as_deref().and_then(|p| code_of.get(p)).map(|c| (*c).to_string()),
+            parent_code: t
+                .parent_id
+                .as_deref()
+                .and_then(|p| code_of.get(p))
+                .map(|c| (*c).to_string()),
         })
         .collect();
     let tree = Tree::build(&nodes).map_err(|e| DomainError::Unexpected(anyhow::anyhow!("team tree: {e}")))?;
-    let ids: Vec<&str> = tree.teams.iter().map(|n| id_of.get(n.code.as_str()).copied().unwrap_or("")).collect();
+    let ids: Vec<&str> = tree
+        .teams
+        .iter()
+        .map(|n| id_of.get(n.code.as_str()).copied().unwrap_or(""))
+        .collect();
     let shown = |pop: &str| {
         let counts: Vec<u64> = ids.iter().map(|id| own(id, pop)).collect();
         shown_counts(&tree.parent, &counts, k)

@@ -206,12 +206,20 @@ pub fn published_comments(
     let shown: Vec<String> = team_ids
         .iter()
         .filter(|id| {
-            let n = own.get(&((*id).clone(), population.as_str().to_string())).copied().unwrap_or(0);
+            let n = own
+                .get(&((*id).clone(), population.as_str().to_string()))
+                .copied()
+                .unwrap_or(0);
             u64::try_from(n).unwrap_or(0) >= k
         })
         .cloned()
         .collect();
-    Ok(crate::db::models::response::comments(conn, &c.id, &shown, population.as_str())?)
+    Ok(crate::db::models::response::comments(
+        conn,
+        &c.id,
+        &shown,
+        population.as_str(),
+    )?)
 }
 
 /// Whether the figures of a campaign are published: from its close on.

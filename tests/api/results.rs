@@ -308,7 +308,10 @@ async fn closed_reports_are_reused_until_their_inputs_change(app: TestApp) {
     }
     let refused = import::import_responses(&mut app.conn(), &app.admin_principal(), &d.wave2, csv.as_bytes());
     assert!(
-        matches!(refused, Err(miroir::domain::DomainError::Conflict("error-import-campaign-status"))),
+        matches!(
+            refused,
+            Err(miroir::domain::DomainError::Conflict("error-import-campaign-status"))
+        ),
         "{refused:?}"
     );
     let after_import = parse(&api_report().await);
@@ -339,7 +342,10 @@ async fn closed_reports_are_reused_until_their_inputs_change(app: TestApp) {
     let open = campaign::find_by_id(&mut app.conn(), &open).unwrap().unwrap();
     let refused = reports::report_unchecked(&mut app.conn(), &open, None, None);
     assert!(
-        matches!(refused, Err(miroir::domain::DomainError::Conflict("error-not-published"))),
+        matches!(
+            refused,
+            Err(miroir::domain::DomainError::Conflict("error-not-published"))
+        ),
         "{refused:?}"
     );
 }
