@@ -7,6 +7,7 @@ mod aggregates;
 mod auth;
 mod authorisation;
 mod collection;
+mod edge;
 mod migrations;
 mod organisations;
 mod results;
