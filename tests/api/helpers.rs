@@ -51,6 +51,8 @@ pub struct TestApp {
     pub pool: Pool,
     pub client: reqwest::Client,
     pub database_url: String,
+    /// The one-time `/setup` token the application printed at start.
+    pub setup_token: Option<String>,
     csrf: Mutex<Option<String>>,
     _dir: Option<tempfile::TempDir>,
     schema: Option<(String, String)>,
@@ -104,6 +106,7 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Config)) 
     let app = Application::build(config).expect("application builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let pool = app.pool();
+    let setup_token = app.setup_token().map(str::to_string);
     tokio::spawn(app.run_until_stopped());
     TestApp {
         address,
@@ -111,6 +114,7 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Config)) 
         pool,
         client: new_client(),
         database_url: url,
+        setup_token,
         csrf: Mutex::new(None),
         _dir: dir,
         schema,
@@ -194,6 +198,7 @@ impl TestApp {
             pool: self.pool.clone(),
             client: new_client(),
             database_url: self.database_url.clone(),
+            setup_token: None,
             csrf: Mutex::new(None),
             _dir: None,
             schema: None,

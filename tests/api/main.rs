@@ -11,4 +11,5 @@ mod edge;
 mod migrations;
 mod organisations;
 mod results;
+mod setup;
 mod teams;
