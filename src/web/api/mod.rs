@@ -35,7 +35,7 @@ pub struct TokenResponse {
 #[post("/auth/token")]
 pub async fn token(state: State, req: HttpRequest, body: web::Json<TokenRequest>) -> AppResult<HttpResponse> {
     let body = body.into_inner();
-    let ip = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default();
+    let ip = crate::web::client_ip::rate_key(&req, &state.config.trusted_proxies);
     let account = Email::parse(&body.email)
         .map(|e| e.as_str().to_string())
         .unwrap_or_default();

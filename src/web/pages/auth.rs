@@ -13,6 +13,7 @@ use crate::domain::accounts::{self, NewUserInput};
 use crate::domain::types::Email;
 use crate::domain::DomainError;
 use crate::error::{AppError, AppResult};
+use crate::web::client_ip::rate_key;
 use crate::web::context::{lang_for, page_context, CsrfForm, LANG_COOKIE};
 use crate::web::forms::FormState;
 use crate::web::render::html;
@@ -64,17 +65,17 @@ struct LoginPage {
     setup_open: bool,
 }
 
-fn client_ip(req: &HttpRequest) -> String {
-    req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default()
-}
-
 #[post("/login")]
 pub async fn login(state: State, req: HttpRequest, CsrfForm(form): CsrfForm<LoginForm>) -> AppResult<HttpResponse> {
     let lang = lang_for(&req, None);
     let account_key = Email::parse(&form.email)
         .map(|e| e.as_str().to_string())
         .unwrap_or_default();
-    let limited = state.limiters.login_by_ip.check_key(&client_ip(&req)).is_err()
+    let limited = state
+        .limiters
+        .login_by_ip
+        .check_key(&rate_key(&req, &state.config.trusted_proxies))
+        .is_err()
         | state.limiters.login_by_account.check_key(&account_key).is_err();
     if limited {
         let page = LoginPage {

@@ -206,7 +206,7 @@ async fn submit(
 }
 
 fn rate_limited(state: &State, req: &HttpRequest) -> bool {
-    let ip = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default();
+    let ip = crate::web::client_ip::rate_key(req, &state.config.trusted_proxies);
     state.limiters.submissions_by_ip.check_key(&ip).is_err()
 }
 
