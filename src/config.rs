@@ -14,6 +14,7 @@
 //! | `MIROIR_TEMPLATES_DIR` | `--templates-dir` | (embedded) | development only: reload templates from this folder |
 //! | `MIROIR_LOGIN_RATE` | `--login-rate` | `10` | sign-in attempts allowed per minute per address and per account |
 //! | `MIROIR_SUBMIT_RATE` | `--submit-rate` | `600` | survey submissions allowed per minute per address |
+//! | `MIROIR_MAX_TEAM_DEPTH` | `--max-team-depth` | `12` | levels of teams allowed below the organisation; deeper imports and moves are refused |
 //! | `MIROIR_TRUSTED_PROXIES` | `--trusted-proxies` | (none) | comma-separated addresses or CIDR ranges of the reverse proxies in front: only from them is `X-Forwarded-For` (or `Forwarded: for=`) believed |
 //! | `MIROIR_SMTP_URL` | `--smtp-url` | (none: no e-mail) | SMTP server for invitation e-mails, e.g. `smtps://user:pass@mail.example.org` or `smtp://127.0.0.1:2525` |
 //! | `MIROIR_MAIL_FROM` | `--mail-from` | `Miroir <no-reply@localhost>` | sender of those e-mails |
@@ -83,6 +84,8 @@ pub struct Config {
     pub login_rate: u32,
     #[arg(long, env = "MIROIR_SUBMIT_RATE", default_value_t = 600)]
     pub submit_rate: u32,
+    #[arg(long, env = "MIROIR_MAX_TEAM_DEPTH", default_value_t = crate::domain::teams::DEFAULT_MAX_DEPTH)]
+    pub max_team_depth: usize,
     #[arg(long, env = "MIROIR_TRUSTED_PROXIES", default_value = "", value_parser = TrustedProxies::parse)]
     pub trusted_proxies: TrustedProxies,
     #[arg(long, env = "MIROIR_SMTP_URL", hide_env_values = true)]
@@ -106,6 +109,7 @@ impl Config {
             templates_dir: None,
             login_rate: 10,
             submit_rate: 600,
+            max_team_depth: crate::domain::teams::DEFAULT_MAX_DEPTH,
             trusted_proxies: TrustedProxies::default(),
             smtp_url: None,
             mail_from: "Miroir <no-reply@localhost>".into(),
@@ -123,6 +127,9 @@ impl Config {
         }
         if self.login_rate == 0 {
             anyhow::bail!("MIROIR_LOGIN_RATE must be at least 1");
+        }
+        if self.max_team_depth == 0 {
+            anyhow::bail!("MIROIR_MAX_TEAM_DEPTH must be at least 1");
         }
         Ok(())
     }

@@ -159,6 +159,7 @@ error-team-code-invalid = A team code uses letters, digits, - and _ only (32 at 
 error-team-code-taken = Another team already uses this code.
 error-team-code-duplicate = This code appears on an earlier line of the file.
 error-team-cycle = A team cannot be placed under itself or one of its own sub-teams.
+error-team-too-deep = The team tree would be too deep here: it allows a limited number of levels below the organisation (12 unless the administrator set MIROIR_MAX_TEAM_DEPTH).
 error-team-not-empty = This team still has sub-teams: move or delete them first.
 error-team-unknown = No team has this code in the organisation.
 error-parent-unknown = No team has this parent code.

@@ -159,6 +159,7 @@ error-team-code-invalid = Un code d’équipe ne contient que des lettres, des c
 error-team-code-taken = Une autre équipe utilise déjà ce code.
 error-team-code-duplicate = Ce code figure déjà sur une ligne précédente du fichier.
 error-team-cycle = Une équipe ne peut pas être placée sous elle-même ni sous l’une de ses sous-équipes.
+error-team-too-deep = L’arbre des équipes serait trop profond ici : il admet un nombre limité de niveaux sous l’organisation (12, sauf si l’administrateur a fixé MIROIR_MAX_TEAM_DEPTH).
 error-team-not-empty = Cette équipe a encore des sous-équipes : déplacez-les ou supprimez-les d’abord.
 error-team-unknown = Aucune équipe ne porte ce code dans l’organisation.
 error-parent-unknown = Aucune équipe ne porte ce code parent.

@@ -268,7 +268,14 @@ impl TestApp {
 
     pub fn import_teams(&self, org: &str, csv: &str) {
         let mut conn = self.conn();
-        teams::import_csv(&mut conn, &self.admin_principal(), org, csv.as_bytes()).expect("teams");
+        teams::import_csv(
+            &mut conn,
+            &self.admin_principal(),
+            org,
+            csv.as_bytes(),
+            teams::DEFAULT_MAX_DEPTH,
+        )
+        .expect("teams");
     }
 
     pub fn team_id(&self, org: &str, code: &str) -> String {

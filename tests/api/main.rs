@@ -8,6 +8,7 @@ mod auth;
 mod authorisation;
 mod collection;
 mod edge;
+mod inputs;
 mod migrations;
 mod organisations;
 mod results;

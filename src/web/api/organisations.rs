@@ -139,8 +139,9 @@ pub async fn put_teams(
         return Err(AppError::PayloadTooLarge);
     }
     let id = path.into_inner();
+    let max_depth = state.config.max_team_depth;
     let summary = state
-        .db(move |conn| Ok(teams::import_csv(conn, &s.principal, &id, &body)?))
+        .db(move |conn| Ok(teams::import_csv(conn, &s.principal, &id, &body, max_depth)?))
         .await?;
     Ok(HttpResponse::Ok().json(summary))
 }

@@ -82,12 +82,9 @@ pub async fn team_results(
             let t = team::find_by_code(conn, &org, &team_code)?.ok_or(AppError::NotFound)?;
             let report = reports::report(conn, &p, &c.id, Some(&team_code), None)?;
             let all = team::list_by_org(conn, &org)?;
-            let lineage = crate::domain::teams::lineage(&all, &t.id);
-            let subtree: Vec<String> = all
-                .iter()
-                .filter(|x| crate::domain::teams::lineage(&all, &x.id).contains(&t.id))
-                .map(|x| x.id.clone())
-                .collect();
+            let hierarchy = crate::domain::teams::Hierarchy::new(&all);
+            let lineage = hierarchy.lineage(&t.id);
+            let subtree = hierarchy.subtree(&t.id);
             // Comments only where the population is shown (n ≥ k).
             let group = &report.organisation;
             let customer_comments = if group.suppressed.customer || group.n.customer.is_none() {
