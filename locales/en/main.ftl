@@ -179,6 +179,8 @@ error-manager-needs-team = A manager must manage at least one team: enter its co
 error-already-member = This person already belongs to the organisation.
 error-csv-malformed = This line cannot be read as CSV (wrong number of columns or bad quoting).
 error-csv-missing-column = This column is missing from the header line.
+error-csv-duplicate-column = This column appears more than once in the header line.
+error-control-character = This text contains a control character (such as a NUL byte or an escape code) that cannot be stored. Remove it and try again.
 
 ## Campaigns
 campaigns-title = Campaigns

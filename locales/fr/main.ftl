@@ -179,6 +179,8 @@ error-manager-needs-team = Un manager doit manager au moins une équipe : saisis
 error-already-member = Cette personne fait déjà partie de l’organisation.
 error-csv-malformed = Cette ligne n’est pas un CSV lisible (nombre de colonnes ou guillemets incorrects).
 error-csv-missing-column = Cette colonne manque dans la ligne d’en-tête.
+error-csv-duplicate-column = Cette colonne apparaît plusieurs fois dans la ligne d’en-tête.
+error-control-character = Ce texte contient un caractère de contrôle (comme un octet NUL ou un code d’échappement) qui ne peut pas être enregistré. Retirez-le et réessayez.
 
 ## Campagnes
 campaigns-title = Campagnes

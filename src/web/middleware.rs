@@ -7,7 +7,7 @@ use actix_web::cookie::{Cookie, SameSite};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::{header, StatusCode};
 use actix_web::middleware::Next;
-use actix_web::{HttpMessage, HttpRequest, HttpResponse};
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, ResponseError};
 use serde::Serialize;
 
 use super::context::{lang_for, page_context};
@@ -15,7 +15,8 @@ use super::session::{self, SignedIn, SESSION_COOKIE};
 use super::state::State;
 use crate::auth::jwt::Audience;
 use crate::auth::{csrf, random_token};
-use crate::error::ErrorInfo;
+use crate::domain::types::reject_control_characters;
+use crate::error::{AppError, ErrorInfo};
 
 /// The value of the CSRF cookie for this request (read or newly made).
 #[derive(Debug, Clone)]
@@ -31,6 +32,13 @@ pub async fn plumbing(
     }
     let is_api = path.starts_with("/api/");
     let state = req.app_data::<State>().cloned();
+    // Paths and queries are user input too: an id or a code with a control
+    // character (`%00`…) names nothing, and PostgreSQL cannot even compare
+    // with it.
+    if let Some(refusal) = hostile_target(&req) {
+        let res = refusal.error_response();
+        return Ok(render_error(req.into_parts().0, res, is_api, state.as_ref()));
+    }
 
     let existing = req
         .cookie(csrf::COOKIE)
@@ -61,12 +69,19 @@ pub async fn plumbing(
             .finish();
         let _ = res.response_mut().add_cookie(&cookie);
     }
-    let info = res.response().extensions().get::<ErrorInfo>().cloned();
+    let (req, res) = res.into_parts();
+    Ok(render_error(req, res, is_api, state.as_ref()))
+}
+
+/// A response carrying an `AppError`'s `ErrorInfo` becomes the translated
+/// error page, the sign-in redirect, or the JSON error body under `/api`;
+/// any other response passes as it is.
+fn render_error(req: HttpRequest, old: HttpResponse, is_api: bool, state: Option<&State>) -> ServiceResponse {
+    let info = old.extensions().get::<ErrorInfo>().cloned();
     let Some(info) = info else {
-        return Ok(res);
+        return ServiceResponse::new(req, old);
     };
-    let status = res.status();
-    let (req, old) = res.into_parts();
+    let status = old.status();
     let mut new = if is_api {
         api_error(&req, status, &info)
     } else if status == StatusCode::UNAUTHORIZED {
@@ -76,13 +91,25 @@ pub async fn plumbing(
             .insert_header((header::LOCATION, target))
             .finish()
     } else {
-        error_page(&req, state.as_ref(), status, &info)
+        error_page(&req, state, status, &info)
     };
     // Keep cookies the handler set (e.g. a fresh CSRF cookie).
     for cookie in old.cookies() {
         let _ = new.add_cookie(&cookie);
     }
-    Ok(ServiceResponse::new(req, new))
+    ServiceResponse::new(req, new)
+}
+
+/// A path or query holding a control character, once percent-decoded.
+fn hostile_target(req: &ServiceRequest) -> Option<AppError> {
+    let decoded = |s: &str| percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned();
+    if reject_control_characters(&decoded(req.path())).is_err() {
+        return Some(AppError::NotFound);
+    }
+    // Queries decode `+` as a space too; that cannot hide a control.
+    reject_control_characters(&decoded(req.query_string()))
+        .err()
+        .map(AppError::Validation)
 }
 
 pub fn url_encode(s: &str) -> String {

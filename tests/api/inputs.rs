@@ -139,8 +139,204 @@ async fn a_cycle_in_a_team_file_is_refused(app: TestApp) {
     assert_eq!(team_count(&app, &org), 0);
 }
 
+const CONTROL_MESSAGE: &str = "This text contains a control character";
+
+async fn api_post(app: &TestApp, token: &str, path: &str, body: serde_json::Value) -> (u16, serde_json::Value) {
+    let res = app
+        .client
+        .post(app.url(path))
+        .bearer_auth(token)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let status = res.status().as_u16();
+    (status, res.json().await.unwrap_or_default())
+}
+
+fn assert_control_refusal(status: u16, body: &serde_json::Value, what: &str) {
+    assert_eq!(status, 422, "{what}: {body}");
+    assert_eq!(body["error"]["code"], "validation", "{what}");
+    let message = body["error"]["message"].as_str().unwrap_or("");
+    let detail = body["error"]["details"][0]["message"].as_str().unwrap_or("");
+    assert!(
+        message.starts_with(CONTROL_MESSAGE) || detail.starts_with(CONTROL_MESSAGE),
+        "{what}: {body}"
+    );
+}
+
+async fn a_nul_byte_in_any_input_gets_a_clear_422(app: TestApp) {
+    app.create_admin("root@example.org");
+    let token = app.api_token("root@example.org").await;
+    let org = app.create_org("Banque");
+    app.import_teams(&org, "code,name\nA1,Agence\n");
+    let (campaign, _) = app.open_campaign(&org, "Vague");
+
+    // JSON bodies: organisation, campaign, invitations, sign-in e-mail.
+    let (status, body) = api_post(
+        &app,
+        &token,
+        "/api/v1/organisations",
+        serde_json::json!({"name": "Bank\u{0}", "sector": "banking", "default_language": "en"}),
+    )
+    .await;
+    assert_control_refusal(status, &body, "organisation name");
+    let (status, body) = api_post(
+        &app,
+        &token,
+        &format!("/api/v1/organisations/{org}/campaigns"),
+        serde_json::json!({"name": "Wave\u{0}", "opens_on": "2026-01-01", "closes_on": "2026-02-01"}),
+    )
+    .await;
+    assert_control_refusal(status, &body, "campaign name");
+    let (status, body) = api_post(
+        &app,
+        &token,
+        &format!("/api/v1/campaigns/{campaign}/invitations"),
+        serde_json::json!({"team": "A1\u{0}", "count": 1}),
+    )
+    .await;
+    assert_control_refusal(status, &body, "invitation team");
+    let (status, body) = api_post(
+        &app,
+        "",
+        "/api/v1/auth/token",
+        serde_json::json!({"email": "root\u{0}@example.org", "password": PASSWORD}),
+    )
+    .await;
+    assert_control_refusal(status, &body, "token e-mail");
+
+    // CSV bodies: teams and responses.
+    let res = put_teams(&app, &token, &org, "code,name\nB1,Bran\0ch\n".into()).await;
+    let status = res.status().as_u16();
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_control_refusal(status, &body, "team CSV");
+    assert_eq!(body["error"]["details"][0]["row"], 1);
+    assert_eq!(body["error"]["details"][0]["column"], "name");
+    let res = app
+        .client
+        .post(app.url(&format!("/api/v1/campaigns/{campaign}/responses/import")))
+        .bearer_auth(&token)
+        .header("Content-Type", "text/csv")
+        .body("team,population,nps\nA1\0,customer,9\n")
+        .send()
+        .await
+        .unwrap();
+    let status = res.status().as_u16();
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_control_refusal(status, &body, "responses CSV");
+    assert_eq!(body["error"]["details"][0]["column"], "team");
+
+    // Queries and paths.
+    let res = app
+        .client
+        .get(app.url(&format!("/api/v1/campaigns/{campaign}/report?team=A1%00")))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    let status = res.status().as_u16();
+    assert_control_refusal(status, &res.json().await.unwrap(), "report query");
+    let res = app
+        .client
+        .get(app.url("/api/v1/organisations/x%00y"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 404);
+
+    // Forms: sign-in e-mail, organisation and team names.
+    let res = app
+        .post_form("/login", &[("email", "root\0@example.org"), ("password", PASSWORD)])
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(res.text().await.unwrap().contains(CONTROL_MESSAGE));
+    app.sign_in("root@example.org", PASSWORD).await;
+    let res = app
+        .post_form(
+            "/orgs",
+            &[("name", "Banque\0"), ("sector", "banking"), ("default_language", "fr")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(res.text().await.unwrap().contains(CONTROL_MESSAGE));
+    let res = app
+        .post_form(
+            &format!("/orgs/{org}/teams"),
+            &[("code", "B2"), ("name", "Nord\u{1b}[2J")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    let res = app.get(&format!("/orgs/{org}/campaigns/{campaign}/teams/A1%00")).await;
+    assert_eq!(res.status().as_u16(), 404);
+
+    // Nothing of it was stored; text areas keep their line breaks.
+    assert_eq!(team_count(&app, &org), 1);
+    let res = app
+        .post_form(&format!("/orgs/{org}/teams"), &[("code", "B3"), ("name", "Nord\tEst")])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+}
+
+async fn a_duplicated_column_is_a_422_not_a_500(app: TestApp) {
+    app.create_admin("root@example.org");
+    let token = app.api_token("root@example.org").await;
+    let org = app.create_org("Banque");
+    app.import_teams(&org, "code,name\nA1,Agence\n");
+    let (campaign, _) = app.open_campaign(&org, "Vague");
+    let res = app
+        .client
+        .post(app.url(&format!("/api/v1/campaigns/{campaign}/responses/import")))
+        .bearer_auth(&token)
+        .header("Content-Type", "text/csv")
+        .body("team,population,nps,nps\nA1,customer,9,3\n")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 422);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(
+        body["error"]["details"],
+        serde_json::json!([{"row": 0, "column": "nps", "message": "This column appears more than once in the header line."}])
+    );
+    let res = put_teams(&app, &token, &org, "code,name,code\nB1,Branch,B2\n".into()).await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert_eq!(team_count(&app, &org), 1);
+}
+
+async fn a_header_of_many_unknown_columns_gets_a_small_answer(app: TestApp) {
+    app.create_admin("root@example.org");
+    let token = app.api_token("root@example.org").await;
+    let org = app.create_org("Banque");
+    let (campaign, _) = app.open_campaign(&org, "Vague");
+    let mut csv = String::from("team,population");
+    csv.push_str(&format!(",{}", "y".repeat(100_000)));
+    for i in 0..100_000 {
+        csv.push_str(&format!(",unknown{i}"));
+    }
+    csv.push('\n');
+    let res = app
+        .client
+        .post(app.url(&format!("/api/v1/campaigns/{campaign}/responses/import")))
+        .bearer_auth(&token)
+        .header("Content-Type", "text/csv")
+        .body(csv)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 422);
+    let text = res.text().await.unwrap();
+    assert!(text.len() < 32 * 1024, "{} bytes", text.len());
+    let body: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(body["error"]["details"].as_array().unwrap().len(), 100);
+}
+
 both_backends!(
     a_team_tree_deeper_than_the_limit_is_refused,
     a_five_thousand_level_chain_is_refused_quickly,
     a_cycle_in_a_team_file_is_refused,
+    a_nul_byte_in_any_input_gets_a_clear_422,
+    a_duplicated_column_is_a_422_not_a_500,
+    a_header_of_many_unknown_columns_gets_a_small_answer,
 );

@@ -11,7 +11,7 @@ use crate::auth::policy::{Action, Principal};
 use crate::db::models::new_id;
 use crate::db::models::team::{self, Team};
 use crate::db::DbConn;
-use crate::domain::types::{parse_headcount, parse_name, TeamCode};
+use crate::domain::types::{parse_headcount, parse_name, reject_control_characters, TeamCode};
 use crate::domain::{authorise, DomainError, DomainResult, RowError};
 
 struct Row {
@@ -40,7 +40,23 @@ fn parse(bytes: &[u8]) -> Result<Vec<Row>, Vec<RowError>> {
         Ok(h) => h.clone(),
         Err(_) => return Err(vec![err(0, "", "error-csv-malformed")]),
     };
-    let position = |name: &str| headers.iter().position(|h| h.trim_start_matches('\u{feff}') == name);
+    let names: Vec<&str> = headers.iter().map(|h| h.trim_start_matches('\u{feff}')).collect();
+    let mut header_errors = Vec::new();
+    let mut seen = HashSet::new();
+    for name in &names {
+        if let Err(key) = reject_control_characters(name) {
+            header_errors.push(err(0, "", key));
+        } else if !seen.insert(*name) {
+            header_errors.push(err(0, name, "error-csv-duplicate-column"));
+        }
+        if header_errors.len() >= MAX_LISTED_ERRORS {
+            break;
+        }
+    }
+    if !header_errors.is_empty() {
+        return Err(header_errors);
+    }
+    let position = |name: &str| names.iter().position(|h| *h == name);
     let (Some(code_at), Some(name_at)) = (position("code"), position("name")) else {
         let missing = if position("code").is_none() { "code" } else { "name" };
         return Err(vec![err(0, missing, "error-csv-missing-column")]);
@@ -60,6 +76,11 @@ fn parse(bytes: &[u8]) -> Result<Vec<Row>, Vec<RowError>> {
                 continue;
             }
         };
+        if let Some(at) = record.iter().position(|text| reject_control_characters(text).is_err()) {
+            let column = names.get(at).map_or("", |n| n.trim());
+            errors.push(err(line, column, "error-control-character"));
+            continue;
+        }
         let cell = |at: Option<usize>| at.and_then(|i| record.get(i)).unwrap_or("");
         let code = match TeamCode::parse(cell(Some(code_at))) {
             Ok(c) if !seen.insert(c.as_str().to_string()) => {
@@ -255,6 +276,22 @@ mod tests {
         assert!(errors.iter().all(|e| e.message == "error-team-cycle"));
         let rows = parse(b"code,name,parent_code\nA,a,Z\n").unwrap();
         assert_eq!(check_parents(&rows, &[], 12)[0].message, "error-parent-unknown");
+    }
+
+    #[test]
+    fn duplicated_columns_and_control_characters_are_refused() {
+        let errors = parse(b"code,name,name\nA,a,b\n").err().unwrap();
+        assert_eq!(errors, vec![err(0, "name", "error-csv-duplicate-column")]);
+        let errors = parse(b"code,name\nA,Al\0pha\nB,Beta\nC,\x1b[2J\n").err().unwrap();
+        assert_eq!(
+            errors,
+            vec![
+                err(1, "name", "error-control-character"),
+                err(3, "name", "error-control-character")
+            ]
+        );
+        // Tabs and line breaks inside a quoted cell are CSV's own.
+        assert!(parse(b"code,name\nA,\"Alpha\tNorth\"\n").is_ok());
     }
 
     #[test]

@@ -12,6 +12,7 @@ use crate::domain::campaigns::{self, CampaignInput};
 use crate::domain::instrument::{instrument, message_id};
 use crate::domain::{import, reports};
 use crate::error::AppResult;
+use crate::web::api::json::ApiJson;
 use crate::web::pages::campaigns::{public_base, IMPORT_LIMIT};
 use crate::web::session::ApiUser;
 use crate::web::state::State;
@@ -54,7 +55,7 @@ pub async fn create(
     state: State,
     ApiUser(s): ApiUser,
     path: web::Path<String>,
-    body: web::Json<CampaignInput>,
+    body: ApiJson<CampaignInput>,
 ) -> AppResult<HttpResponse> {
     let org = path.into_inner();
     let input = body.into_inner();
@@ -156,7 +157,7 @@ pub async fn invitations(
     req: HttpRequest,
     ApiUser(s): ApiUser,
     path: web::Path<String>,
-    body: web::Json<InvitationRequest>,
+    body: ApiJson<InvitationRequest>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let body = body.into_inner();

@@ -3,6 +3,7 @@
 //! OpenAPI document at `/api/v1/openapi.json`.
 
 pub mod campaigns;
+pub mod json;
 pub mod organisations;
 
 use actix_web::http::StatusCode;
@@ -15,6 +16,7 @@ use crate::domain::accounts;
 use crate::domain::types::Email;
 use crate::error::{AppError, AppResult};
 use crate::web::state::State;
+use json::ApiJson;
 
 #[derive(Deserialize, ToSchema)]
 pub struct TokenRequest {
@@ -33,7 +35,7 @@ pub struct TokenResponse {
 #[utoipa::path(post, path = "/api/v1/auth/token", request_body = TokenRequest,
     responses((status = 200, body = TokenResponse), (status = 401, description = "wrong credentials"), (status = 429, description = "too many attempts")))]
 #[post("/auth/token")]
-pub async fn token(state: State, req: HttpRequest, body: web::Json<TokenRequest>) -> AppResult<HttpResponse> {
+pub async fn token(state: State, req: HttpRequest, body: ApiJson<TokenRequest>) -> AppResult<HttpResponse> {
     let body = body.into_inner();
     let ip = crate::web::client_ip::rate_key(&req, &state.config.trusted_proxies);
     let account = Email::parse(&body.email)

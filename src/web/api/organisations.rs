@@ -8,6 +8,7 @@ use crate::db::models::organisation::Organisation;
 use crate::domain::organisations::{self, OrganisationInput};
 use crate::domain::{teams, DomainError, RowError};
 use crate::error::{AppError, AppResult};
+use crate::web::api::json::ApiJson;
 use crate::web::session::ApiUser;
 use crate::web::state::State;
 
@@ -80,7 +81,7 @@ pub struct OrganisationBody {
 #[utoipa::path(post, path = "/api/v1/organisations", security(("bearer" = [])), request_body = OrganisationBody,
     responses((status = 201, body = OrganisationOut), (status = 403), (status = 422)))]
 #[post("/organisations")]
-pub async fn create(state: State, ApiUser(s): ApiUser, body: web::Json<OrganisationBody>) -> AppResult<HttpResponse> {
+pub async fn create(state: State, ApiUser(s): ApiUser, body: ApiJson<OrganisationBody>) -> AppResult<HttpResponse> {
     let body = body.into_inner();
     let input = OrganisationInput {
         name: body.name,
