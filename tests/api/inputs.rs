@@ -1,6 +1,7 @@
 //! Bounded inputs: team trees no deeper than the configured limit, CSV
 //! headers that cannot flood an answer, control characters refused with a
-//! clear message on both databases.
+//! clear message on both databases; and what they become on the way out:
+//! exported names a spreadsheet will not run.
 
 use std::time::{Duration, Instant};
 
@@ -332,6 +333,45 @@ async fn a_header_of_many_unknown_columns_gets_a_small_answer(app: TestApp) {
     assert_eq!(body["error"]["details"].as_array().unwrap().len(), 100);
 }
 
+async fn exported_team_names_cannot_run_as_spreadsheet_formulas(app: TestApp) {
+    app.create_admin("root@example.org");
+    let org = app.create_org("Banque");
+    app.import_teams(
+        &org,
+        "code,name,parent_code\nR1,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",\n-B1,+1,R1\nB2,@SUM(A1:A9),R1\nB3,-2,R1\n",
+    );
+    let (campaign, _) = app.open_campaign(&org, "Vague");
+    app.sign_in("root@example.org", PASSWORD).await;
+    for file in ["scores.csv", "gaps.csv", "indices.csv"] {
+        let res = app
+            .get(&format!("/orgs/{org}/campaigns/{campaign}/export/{file}"))
+            .await;
+        assert_eq!(res.status().as_u16(), 200, "{file}");
+        let text = res.text().await.unwrap();
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let header = reader.headers().unwrap().clone();
+        let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+        let (code, name, parent) = (at("team_code"), at("team_name"), at("parent_code"));
+        let mut names = std::collections::BTreeSet::new();
+        for record in reader.records() {
+            let record = record.unwrap();
+            for i in [code, name, parent] {
+                assert!(!record[i].starts_with(['=', '+', '-', '@']), "{file}: {:?}", &record[i]);
+            }
+            names.insert(record[name].to_string());
+            assert!(record[code].is_empty() || ["R1", "'-B1", "B2", "B3"].contains(&&record[code]));
+        }
+        for expected in [
+            "'=HYPERLINK(\"http://evil.example\",\"x\")",
+            "'+1",
+            "'@SUM(A1:A9)",
+            "'-2",
+        ] {
+            assert!(names.contains(expected), "{file}: {names:?}");
+        }
+    }
+}
+
 both_backends!(
     a_team_tree_deeper_than_the_limit_is_refused,
     a_five_thousand_level_chain_is_refused_quickly,
@@ -339,4 +379,5 @@ both_backends!(
     a_nul_byte_in_any_input_gets_a_clear_422,
     a_duplicated_column_is_a_422_not_a_500,
     a_header_of_many_unknown_columns_gets_a_small_answer,
+    exported_team_names_cannot_run_as_spreadsheet_formulas,
 );

@@ -176,7 +176,8 @@ pub async fn invitations(
         let mut out = csv::Writer::from_writer(Vec::new());
         out.write_record(["team", "link"]).map_err(anyhow::Error::from)?;
         for l in &links {
-            out.write_record([body.team.as_str(), l]).map_err(anyhow::Error::from)?;
+            out.write_record([&*crate::render::export::spreadsheet_safe(&body.team), l.as_str()])
+                .map_err(anyhow::Error::from)?;
         }
         let bytes = out.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))?;
         return Ok(HttpResponse::Created()
