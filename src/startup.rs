@@ -61,11 +61,12 @@ impl Application {
         let listener = TcpListener::bind((config.bind.as_str(), config.port))?;
         let port = listener.local_addr()?.port();
         let data = web::Data::new(state);
+        let https = config.secure_cookies;
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(data.clone())
                 .wrap(middleware::from_fn(routes::middleware::plumbing))
-                .wrap(routes::middleware::security_headers())
+                .wrap(routes::middleware::security_headers(https))
                 .wrap(TracingLogger::<PrivateRootSpan>::new())
                 .wrap(middleware::Compress::default())
                 .configure(routes::configure)

@@ -3,7 +3,9 @@
 //! database pool.
 
 use crate::both_backends;
-use crate::helpers::{spawn_app_with, Backend, TestApp, PASSWORD};
+use std::time::Duration;
+
+use crate::helpers::{new_client, spawn_app, spawn_app_with, spawn_app_with_pool, Backend, TestApp, PASSWORD};
 
 /// Paths a browser would read as another origin, or that cannot be a
 /// header value.
@@ -149,4 +151,227 @@ async fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_limit_sqlite()
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_limit_postgres() {
     behind_a_trusted_proxy_each_forwarded_client_has_its_own_limit(Backend::Postgres).await;
+}
+
+fn error_body(text: &str) -> serde_json::Value {
+    let body: serde_json::Value = serde_json::from_str(text).unwrap_or_else(|_| panic!("not JSON: {text}"));
+    assert!(body["error"]["message"].is_string(), "{body}");
+    assert!(body["error"]["details"].is_array(), "{body}");
+    body
+}
+
+async fn oversize_bodies_answer_413_in_the_shape_of_their_route(app: TestApp) {
+    app.create_admin("root@example.org");
+    let token = app.api_token("root@example.org").await;
+    let org = app.create_org("Banque");
+    let huge_name = "x".repeat(100 * 1024);
+    let res = app
+        .client
+        .post(app.url("/api/v1/organisations"))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({"name": huge_name, "sector": "banking", "default_language": "en"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 413);
+    let body = error_body(&res.text().await.unwrap());
+    assert_eq!(body["error"]["code"], "payload_too_large");
+    assert_eq!(body["error"]["message"], "What you sent is too large.");
+
+    let mut csv = String::from("code,name\n");
+    while csv.len() <= 3 * 1024 * 1024 {
+        csv.push_str(&format!("T{},Team\n", csv.len()));
+    }
+    let res = app
+        .client
+        .put(app.url(&format!("/api/v1/organisations/{org}/teams")))
+        .bearer_auth(&token)
+        .header("Content-Type", "text/csv")
+        .body(csv)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 413);
+    assert_eq!(
+        error_body(&res.text().await.unwrap())["error"]["code"],
+        "payload_too_large"
+    );
+
+    // A page's form: the translated error page.
+    let res = app
+        .client
+        .post(app.url("/login?lang=fr"))
+        .form(&[("email", "a@example.org"), ("password", &"p".repeat(300 * 1024))])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 413);
+    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("Ce que vous avez envoyé est trop volumineux"));
+}
+
+async fn the_api_answers_415_for_a_body_of_the_wrong_type(app: TestApp) {
+    app.create_admin("root@example.org");
+    let token = app.api_token("root@example.org").await;
+    let org = app.create_org("Banque");
+    let (campaign, _) = app.open_campaign(&org, "Vague");
+    let json = r#"{"name": "Assurances", "sector": "insurance", "default_language": "en"}"#;
+    let res = app
+        .client
+        .post(app.url("/api/v1/organisations"))
+        .bearer_auth(&token)
+        .header("Content-Type", "text/plain")
+        .body(json)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 415);
+    assert_eq!(
+        error_body(&res.text().await.unwrap())["error"]["code"],
+        "unsupported_media_type"
+    );
+    for (path, method) in [
+        (format!("/api/v1/organisations/{org}/teams"), reqwest::Method::PUT),
+        (
+            format!("/api/v1/campaigns/{campaign}/responses/import"),
+            reqwest::Method::POST,
+        ),
+    ] {
+        let res = app
+            .client
+            .request(method, app.url(&path))
+            .bearer_auth(&token)
+            .header("Content-Type", "application/json")
+            .body(json)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 415, "{path}");
+        assert_eq!(
+            error_body(&res.text().await.unwrap())["error"]["code"],
+            "unsupported_media_type"
+        );
+    }
+    // A query actix cannot read is answered in the same JSON shape.
+    let res = app
+        .client
+        .get(app.url(&format!("/api/v1/campaigns/{campaign}/report?team=A&team=B")))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 400);
+    assert_eq!(error_body(&res.text().await.unwrap())["error"]["code"], "validation");
+}
+
+async fn an_exhausted_pool_answers_503_with_retry_after(backend: Backend) {
+    let app = spawn_app_with_pool(backend, 1, Duration::from_millis(300)).await;
+    app.create_admin("root@example.org");
+    let token = app.api_token("root@example.org").await;
+    app.sign_in("root@example.org", PASSWORD).await;
+    assert_eq!(app.get("/account").await.status().as_u16(), 200);
+
+    let held = app.conn(); // the only connection
+    let res = app.get("/account").await;
+    assert_eq!(res.status().as_u16(), 503, "a signed-in page, not a trip to sign-in");
+    assert_eq!(res.headers()["retry-after"], "5");
+    assert!(res.text().await.unwrap().contains("The service is busy right now"));
+    let res = new_client().get(app.url("/login")).send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 503);
+    assert_eq!(res.headers()["retry-after"], "5");
+    let res = app
+        .client
+        .get(app.url("/api/v1/organisations"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 503);
+    assert_eq!(res.headers()["retry-after"], "5");
+    assert_eq!(error_body(&res.text().await.unwrap())["error"]["code"], "unavailable");
+
+    drop(held);
+    assert_eq!(app.get("/account").await.status().as_u16(), 200);
+}
+
+async fn pages_and_api_answers_are_not_stored_by_caches(app: TestApp) {
+    app.create_admin("root@example.org");
+    let token = app.api_token("root@example.org").await;
+    let org = app.create_org("Banque");
+    let (campaign, _) = app.open_campaign(&org, "Vague");
+    app.sign_in("root@example.org", PASSWORD).await;
+    for path in [
+        "/login".to_string(),
+        "/account".to_string(),
+        format!("/orgs/{org}"),
+        format!("/orgs/{org}/campaigns/{campaign}/dashboard"),
+        format!("/orgs/{org}/campaigns/{campaign}/audit"),
+        format!("/orgs/{org}/campaigns/{campaign}/export/scores.csv"),
+        format!("/orgs/{org}/campaigns/{campaign}/export/report.xlsx"),
+        "/no-such-page".to_string(),
+    ] {
+        let res = app.get(&path).await;
+        assert_eq!(res.headers()["cache-control"], "no-store", "{path} ({})", res.status());
+    }
+    for path in [
+        format!("/api/v1/campaigns/{campaign}/report"),
+        "/api/v1/organisations".to_string(),
+        "/api/v1/openapi.json".to_string(),
+        "/api/v1/nope".to_string(),
+    ] {
+        let res = app.client.get(app.url(&path)).bearer_auth(&token).send().await.unwrap();
+        assert_eq!(res.headers()["cache-control"], "no-store", "{path} ({})", res.status());
+    }
+    let res = app.get("/static/miroir.css").await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.headers()["cache-control"], "public, max-age=3600");
+}
+
+async fn strict_transport_security_comes_with_secure_cookies(backend: Backend) {
+    let plain = spawn_app(backend).await;
+    assert!(plain
+        .get("/login")
+        .await
+        .headers()
+        .get("strict-transport-security")
+        .is_none());
+    let https = spawn_app_with(backend, |c| c.secure_cookies = true).await;
+    for path in ["/login", "/static/miroir.css", "/api/v1/openapi.json"] {
+        let res = https.get(path).await;
+        assert_eq!(
+            res.headers()["strict-transport-security"],
+            "max-age=63072000; includeSubDomains",
+            "{path}"
+        );
+    }
+}
+
+both_backends!(
+    oversize_bodies_answer_413_in_the_shape_of_their_route,
+    the_api_answers_415_for_a_body_of_the_wrong_type,
+    pages_and_api_answers_are_not_stored_by_caches,
+);
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_exhausted_pool_answers_503_with_retry_after_sqlite() {
+    an_exhausted_pool_answers_503_with_retry_after(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_exhausted_pool_answers_503_with_retry_after_postgres() {
+    an_exhausted_pool_answers_503_with_retry_after(Backend::Postgres).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn strict_transport_security_comes_with_secure_cookies_sqlite() {
+    strict_transport_security_comes_with_secure_cookies(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn strict_transport_security_comes_with_secure_cookies_postgres() {
+    strict_transport_security_comes_with_secure_cookies(Backend::Postgres).await;
 }

@@ -99,11 +99,37 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 }
 
 pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Config)) -> TestApp {
+    spawn(backend, adjust, None).await
+}
+
+/// The application over a pool of `size` connections that waits at most
+/// `timeout` for a free one.
+pub async fn spawn_app_with_pool(backend: Backend, size: u32, timeout: std::time::Duration) -> TestApp {
+    spawn(backend, |_| {}, Some((size, timeout))).await
+}
+
+async fn spawn(
+    backend: Backend,
+    adjust: impl FnOnce(&mut Config),
+    pool: Option<(u32, std::time::Duration)>,
+) -> TestApp {
     let (url, dir, schema) = fresh_database(backend);
     let mut config = Config::for_database(&url);
     config.pool_size = 4;
     adjust(&mut config);
-    let app = Application::build(config).expect("application builds");
+    let app = match pool {
+        None => Application::build(config),
+        Some((size, timeout)) => {
+            let pool = diesel::r2d2::Pool::builder()
+                .max_size(size)
+                .connection_timeout(timeout)
+                .build(miroir::db::Manager::new(&url))
+                .expect("pool");
+            miroir::db::run_migrations(&mut pool.get().expect("connection")).expect("migrations");
+            Application::build_with_pool(config, pool)
+        }
+    }
+    .expect("application builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let pool = app.pool();
     let setup_token = app.setup_token().map(str::to_string);

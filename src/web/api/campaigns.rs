@@ -199,10 +199,12 @@ pub struct ImportOut {
 #[post("/campaigns/{c}/responses/import")]
 pub async fn import_responses(
     state: State,
+    req: HttpRequest,
     ApiUser(s): ApiUser,
     path: web::Path<String>,
     payload: web::Payload,
 ) -> AppResult<HttpResponse> {
+    uploads::require_csv(&req)?;
     let id = path.into_inner();
     let file = uploads::body_to_file(payload, IMPORT_LIMIT).await?;
     let imported = state

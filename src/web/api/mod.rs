@@ -18,6 +18,9 @@ use crate::error::{AppError, AppResult};
 use crate::web::state::State;
 use json::ApiJson;
 
+/// Largest JSON body accepted.
+pub const JSON_LIMIT: usize = 64 * 1024;
+
 #[derive(Deserialize, ToSchema)]
 pub struct TokenRequest {
     email: String,
@@ -94,10 +97,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         web::scope("/api/v1")
             .app_data(
                 web::JsonConfig::default()
-                    .limit(64 * 1024)
-                    .error_handler(|_, _| AppError::Validation("error-json-invalid").into()),
+                    .limit(JSON_LIMIT)
+                    .error_handler(|e, _| crate::error::from_json_error(&e).into()),
             )
-            .app_data(web::PayloadConfig::new(organisations::TEAM_CSV_LIMIT))
             .service(token)
             .service(openapi_json)
             .service(organisations::list)

@@ -1,6 +1,6 @@
 //! Organisations and teams over the API.
 
-use actix_web::{get, post, put, web, HttpResponse};
+use actix_web::{get, post, put, web, HttpRequest, HttpResponse};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -11,6 +11,7 @@ use crate::error::{AppError, AppResult};
 use crate::web::api::json::ApiJson;
 use crate::web::session::ApiUser;
 use crate::web::state::State;
+use crate::web::uploads;
 
 /// Largest team CSV accepted.
 pub const TEAM_CSV_LIMIT: usize = 2 * 1024 * 1024;
@@ -132,13 +133,13 @@ pub async fn list_teams(state: State, ApiUser(s): ApiUser, path: web::Path<Strin
 #[put("/organisations/{org}/teams")]
 pub async fn put_teams(
     state: State,
+    req: HttpRequest,
     ApiUser(s): ApiUser,
     path: web::Path<String>,
-    body: web::Bytes,
+    payload: web::Payload,
 ) -> AppResult<HttpResponse> {
-    if body.len() > TEAM_CSV_LIMIT {
-        return Err(AppError::PayloadTooLarge);
-    }
+    uploads::require_csv(&req)?;
+    let body = uploads::body_to_bytes(payload, TEAM_CSV_LIMIT).await?;
     let id = path.into_inner();
     let max_depth = state.config.max_team_depth;
     let summary = state
