@@ -7,6 +7,7 @@ mod aggregates;
 mod auth;
 mod authorisation;
 mod collection;
+mod contacts;
 mod edge;
 mod inputs;
 mod migrations;
