@@ -350,10 +350,48 @@ async fn strict_transport_security_comes_with_secure_cookies(backend: Backend) {
     }
 }
 
+async fn the_openapi_document_declares_the_edge_statuses(app: TestApp) {
+    let doc: serde_json::Value = app.get("/api/v1/openapi.json").await.json().await.unwrap();
+    let responses = |path: &str, method: &str| doc["paths"][path][method]["responses"].clone();
+    let statuses = |path: &str, method: &str| -> Vec<String> {
+        responses(path, method)
+            .as_object()
+            .unwrap_or_else(|| panic!("{method} {path}"))
+            .keys()
+            .cloned()
+            .collect()
+    };
+    for (path, method) in [
+        ("/api/v1/auth/token", "post"),
+        ("/api/v1/organisations", "post"),
+        ("/api/v1/organisations/{org}/teams", "put"),
+        ("/api/v1/organisations/{org}/campaigns", "post"),
+        ("/api/v1/campaigns/{c}/invitations", "post"),
+        ("/api/v1/campaigns/{c}/responses/import", "post"),
+    ] {
+        let have = statuses(path, method);
+        for status in ["413", "415", "422", "503"] {
+            assert!(have.contains(&status.to_string()), "{method} {path}: {have:?}");
+        }
+    }
+    assert!(statuses("/api/v1/auth/token", "post").contains(&"429".to_string()));
+    let report = statuses("/api/v1/campaigns/{c}/report", "get");
+    assert!(report.contains(&"422".to_string()) && report.contains(&"503".to_string()));
+    assert!(!statuses("/api/v1/items", "get").contains(&"503".to_string()));
+    let busy = responses("/api/v1/organisations", "get")["503"].clone();
+    assert!(busy["headers"]["Retry-After"].is_object(), "{busy}");
+    assert_eq!(
+        busy["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/ErrorBody"
+    );
+    assert!(doc["components"]["schemas"]["ErrorBody"].is_object());
+}
+
 both_backends!(
     oversize_bodies_answer_413_in_the_shape_of_their_route,
     the_api_answers_415_for_a_body_of_the_wrong_type,
     pages_and_api_answers_are_not_stored_by_caches,
+    the_openapi_document_declares_the_edge_statuses,
 );
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -4,6 +4,7 @@
 
 pub mod campaigns;
 pub mod json;
+pub mod openapi;
 pub mod organisations;
 
 use actix_web::http::StatusCode;
@@ -17,6 +18,7 @@ use crate::domain::types::Email;
 use crate::error::{AppError, AppResult};
 use crate::web::state::State;
 use json::ApiJson;
+use openapi::EdgeResponses;
 
 /// Largest JSON body accepted.
 pub const JSON_LIMIT: usize = 64 * 1024;
@@ -36,7 +38,8 @@ pub struct TokenResponse {
 
 /// Exchange an e-mail and password for a bearer token.
 #[utoipa::path(post, path = "/api/v1/auth/token", request_body = TokenRequest,
-    responses((status = 200, body = TokenResponse), (status = 401, description = "wrong credentials"), (status = 429, description = "too many attempts")))]
+    responses((status = 200, body = TokenResponse), (status = 401, description = "wrong credentials"),
+        (status = 429, description = "too many attempts from this address or for this account; `Retry-After` says when to try again")))]
 #[post("/auth/token")]
 pub async fn token(state: State, req: HttpRequest, body: ApiJson<TokenRequest>) -> AppResult<HttpResponse> {
     let body = body.into_inner();
@@ -64,8 +67,8 @@ pub async fn token(state: State, req: HttpRequest, body: ApiJson<TokenRequest>) 
 #[openapi(
     info(title = "Miroir API", version = "1", description = "Symmetry of attention: mirrored customer and employee surveys."),
     paths(token, campaigns::create, campaigns::list, campaigns::transition, campaigns::items, campaigns::invitations, campaigns::import_responses, campaigns::report, organisations::list, organisations::create, organisations::get_one, organisations::list_teams, organisations::put_teams),
-    components(schemas(TokenRequest, TokenResponse, organisations::OrganisationBody, crate::domain::teams::ImportSummary, organisations::OrganisationOut, organisations::TeamOut, crate::domain::campaigns::CampaignInput, campaigns::CampaignOut, campaigns::ItemOut, campaigns::InvitationRequest, campaigns::InvitationsOut, campaigns::ImportOut)),
-    modifiers(&BearerAuth)
+    components(schemas(openapi::ErrorBody, openapi::ErrorObject, openapi::ErrorDetail, TokenRequest, TokenResponse, organisations::OrganisationBody, crate::domain::teams::ImportSummary, organisations::OrganisationOut, organisations::TeamOut, crate::domain::campaigns::CampaignInput, campaigns::CampaignOut, campaigns::ItemOut, campaigns::InvitationRequest, campaigns::InvitationsOut, campaigns::ImportOut)),
+    modifiers(&BearerAuth, &EdgeResponses)
 )]
 pub struct ApiDoc;
 
