@@ -88,12 +88,11 @@ pub fn tree(conn: &mut DbConn, principal: &Principal, org: &str) -> DomainResult
     authorise(principal, Action::ViewOrganisation { org })?;
     let all = team::list_by_org(conn, org)?;
     let hierarchy = Hierarchy::new(&all);
+    let allowed =
+        hierarchy.allowed_by_lineage(|lineage| principal.may(Action::ViewTeam { org, lineage }) == Decision::Allow);
     let visible: Vec<Team> = all
         .iter()
-        .filter(|t| {
-            let lineage = hierarchy.lineage(&t.id);
-            principal.may(Action::ViewTeam { org, lineage: &lineage }) == Decision::Allow
-        })
+        .filter(|t| allowed.contains(t.id.as_str()))
         .cloned()
         .collect();
     Ok(ordered(visible))
