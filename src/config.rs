@@ -14,14 +14,51 @@
 //! | `MIROIR_TEMPLATES_DIR` | `--templates-dir` | (embedded) | development only: reload templates from this folder |
 //! | `MIROIR_LOGIN_RATE` | `--login-rate` | `10` | sign-in attempts allowed per minute per address and per account |
 //! | `MIROIR_SUBMIT_RATE` | `--submit-rate` | `600` | survey submissions allowed per minute per address |
+//! | `MIROIR_MAX_TEAM_DEPTH` | `--max-team-depth` | `12` | levels of teams allowed below the organisation; deeper imports and moves are refused |
+//! | `MIROIR_TRUSTED_PROXIES` | `--trusted-proxies` | (none) | comma-separated addresses or CIDR ranges of the reverse proxies in front: only from them is `X-Forwarded-For` (or `Forwarded: for=`) believed |
 //! | `MIROIR_SMTP_URL` | `--smtp-url` | (none: no e-mail) | SMTP server for invitation e-mails, e.g. `smtps://user:pass@mail.example.org` or `smtp://127.0.0.1:2525` |
 //! | `MIROIR_MAIL_FROM` | `--mail-from` | `Miroir <no-reply@localhost>` | sender of those e-mails |
 //! | `RUST_LOG` | | `info` | log filter |
 //! | `MIROIR_LOG_FORMAT` | | `text` | `json` for structured logs |
 
+use std::net::IpAddr;
+
 use clap::Args;
+use ipnet::IpNet;
 
 use crate::auth::Secret;
+
+/// The reverse proxies whose forwarded headers are believed: a list of
+/// CIDR ranges (a bare address is a range of one). Empty by default, so a
+/// client cannot choose its own address by sending `X-Forwarded-For`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TrustedProxies(Vec<IpNet>);
+
+impl TrustedProxies {
+    /// Parses `10.0.0.0/8, 127.0.0.1, ::1`; an empty text is no proxy.
+    pub fn parse(list: &str) -> Result<TrustedProxies, String> {
+        list.split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| {
+                s.parse::<IpNet>()
+                    .or_else(|_| s.parse::<IpAddr>().map(IpNet::from))
+                    .map(|net| net.trunc())
+                    .map_err(|_| format!("{s:?} is not an IP address or a CIDR range such as 10.0.0.0/8"))
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(TrustedProxies)
+    }
+
+    pub fn contains(&self, ip: IpAddr) -> bool {
+        let ip = ip.to_canonical();
+        self.0.iter().any(|net| net.contains(&ip))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
 
 #[derive(Debug, Clone, Args)]
 pub struct Config {
@@ -47,6 +84,10 @@ pub struct Config {
     pub login_rate: u32,
     #[arg(long, env = "MIROIR_SUBMIT_RATE", default_value_t = 600)]
     pub submit_rate: u32,
+    #[arg(long, env = "MIROIR_MAX_TEAM_DEPTH", default_value_t = crate::domain::teams::DEFAULT_MAX_DEPTH)]
+    pub max_team_depth: usize,
+    #[arg(long, env = "MIROIR_TRUSTED_PROXIES", default_value = "", value_parser = TrustedProxies::parse)]
+    pub trusted_proxies: TrustedProxies,
     #[arg(long, env = "MIROIR_SMTP_URL", hide_env_values = true)]
     pub smtp_url: Option<Secret>,
     #[arg(long, env = "MIROIR_MAIL_FROM", default_value = "Miroir <no-reply@localhost>")]
@@ -68,6 +109,8 @@ impl Config {
             templates_dir: None,
             login_rate: 10,
             submit_rate: 600,
+            max_team_depth: crate::domain::teams::DEFAULT_MAX_DEPTH,
+            trusted_proxies: TrustedProxies::default(),
             smtp_url: None,
             mail_from: "Miroir <no-reply@localhost>".into(),
         }
@@ -85,6 +128,33 @@ impl Config {
         if self.login_rate == 0 {
             anyhow::bail!("MIROIR_LOGIN_RATE must be at least 1");
         }
+        if self.max_team_depth == 0 {
+            anyhow::bail!("MIROIR_MAX_TEAM_DEPTH must be at least 1");
+        }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TrustedProxies;
+
+    #[test]
+    fn trusted_proxies_are_cidr_ranges_or_addresses() {
+        let proxies = TrustedProxies::parse(" 10.0.0.0/8, 192.168.1.7 ,::1,fd00::/8").unwrap();
+        for inside in ["10.1.2.3", "192.168.1.7", "::1", "fd12::1", "::ffff:10.9.9.9"] {
+            assert!(proxies.contains(inside.parse().unwrap()), "{inside}");
+        }
+        for outside in ["11.0.0.1", "192.168.1.8", "::2", "127.0.0.1"] {
+            assert!(!proxies.contains(outside.parse().unwrap()), "{outside}");
+        }
+        assert!(TrustedProxies::parse("").unwrap().is_empty());
+        assert!(TrustedProxies::parse(" , ").unwrap().is_empty());
+        assert!(TrustedProxies::parse("10.0.0.0/33").is_err());
+        assert!(TrustedProxies::parse("proxy.example").is_err());
+        // Host bits are dropped: 10.1.2.3/8 is 10.0.0.0/8.
+        assert!(TrustedProxies::parse("10.1.2.3/8")
+            .unwrap()
+            .contains("10.200.0.1".parse().unwrap()));
     }
 }

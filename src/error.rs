@@ -5,7 +5,7 @@
 //! cause chain and shown as a short message with the request id, never with
 //! their text.
 
-use actix_web::http::StatusCode;
+use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
 
 use crate::domain::{DomainError, MessageKey, RowError};
@@ -30,6 +30,11 @@ pub enum AppError {
     TooManyRequests,
     #[error("payload too large")]
     PayloadTooLarge,
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    /// The database pool had no free connection in time: try again soon.
+    #[error("service unavailable")]
+    Unavailable(#[source] diesel::r2d2::PoolError),
     #[error("database error")]
     Db(#[source] diesel::result::Error),
     #[error("unexpected error")]
@@ -55,6 +60,8 @@ impl AppError {
             AppError::Conflict(_) => "conflict",
             AppError::TooManyRequests => "rate_limited",
             AppError::PayloadTooLarge => "payload_too_large",
+            AppError::UnsupportedMediaType => "unsupported_media_type",
+            AppError::Unavailable(_) => "unavailable",
             AppError::Db(_) | AppError::Unexpected(_) => "internal",
         }
     }
@@ -69,6 +76,8 @@ impl AppError {
             AppError::Rows(_) => "error-rows",
             AppError::TooManyRequests => "error-rate-limited",
             AppError::PayloadTooLarge => "error-too-large",
+            AppError::UnsupportedMediaType => "error-unsupported-media-type",
+            AppError::Unavailable(_) => "error-unavailable",
             AppError::Db(_) | AppError::Unexpected(_) => "error-internal",
         }
     }
@@ -84,15 +93,29 @@ impl ResponseError for AppError {
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Db(_) | AppError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
     fn error_response(&self) -> HttpResponse {
-        if self.status_code().is_server_error() {
-            tracing::error!(error = ?anyhow_chain(self), "request failed");
+        let mut builder = HttpResponse::build(self.status_code());
+        match self {
+            // Load, not a fault: worth a warning, not the full error.
+            AppError::Unavailable(e) => {
+                tracing::warn!(error = %e, "no database connection free in time");
+                builder.insert_header((header::RETRY_AFTER, RETRY_AFTER_SECONDS.to_string()));
+            }
+            AppError::TooManyRequests => {
+                builder.insert_header((header::RETRY_AFTER, "60"));
+            }
+            _ if self.status_code().is_server_error() => {
+                tracing::error!(error = ?anyhow_chain(self), "request failed");
+            }
+            _ => {}
         }
-        let mut response = HttpResponse::build(self.status_code()).finish();
+        let mut response = builder.finish();
         response.extensions_mut().insert(ErrorInfo {
             code: self.code(),
             message_key: self.message_key(),
@@ -152,9 +175,52 @@ impl From<actix_web::error::BlockingError> for AppError {
     }
 }
 
+/// r2d2 answers an error only when no connection came free within the
+/// pool's timeout (all busy, or the database unreachable): a 503 that
+/// tells the client to come back, not a 500.
 impl From<diesel::r2d2::PoolError> for AppError {
     fn from(e: diesel::r2d2::PoolError) -> Self {
-        AppError::Unexpected(anyhow::anyhow!("database pool: {e}"))
+        AppError::Unavailable(e)
+    }
+}
+
+/// How long a client is asked to wait when the pool is exhausted.
+pub const RETRY_AFTER_SECONDS: u32 = 5;
+
+/// The error of an actix extractor under our own name, so that it is
+/// rendered like ours (JSON under `/api`, a translated page elsewhere).
+pub fn from_json_error(e: &actix_web::error::JsonPayloadError) -> AppError {
+    use actix_web::error::{JsonPayloadError, PayloadError};
+    match e {
+        JsonPayloadError::OverflowKnownLength { .. }
+        | JsonPayloadError::Overflow { .. }
+        | JsonPayloadError::Payload(PayloadError::Overflow) => AppError::PayloadTooLarge,
+        JsonPayloadError::ContentType => AppError::UnsupportedMediaType,
+        _ => AppError::Validation("error-json-invalid"),
+    }
+}
+
+/// What to tell the client of an error response that did not come from an
+/// `AppError` (a body limit or a malformed query caught by actix itself).
+pub fn foreign_error_info(status: StatusCode) -> ErrorInfo {
+    let known = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => Some(AppError::PayloadTooLarge),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => Some(AppError::UnsupportedMediaType),
+        StatusCode::NOT_FOUND => Some(AppError::NotFound),
+        s if s.is_client_error() => Some(AppError::Validation("error-request-invalid")),
+        _ => None,
+    };
+    match known {
+        Some(e) => ErrorInfo {
+            code: e.code(),
+            message_key: e.message_key(),
+            details: Vec::new(),
+        },
+        None => ErrorInfo {
+            code: "internal",
+            message_key: "error-internal",
+            details: Vec::new(),
+        },
     }
 }
 

@@ -97,6 +97,9 @@ enum AdminAction {
         #[arg(long, default_value = "Administrator")]
         name: String,
     },
+    /// Print a new one-time token for `/setup` (while no platform
+    /// administrator exists; the ones printed before stay valid).
+    SetupToken,
 }
 
 #[actix_web::main]
@@ -124,10 +127,26 @@ async fn main() -> anyhow::Result<()> {
             match accounts::create_platform_admin(&mut conn, &input) {
                 Ok(u) => {
                     println!("platform administrator {} created", u.email);
+                    println!("The /setup page is closed and its set-up tokens are erased.");
                     Ok(())
                 }
                 Err(e) => anyhow::bail!("could not create the administrator: {e}"),
             }
+        }
+        Command::Admin {
+            action: AdminAction::SetupToken,
+        } => {
+            let pool = miroir::db::connect(&cli.config.database_url, 1)?;
+            match accounts::issue_setup_token(&mut *pool.get()?)? {
+                Some(token) => {
+                    println!("Set-up token: {token}");
+                    println!(
+                        "Open /setup?token={token} on the server's public address to create the first administrator."
+                    );
+                }
+                None => println!("A platform administrator exists already: /setup is closed."),
+            }
+            Ok(())
         }
         Command::Demo { seed } => {
             let pool = miroir::db::connect(&cli.config.database_url, 1)?;
@@ -226,14 +245,14 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         }
     }
     let url = format!("http://{}:{}", config.bind, app.port());
-    let needs_setup = {
-        let mut conn = app.pool().get()?;
-        accounts::needs_setup(&mut conn).unwrap_or(false)
-    };
     tracing::info!(%url, "Miroir is listening");
     println!("Miroir is running at {url}");
-    if needs_setup {
-        println!("No platform administrator exists yet: open {url}/setup to create one,");
+    if let Some(token) = app.setup_token() {
+        // The operator's console, not the request log: the token is theirs.
+        let base = config.public_url.as_deref().unwrap_or(&url).trim_end_matches('/');
+        println!("No platform administrator exists yet. Create one with this one-time link:");
+        println!("  {base}/setup?token={token}");
+        println!("(set-up token: {token}; `miroir admin setup-token` prints a new one),");
         println!("or run `miroir admin create --email you@example.org --password …`.");
     }
     app.run_until_stopped().await?;

@@ -12,6 +12,7 @@ use crate::auth::jwt::Keys;
 use crate::auth::Secret;
 use crate::config::Config;
 use crate::db::{self, models::settings, Pool};
+use crate::domain::accounts;
 use crate::telemetry::PrivateRootSpan;
 use crate::web::{self as routes, render, state::AppState, state::Limiters};
 
@@ -21,6 +22,7 @@ pub struct Application {
     port: u16,
     server: Server,
     pool: Pool,
+    setup_token: Option<String>,
 }
 
 /// The signing secret: from the configuration, or generated once and kept
@@ -43,6 +45,7 @@ impl Application {
 
     pub fn build_with_pool(config: Config, pool: Pool) -> anyhow::Result<Application> {
         let secret = secret(&pool, &config)?;
+        let setup_token = accounts::issue_setup_token(&mut *pool.get()?)?;
         let state = Arc::new(AppState {
             pool: pool.clone(),
             templates: render::registry(config.templates_dir.as_deref())?,
@@ -58,11 +61,12 @@ impl Application {
         let listener = TcpListener::bind((config.bind.as_str(), config.port))?;
         let port = listener.local_addr()?.port();
         let data = web::Data::new(state);
+        let https = config.secure_cookies;
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(data.clone())
                 .wrap(middleware::from_fn(routes::middleware::plumbing))
-                .wrap(routes::middleware::security_headers())
+                .wrap(routes::middleware::security_headers(https))
                 .wrap(TracingLogger::<PrivateRootSpan>::new())
                 .wrap(middleware::Compress::default())
                 .configure(routes::configure)
@@ -73,7 +77,12 @@ impl Application {
         .listen(listener)?
         .shutdown_timeout(20)
         .run();
-        Ok(Application { port, server, pool })
+        Ok(Application {
+            port,
+            server,
+            pool,
+            setup_token,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -82,6 +91,12 @@ impl Application {
 
     pub fn pool(&self) -> Pool {
         self.pool.clone()
+    }
+
+    /// The one-time token that opens `/setup`, while no platform
+    /// administrator exists (for the operator: printed at start).
+    pub fn setup_token(&self) -> Option<&str> {
+        self.setup_token.as_deref()
     }
 
     /// Runs until SIGINT/SIGTERM, then finishes requests in flight

@@ -11,9 +11,9 @@ use super::{authorise, DomainError, DomainResult};
 use crate::auth::password::{dummy_hash, hash_password, verify_password};
 use crate::auth::policy::{Action, Principal, Role};
 use crate::auth::{hash_token, random_token};
-use crate::db::models::team;
 use crate::db::models::user::{self, MemberRow, Membership, User};
 use crate::db::models::{new_id, now};
+use crate::db::models::{settings, team};
 use crate::db::DbConn;
 
 pub const RESET_HOURS: i64 = 72;
@@ -85,18 +85,71 @@ fn insert_unique(conn: &mut DbConn, u: &User) -> DomainResult<()> {
 }
 
 /// `miroir admin create`: a platform administrator, whatever exists already.
+/// The `/setup` page closes with it: pending set-up tokens are erased.
 pub fn create_platform_admin(conn: &mut DbConn, input: &NewUserInput) -> DomainResult<User> {
     let u = new_user(input, true)?;
-    insert_unique(conn, &u)?;
+    conn.transaction(|conn| {
+        insert_unique(conn, &u)?;
+        settings::delete_prefixed(conn, SETUP_TOKEN_PREFIX)?;
+        Ok::<_, DomainError>(())
+    })?;
     Ok(u)
 }
 
-/// The `/setup` page: the first administrator, only while nobody exists.
-pub fn setup_first_admin(conn: &mut DbConn, input: &NewUserInput) -> DomainResult<User> {
-    let u = new_user(input, true)?;
-    conn.transaction(|conn| {
-        if user::count_admins(conn)? > 0 {
+/// Keys of pending set-up tokens in `app_settings`: the prefix, then the
+/// token's hash.
+///
+/// Why hashes in the database rather than one token in memory: several
+/// instances may share one database behind a load balancer, and the
+/// operator's `POST /setup` can reach any of them. Each instance adds the
+/// hash of the token it prints, so every printed token works on every
+/// instance, and creating the administrator anywhere erases them all. Only
+/// hashes are stored, so reading the database (a backup, a replica) does
+/// not give the right to create the administrator; and no instance needs
+/// another's token, which is why the value itself is never stored.
+const SETUP_TOKEN_PREFIX: &str = "setup-token:";
+
+fn setup_token_key(token: &str) -> String {
+    format!("{SETUP_TOKEN_PREFIX}{}", hash_token(token))
+}
+
+/// At start: while no platform administrator exists, a fresh one-time
+/// token for `/setup` (to print for the operator); once one exists, `None`,
+/// and any token left over is erased.
+pub fn issue_setup_token(conn: &mut DbConn) -> DomainResult<Option<String>> {
+    if !needs_setup(conn)? {
+        settings::delete_prefixed(conn, SETUP_TOKEN_PREFIX)?;
+        return Ok(None);
+    }
+    let token = random_token(32);
+    settings::insert(conn, &setup_token_key(&token), &now().to_string())?;
+    Ok(Some(token))
+}
+
+/// The `/setup` page: the first administrator, only while nobody exists and
+/// only with a set-up token printed at start. The token is checked before
+/// anything else (the password is not even hashed without it); the tokens
+/// are erased with the administrator's creation.
+pub fn setup_first_admin(conn: &mut DbConn, token: &str, input: &NewUserInput) -> DomainResult<User> {
+    let open = |conn: &mut DbConn| -> DomainResult<()> {
+        if !needs_setup(conn)? {
             return Err(DomainError::Conflict("error-setup-closed"));
+        }
+        if !setup_token_valid(conn, token)? {
+            return Err(DomainError::Field("token", "error-setup-token"));
+        }
+        Ok(())
+    };
+    open(conn)?;
+    let u = new_user(input, true)?;
+    crate::db::write_transaction(conn, |conn| {
+        // Again inside the transaction, and the tokens are consumed first:
+        // of two set-ups at once (SQLite queues writers; on PostgreSQL the
+        // second delete waits for the first's row locks, then finds
+        // nothing), only one creates an administrator.
+        open(conn)?;
+        if settings::delete_prefixed(conn, SETUP_TOKEN_PREFIX)? == 0 {
+            return Err(DomainError::Field("token", "error-setup-token"));
         }
         if user::find_by_email(conn, &u.email)?.is_some() {
             return Err(DomainError::Field("email", "error-email-taken"));
@@ -105,6 +158,15 @@ pub fn setup_first_admin(conn: &mut DbConn, input: &NewUserInput) -> DomainResul
         Ok(())
     })?;
     Ok(u)
+}
+
+/// True when `token` is a pending set-up token.
+pub fn setup_token_valid(conn: &mut DbConn, token: &str) -> DomainResult<bool> {
+    let token = token.trim();
+    if token.is_empty() {
+        return Ok(false);
+    }
+    Ok(settings::get(conn, &setup_token_key(token))?.is_some())
 }
 
 /// True while no platform administrator exists (demo people may).

@@ -177,11 +177,12 @@ pub fn list(conn: &mut DbConn, p: &Principal, org: &str) -> DomainResult<Vec<Act
         reports.insert(c.id.clone(), r.clone());
         Ok(r)
     };
+    let hierarchy = super::teams::Hierarchy::new(&teams);
     let mut out = Vec::new();
     for a in rows {
-        let t = a.team_id.as_ref().and_then(|id| teams.iter().find(|t| &t.id == id));
+        let t = a.team_id.as_deref().and_then(|id| hierarchy.get(id));
         if let Some(t) = t {
-            let lineage = super::teams::lineage(&teams, &t.id);
+            let lineage = hierarchy.lineage(&t.id);
             if p.may(Action::ViewTeam { org, lineage: &lineage }) != crate::auth::policy::Decision::Allow {
                 continue;
             }

@@ -8,6 +8,7 @@ use std::io::Read;
 
 use chrono::NaiveDate;
 
+use super::types::reject_control_characters;
 use super::{authorise, DomainError, DomainResult, RowError};
 use crate::analytics::{Channel, ItemCode, Population, Respondent};
 use crate::auth::policy::{Action, Principal};
@@ -33,13 +34,34 @@ struct Layout {
     columns: Vec<(String, Column)>,
 }
 
+/// A header cell as named back in an error: at most this many characters.
+const MAX_COLUMN_LABEL: usize = 64;
+
+/// The columns of the header line, or its refused cells: at most
+/// `MAX_ERRORS` of them, each naming its column in a few characters, so
+/// that a header of 100,000 unknown columns gets a small answer.
 fn layout(headers: &csv::StringRecord) -> Result<Layout, Vec<RowError>> {
-    let mut columns = Vec::new();
+    let mut columns: Vec<(String, Column)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     let mut errors = Vec::new();
+    let refuse = |errors: &mut Vec<RowError>, name: &str, key: &str| {
+        if errors.len() < MAX_ERRORS {
+            errors.push(err(0, &column_label(name), key));
+        }
+    };
     for (i, h) in headers.iter().enumerate() {
         let name = if i == 0 { h.trim_start_matches('\u{feff}') } else { h }
             .trim()
             .to_string();
+        if let Err(key) = reject_control_characters(&name) {
+            refuse(&mut errors, &name, key);
+            continue;
+        }
+        if !seen.insert(name.clone()) {
+            // Two columns of one name: which answer would count?
+            refuse(&mut errors, &name, "error-csv-duplicate-column");
+            continue;
+        }
         let column = match name.as_str() {
             "team" => Column::Team,
             "population" => Column::Population,
@@ -48,7 +70,7 @@ fn layout(headers: &csv::StringRecord) -> Result<Layout, Vec<RowError>> {
             other => match ItemCode::parse(other) {
                 Ok(code) => Column::Item(code),
                 Err(_) => {
-                    errors.push(err(0, &name, "error-import-unknown-column"));
+                    refuse(&mut errors, &name, "error-import-unknown-column");
                     continue;
                 }
             },
@@ -56,14 +78,22 @@ fn layout(headers: &csv::StringRecord) -> Result<Layout, Vec<RowError>> {
         columns.push((name, column));
     }
     for required in ["team", "population"] {
-        if !columns.iter().any(|(n, _)| n == required) {
-            errors.push(err(0, required, "error-csv-missing-column"));
+        if !seen.contains(required) {
+            refuse(&mut errors, required, "error-csv-missing-column");
         }
     }
     if errors.is_empty() {
         Ok(Layout { columns })
     } else {
         Err(errors)
+    }
+}
+
+/// A column's name, cut to `MAX_COLUMN_LABEL` characters.
+fn column_label(name: &str) -> String {
+    match name.char_indices().nth(MAX_COLUMN_LABEL) {
+        Some((cut, _)) => format!("{}…", &name[..cut]),
+        None => name.to_string(),
     }
 }
 
@@ -93,6 +123,15 @@ fn check_row(
     errors: &mut Vec<RowError>,
 ) -> Option<Row> {
     let before = errors.len();
+    for (i, text) in record.iter().enumerate() {
+        if let Err(key) = reject_control_characters(text) {
+            let column = layout.columns.get(i).map_or("", |(name, _)| name.as_str());
+            errors.push(err(line, column, key));
+        }
+    }
+    if errors.len() > before {
+        return None;
+    }
     let cell = |name: &str| -> &str {
         layout
             .columns
@@ -277,4 +316,52 @@ fn import_checked<R: Read>(conn: &mut DbConn, c: &Campaign, input: R) -> DomainR
         aggregates::touch(conn, &c.id)?;
         Ok(imported)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(text: &str) -> csv::StringRecord {
+        csv::ReaderBuilder::new()
+            .from_reader(text.as_bytes())
+            .headers()
+            .unwrap()
+            .clone()
+    }
+
+    #[test]
+    fn a_duplicated_column_is_refused() {
+        let errors = layout(&header("team,population,nps,nps\n")).err().unwrap();
+        assert_eq!(errors, vec![err(0, "nps", "error-csv-duplicate-column")]);
+        let errors = layout(&header("team,team,population\n")).err().unwrap();
+        assert_eq!(errors[0].message, "error-csv-duplicate-column");
+    }
+
+    #[test]
+    fn a_flood_of_unknown_columns_gives_a_short_answer() {
+        let long = "x".repeat(10_000);
+        let mut text = String::from("team,population");
+        for i in 0..100_000 {
+            text.push_str(&format!(",{long}{i}"));
+            if i == 10 {
+                break; // the long names: a few are enough
+            }
+        }
+        for i in 0..100_000 {
+            text.push_str(&format!(",unknown{i}"));
+        }
+        text.push('\n');
+        let errors = layout(&header(&text)).err().unwrap();
+        assert_eq!(errors.len(), MAX_ERRORS);
+        assert!(errors.iter().all(|e| e.column.chars().count() <= MAX_COLUMN_LABEL + 1));
+        let size: usize = errors.iter().map(|e| e.column.len() + e.message.len()).sum();
+        assert!(size < 20_000, "{size} bytes");
+    }
+
+    #[test]
+    fn control_characters_in_the_header_are_refused() {
+        let errors = layout(&header("team,population,n\u{0}ps\n")).err().unwrap();
+        assert_eq!(errors[0].message, "error-control-character");
+    }
 }

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod actions;
 pub mod campaigns;
 pub mod collection;
+pub mod contacts;
 pub mod demo;
 pub mod import;
 pub mod instrument;

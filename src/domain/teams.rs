@@ -42,40 +42,15 @@ pub struct ImportSummary {
     pub updated: usize,
 }
 
-/// The team's id followed by its ancestors' ids.
+/// The team's id followed by its ancestors' ids. For one team; to ask for
+/// many, index them once with [`Hierarchy`].
 pub fn lineage(teams: &[Team], team_id: &str) -> Vec<String> {
-    let by_id: HashMap<&str, &Team> = teams.iter().map(|t| (t.id.as_str(), t)).collect();
-    let mut out = Vec::new();
-    let mut current = by_id.get(team_id).copied();
-    while let Some(t) = current {
-        if out.contains(&t.id) {
-            break;
-        }
-        out.push(t.id.clone());
-        current = t.parent_id.as_deref().and_then(|p| by_id.get(p).copied());
-    }
-    out
+    Hierarchy::new(teams).lineage(team_id)
 }
 
 /// The teams whose parent links, followed upwards, come back to them.
 pub fn on_cycle(parent_of: &HashMap<String, Option<String>>) -> Vec<String> {
-    let mut found: Vec<String> = parent_of
-        .keys()
-        .filter(|start| {
-            let mut current = parent_of.get(*start).cloned().flatten();
-            for _ in 0..parent_of.len() {
-                match current {
-                    Some(code) if &code == *start => return true,
-                    Some(code) => current = parent_of.get(&code).cloned().flatten(),
-                    None => return false,
-                }
-            }
-            false
-        })
-        .cloned()
-        .collect();
-    found.sort();
-    found
+    levels(parent_of).cycle
 }
 
 /// Depth-first order, children sorted by code, with depths.
@@ -112,12 +87,12 @@ fn ordered(teams: Vec<Team>) -> Vec<TreeRow> {
 pub fn tree(conn: &mut DbConn, principal: &Principal, org: &str) -> DomainResult<Vec<TreeRow>> {
     authorise(principal, Action::ViewOrganisation { org })?;
     let all = team::list_by_org(conn, org)?;
+    let hierarchy = Hierarchy::new(&all);
+    let allowed =
+        hierarchy.allowed_by_lineage(|lineage| principal.may(Action::ViewTeam { org, lineage }) == Decision::Allow);
     let visible: Vec<Team> = all
         .iter()
-        .filter(|t| {
-            let lineage = lineage(&all, &t.id);
-            principal.may(Action::ViewTeam { org, lineage: &lineage }) == Decision::Allow
-        })
+        .filter(|t| allowed.contains(t.id.as_str()))
         .cloned()
         .collect();
     Ok(ordered(visible))
@@ -154,13 +129,26 @@ fn parse_input(input: &TeamInput, all: &[Team]) -> DomainResult<(TeamCode, Strin
     Ok((code, name, parent_id, headcount))
 }
 
-pub fn create(conn: &mut DbConn, principal: &Principal, org: &str, input: &TeamInput) -> DomainResult<Team> {
+/// Creates a team; `max_depth` is `MIROIR_MAX_TEAM_DEPTH`.
+pub fn create(
+    conn: &mut DbConn,
+    principal: &Principal,
+    org: &str,
+    input: &TeamInput,
+    max_depth: usize,
+) -> DomainResult<Team> {
     authorise(principal, Action::ManageTeams { org })?;
     conn.transaction(|conn| {
         let all = team::list_by_org(conn, org)?;
         let (code, name, parent_id, headcount) = parse_input(input, &all)?;
         if all.iter().any(|t| t.code == code.as_str()) {
             return Err(DomainError::Field("code", "error-team-code-taken"));
+        }
+        let parent_depth = parent_id
+            .as_deref()
+            .map_or(0, |p| Hierarchy::new(&all).lineage(p).len());
+        if parent_depth + 1 > max_depth {
+            return Err(DomainError::Field("parent_code", "error-team-too-deep"));
         }
         let new = Team {
             id: new_id(),
@@ -176,8 +164,16 @@ pub fn create(conn: &mut DbConn, principal: &Principal, org: &str, input: &TeamI
 }
 
 /// Edits a team, including moving it under another parent; a move that
-/// would put a team under itself or its own descendants is refused.
-pub fn update(conn: &mut DbConn, principal: &Principal, org: &str, id: &str, input: &TeamInput) -> DomainResult<Team> {
+/// would put a team under itself or its own descendants, or make the tree
+/// deeper than `max_depth`, is refused.
+pub fn update(
+    conn: &mut DbConn,
+    principal: &Principal,
+    org: &str,
+    id: &str,
+    input: &TeamInput,
+    max_depth: usize,
+) -> DomainResult<Team> {
     authorise(principal, Action::ManageTeams { org })?;
     conn.transaction(|conn| {
         let all = team::list_by_org(conn, org)?;
@@ -189,8 +185,21 @@ pub fn update(conn: &mut DbConn, principal: &Principal, org: &str, id: &str, inp
         let mut parent_of: HashMap<String, Option<String>> =
             all.iter().map(|t| (t.id.clone(), t.parent_id.clone())).collect();
         parent_of.insert(id.to_string(), parent_id.clone());
-        if !on_cycle(&parent_of).is_empty() {
+        let shape = levels(&parent_of);
+        if !shape.cycle.is_empty() {
             return Err(DomainError::Field("parent_code", "error-team-cycle"));
+        }
+        // Only the moved sub-tree changes level: a tree already too deep
+        // elsewhere (stored before the limit) does not block other edits.
+        let deepest_moved = Hierarchy::new(&all)
+            .subtree(id)
+            .iter()
+            .filter_map(|t| shape.depth.get(t))
+            .max()
+            .copied()
+            .unwrap_or(0);
+        if parent_id != current.parent_id && deepest_moved > max_depth {
+            return Err(DomainError::Field("parent_code", "error-team-too-deep"));
         }
         let updated = Team {
             code: code.as_str().to_string(),
@@ -217,5 +226,7 @@ pub fn delete(conn: &mut DbConn, principal: &Principal, org: &str, id: &str) -> 
     })
 }
 
+pub mod hierarchy;
 pub mod import;
+pub use hierarchy::{levels, Hierarchy, DEFAULT_MAX_DEPTH};
 pub use import::import_csv;

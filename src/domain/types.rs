@@ -7,6 +7,22 @@ use serde::Serialize;
 /// A translated message key explaining why input was refused.
 pub type MessageKey = &'static str;
 
+/// The one rule for text typed or uploaded by anyone (form fields, JSON
+/// strings, CSV cells, paths and queries): no control character, except
+/// the tab, carriage return and line feed that text areas and CSV use.
+/// PostgreSQL cannot store a NUL at all, and the others have no business in
+/// names, codes or comments (they hide text, break exports and logs).
+pub fn reject_control_characters(input: &str) -> Result<(), MessageKey> {
+    if input
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\r' | '\n'))
+    {
+        Err("error-control-character")
+    } else {
+        Ok(())
+    }
+}
+
 /// An e-mail address, trimmed and lower-cased so uniqueness ignores case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Email(String);
@@ -162,6 +178,35 @@ mod tests {
         assert_eq!(TeamCode::parse(""), Err("error-team-code-empty"));
         assert_eq!(TeamCode::parse("a/b"), Err("error-team-code-invalid"));
         assert_eq!(TeamCode::parse(&"x".repeat(33)), Err("error-team-code-invalid"));
+    }
+
+    #[test]
+    fn control_characters_are_refused_but_tabs_and_newlines_kept() {
+        for bad in [
+            "a\0b",
+            "\u{0}",
+            "x\u{1}",
+            "\u{1b}[31m",
+            "del\u{7f}",
+            "c1\u{85}",
+            "\u{9b}",
+        ] {
+            assert_eq!(
+                reject_control_characters(bad),
+                Err("error-control-character"),
+                "{bad:?}"
+            );
+        }
+        for good in [
+            "",
+            "Équipe Nord",
+            "line 1\r\nline 2",
+            "a\tb",
+            "emoji 🙂",
+            "\u{200b}zero width",
+        ] {
+            assert_eq!(reject_control_characters(good), Ok(()), "{good:?}");
+        }
     }
 
     #[test]

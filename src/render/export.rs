@@ -26,6 +26,8 @@
 //! Groups come in report order: the organisation (or the filtered subtree,
 //! `group_kind` = `organisation`, empty team columns), then each team.
 
+use std::borrow::Cow;
+
 use anyhow::{anyhow, Result};
 use rust_xlsxwriter::{
     ColNum, Color, ConditionalFormat3ColorScale, ConditionalFormatType, DocProperties, ExcelDateTime, Format,
@@ -468,11 +470,24 @@ fn indices_table(report: &CampaignReport) -> Table {
 
 // ---------------------------------------------------------------- CSV
 
+/// OWASP's rule against CSV injection: a text cell that a spreadsheet
+/// would run as a formula — one starting with `=`, `+`, `-`, `@`, a tab or
+/// a carriage return — is written with a leading single quote, which the
+/// spreadsheet shows as text. Only for text (names, codes, comments):
+/// figures are written as numbers, so `-4.5` stays a negative number.
+pub fn spreadsheet_safe(text: &str) -> Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 fn csv_text(cell: &Cell) -> String {
     match cell {
         Cell::Empty | Cell::Hidden => String::new(),
-        Cell::Text(t) => t.clone(),
-        Cell::Code { code, .. } => code.clone(),
+        Cell::Text(t) => spreadsheet_safe(t).into_owned(),
+        Cell::Code { code, .. } => spreadsheet_safe(code).into_owned(),
         // Display prints the shortest digits that read back to the same
         // f64, never an exponent: full precision, like the API.
         Cell::Number(v, _) => format!("{v}"),
@@ -1242,6 +1257,71 @@ mod tests {
 
     fn same_count(cell: &str, n: Option<u64>) -> bool {
         cell == n.map(|n| n.to_string()).unwrap_or_default()
+    }
+
+    #[test]
+    fn text_a_spreadsheet_would_run_is_quoted_and_figures_are_not() {
+        assert_eq!(
+            spreadsheet_safe("=HYPERLINK(\"http://evil.example\",\"x\")"),
+            "'=HYPERLINK(\"http://evil.example\",\"x\")"
+        );
+        for (text, safe) in [
+            ("+1", "'+1"),
+            ("-1+2", "'-1+2"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+        ] {
+            assert_eq!(spreadsheet_safe(text), safe);
+        }
+        for text in ["North", "", "1-2", "a=b", "'quoted"] {
+            assert_eq!(spreadsheet_safe(text), text);
+        }
+
+        let mut data = CampaignData::default();
+        data.add_team("=cmd", "=HYPERLINK(\"http://evil.example\",\"x\")", None);
+        data.add_team("-A1", "+1", Some("=cmd"));
+        data.add_team("at", "@SUM(A1:A9)", None);
+        let item = |c: &str| ItemCode::parse(c).unwrap();
+        for (team, population, answers) in [
+            ("-A1", Population::Customer, vec![(item("listening.c.1"), 5)]),
+            ("-A1", Population::Employee, vec![(item("listening.e.1"), 1)]),
+        ] {
+            for _ in 0..6 {
+                data.add_respondent(&Respondent {
+                    team: Some(team),
+                    population,
+                    channel: None,
+                    answers: &answers,
+                });
+            }
+        }
+        let report = build_report(&data, &Settings::default(), &meta(), &ReportFilter::default()).unwrap();
+        for bytes in [
+            report_csv(&report).unwrap(),
+            gaps_csv(&report).unwrap(),
+            indices_csv(&report).unwrap(),
+        ] {
+            let csv = parse(&bytes);
+            for row in &csv.rows {
+                for column in ["team_code", "team_name", "parent_code"] {
+                    let cell = &row[column];
+                    assert!(!cell.starts_with(['=', '+', '-', '@']), "{column}: {cell}");
+                }
+            }
+            let names: Vec<&str> = csv.rows.iter().map(|r| r["team_name"].as_str()).collect();
+            assert!(names.contains(&"'=HYPERLINK(\"http://evil.example\",\"x\")"));
+            assert!(names.contains(&"'+1") && names.contains(&"'@SUM(A1:A9)"));
+        }
+        // The symmetry gap of -A1 is negative: still a number in the CSV.
+        let gaps = parse(&gaps_csv(&report).unwrap());
+        let negative = gaps
+            .rows
+            .iter()
+            .find(|r| r["team_code"] == "'-A1" && r["gap"] == "symmetry" && r["dimension"] == "listening")
+            .unwrap();
+        assert!(negative["points"].starts_with('-'), "{:?}", negative["points"]);
+        assert!(negative["points"].parse::<f64>().unwrap() < 0.0);
     }
 
     #[test]

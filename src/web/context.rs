@@ -13,6 +13,7 @@ use super::middleware::{signed_in, CsrfCookie};
 use super::render::{PageContext, UserView};
 use super::state::State;
 use crate::auth::csrf;
+use crate::domain::types::reject_control_characters;
 use crate::error::AppError;
 use crate::i18n::{self, Negotiation};
 
@@ -126,6 +127,14 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
             }
             let submitted: CsrfField = serde_urlencoded::from_bytes(&bytes).map_err(|_| AppError::Csrf)?;
             check_csrf(&req, &submitted.csrf)?;
+            // Every field of every form, whatever it becomes next.
+            let fields: Vec<(String, String)> =
+                serde_urlencoded::from_bytes(&bytes).map_err(|_| AppError::Validation("error-form-invalid"))?;
+            for (name, value) in &fields {
+                reject_control_characters(name)
+                    .and_then(|_| reject_control_characters(value))
+                    .map_err(AppError::Validation)?;
+            }
             let value = serde_urlencoded::from_bytes(&bytes).map_err(|_| AppError::Validation("error-form-invalid"))?;
             Ok(CsrfForm(value))
         })

@@ -7,7 +7,7 @@ use actix_web::cookie::{Cookie, SameSite};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::{header, StatusCode};
 use actix_web::middleware::Next;
-use actix_web::{HttpMessage, HttpRequest, HttpResponse};
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, ResponseError};
 use serde::Serialize;
 
 use super::context::{lang_for, page_context};
@@ -15,7 +15,8 @@ use super::session::{self, SignedIn, SESSION_COOKIE};
 use super::state::State;
 use crate::auth::jwt::Audience;
 use crate::auth::{csrf, random_token};
-use crate::error::ErrorInfo;
+use crate::domain::types::reject_control_characters;
+use crate::error::{foreign_error_info, AppError, ErrorInfo};
 
 /// The value of the CSRF cookie for this request (read or newly made).
 #[derive(Debug, Clone)]
@@ -31,6 +32,13 @@ pub async fn plumbing(
     }
     let is_api = path.starts_with("/api/");
     let state = req.app_data::<State>().cloned();
+    // Paths and queries are user input too: an id or a code with a control
+    // character (`%00`…) names nothing, and PostgreSQL cannot even compare
+    // with it.
+    if let Some(refusal) = hostile_target(&req) {
+        let res = refusal.error_response();
+        return Ok(finish(render_error(req.into_parts().0, res, is_api, state.as_ref())));
+    }
 
     let existing = req
         .cookie(csrf::COOKIE)
@@ -46,7 +54,12 @@ pub async fn plumbing(
                 req.extensions_mut().insert(signed_in);
             }
             Ok(None) => {}
-            Err(e) => tracing::error!(error = %e, "session lookup failed"),
+            // Not a reason to treat the person as signed out (and send
+            // them to the sign-in page): say what went wrong.
+            Err(e) => {
+                let res = e.error_response();
+                return Ok(finish(render_error(req.into_parts().0, res, is_api, Some(state))));
+            }
         }
     }
 
@@ -61,12 +74,33 @@ pub async fn plumbing(
             .finish();
         let _ = res.response_mut().add_cookie(&cookie);
     }
-    let info = res.response().extensions().get::<ErrorInfo>().cloned();
-    let Some(info) = info else {
-        return Ok(res);
+    let (req, res) = res.into_parts();
+    Ok(finish(render_error(req, res, is_api, state.as_ref())))
+}
+
+/// Pages and API answers carry people's data (results, reports, exports,
+/// audit trails): no cache may keep them, unless a handler said otherwise
+/// (the public codebook). Static assets do not pass here and stay cacheable.
+fn finish(mut res: ServiceResponse) -> ServiceResponse {
+    let headers = res.headers_mut();
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    }
+    res
+}
+
+/// A response carrying an `AppError`'s `ErrorInfo` becomes the translated
+/// error page, the sign-in redirect, or the JSON error body under `/api`;
+/// any other response passes as it is.
+fn render_error(req: HttpRequest, old: HttpResponse, is_api: bool, state: Option<&State>) -> ServiceResponse {
+    let status = old.status();
+    let info = old.extensions().get::<ErrorInfo>().cloned();
+    // An error actix raised itself (a body over its limit, a malformed
+    // query) is answered in the same shape as ours.
+    let foreign = || (old.error().is_some() && status.as_u16() >= 400).then(|| foreign_error_info(status));
+    let Some(info) = info.or_else(foreign) else {
+        return ServiceResponse::new(req, old);
     };
-    let status = res.status();
-    let (req, old) = res.into_parts();
     let mut new = if is_api {
         api_error(&req, status, &info)
     } else if status == StatusCode::UNAUTHORIZED {
@@ -76,13 +110,29 @@ pub async fn plumbing(
             .insert_header((header::LOCATION, target))
             .finish()
     } else {
-        error_page(&req, state.as_ref(), status, &info)
+        error_page(&req, state, status, &info)
     };
-    // Keep cookies the handler set (e.g. a fresh CSRF cookie).
+    // Keep cookies the handler set (e.g. a fresh CSRF cookie), and when
+    // to come back.
     for cookie in old.cookies() {
         let _ = new.add_cookie(&cookie);
     }
-    Ok(ServiceResponse::new(req, new))
+    if let Some(retry) = old.headers().get(header::RETRY_AFTER) {
+        new.headers_mut().insert(header::RETRY_AFTER, retry.clone());
+    }
+    ServiceResponse::new(req, new)
+}
+
+/// A path or query holding a control character, once percent-decoded.
+fn hostile_target(req: &ServiceRequest) -> Option<AppError> {
+    let decoded = |s: &str| percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned();
+    if reject_control_characters(&decoded(req.path())).is_err() {
+        return Some(AppError::NotFound);
+    }
+    // Queries decode `+` as a space too; that cannot hide a control.
+    reject_control_characters(&decoded(req.query_string()))
+        .err()
+        .map(AppError::Validation)
 }
 
 pub fn url_encode(s: &str) -> String {
@@ -158,9 +208,16 @@ fn error_page(req: &HttpRequest, state: Option<&State>, status: StatusCode, info
         .body(body)
 }
 
-/// Security headers on every response.
-pub fn security_headers() -> actix_web::middleware::DefaultHeaders {
-    actix_web::middleware::DefaultHeaders::new()
+/// Security headers on every response; behind HTTPS (`secure_cookies`),
+/// `Strict-Transport-Security` too, so browsers never fall back to HTTP.
+pub fn security_headers(https: bool) -> actix_web::middleware::DefaultHeaders {
+    let headers = actix_web::middleware::DefaultHeaders::new();
+    let headers = if https {
+        headers.add((header::STRICT_TRANSPORT_SECURITY, "max-age=63072000; includeSubDomains"))
+    } else {
+        headers
+    };
+    headers
         .add((
             header::CONTENT_SECURITY_POLICY,
             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \

@@ -2,6 +2,7 @@
 //! JSON API. Handlers are thin: extract, call a domain service, render.
 
 pub mod api;
+pub mod client_ip;
 pub mod context;
 pub mod forms;
 pub mod middleware;

@@ -69,6 +69,44 @@ pub async fn multipart_to_file(
     Ok(file)
 }
 
+/// CSV bodies of the API: `text/csv` (or text, or bytes, or no type at
+/// all, as command-line tools send); a JSON or form body was meant for
+/// another call and gets a 415.
+pub fn require_csv(req: &HttpRequest) -> AppResult<()> {
+    let Some(value) = req.headers().get(actix_web::http::header::CONTENT_TYPE) else {
+        return Ok(());
+    };
+    let mime = value
+        .to_str()
+        .ok()
+        .and_then(|v| v.split(';').next())
+        .map(|m| m.trim().to_ascii_lowercase())
+        .unwrap_or_default();
+    let csv_like = mime.starts_with("text/")
+        || matches!(
+            mime.as_str(),
+            "application/csv" | "application/octet-stream" | "application/vnd.ms-excel"
+        );
+    if csv_like {
+        Ok(())
+    } else {
+        Err(AppError::UnsupportedMediaType)
+    }
+}
+
+/// A raw request body read into memory within `limit` bytes.
+pub async fn body_to_bytes(mut payload: web::Payload, limit: usize) -> AppResult<Vec<u8>> {
+    let mut out = Vec::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|_| AppError::Validation("error-form-invalid"))?;
+        if out.len() + chunk.len() > limit {
+            return Err(AppError::PayloadTooLarge);
+        }
+        out.extend_from_slice(&chunk);
+    }
+    Ok(out)
+}
+
 /// A raw request body (API imports) streamed into a temporary file.
 pub async fn body_to_file(mut payload: web::Payload, limit: usize) -> AppResult<tempfile::NamedTempFile> {
     let mut file = tempfile::NamedTempFile::new().map_err(anyhow::Error::from)?;

@@ -139,14 +139,20 @@ async fn security_headers_are_on_every_response(app: TestApp) {
 }
 
 async fn setup_creates_the_first_admin_then_closes(app: TestApp) {
+    let token = app
+        .setup_token
+        .clone()
+        .expect("a set-up token while no administrator exists");
     assert_eq!(app.get("/login").await.headers()["location"], "/setup");
-    let (status, html) = app.get_text("/setup").await;
+    let (status, html) = app.get_text(&format!("/setup?token={token}")).await;
     assert_eq!(status, 200);
     assert!(html.contains("Create the first administrator"));
+    assert_eq!(input_value(&html, "token").as_deref(), Some(token.as_str()));
     let short = app
         .post_form(
             "/setup",
             &[
+                ("token", &token),
                 ("email", "root@example.org"),
                 ("display_name", "Root"),
                 ("password", "short"),
@@ -162,6 +168,7 @@ async fn setup_creates_the_first_admin_then_closes(app: TestApp) {
         .post_form(
             "/setup",
             &[
+                ("token", &token),
                 ("email", "root@example.org"),
                 ("display_name", "Root"),
                 ("password", PASSWORD),
@@ -174,6 +181,7 @@ async fn setup_creates_the_first_admin_then_closes(app: TestApp) {
         .post_form(
             "/setup",
             &[
+                ("token", &token),
                 ("email", "evil@example.org"),
                 ("display_name", "Evil"),
                 ("password", PASSWORD),

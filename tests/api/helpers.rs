@@ -51,6 +51,8 @@ pub struct TestApp {
     pub pool: Pool,
     pub client: reqwest::Client,
     pub database_url: String,
+    /// The one-time `/setup` token the application printed at start.
+    pub setup_token: Option<String>,
     csrf: Mutex<Option<String>>,
     _dir: Option<tempfile::TempDir>,
     schema: Option<(String, String)>,
@@ -97,13 +99,40 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 }
 
 pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Config)) -> TestApp {
+    spawn(backend, adjust, None).await
+}
+
+/// The application over a pool of `size` connections that waits at most
+/// `timeout` for a free one.
+pub async fn spawn_app_with_pool(backend: Backend, size: u32, timeout: std::time::Duration) -> TestApp {
+    spawn(backend, |_| {}, Some((size, timeout))).await
+}
+
+async fn spawn(
+    backend: Backend,
+    adjust: impl FnOnce(&mut Config),
+    pool: Option<(u32, std::time::Duration)>,
+) -> TestApp {
     let (url, dir, schema) = fresh_database(backend);
     let mut config = Config::for_database(&url);
     config.pool_size = 4;
     adjust(&mut config);
-    let app = Application::build(config).expect("application builds");
+    let app = match pool {
+        None => Application::build(config),
+        Some((size, timeout)) => {
+            let pool = diesel::r2d2::Pool::builder()
+                .max_size(size)
+                .connection_timeout(timeout)
+                .build(miroir::db::Manager::new(&url))
+                .expect("pool");
+            miroir::db::run_migrations(&mut pool.get().expect("connection")).expect("migrations");
+            Application::build_with_pool(config, pool)
+        }
+    }
+    .expect("application builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let pool = app.pool();
+    let setup_token = app.setup_token().map(str::to_string);
     tokio::spawn(app.run_until_stopped());
     TestApp {
         address,
@@ -111,6 +140,7 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Config)) 
         pool,
         client: new_client(),
         database_url: url,
+        setup_token,
         csrf: Mutex::new(None),
         _dir: dir,
         schema,
@@ -194,6 +224,7 @@ impl TestApp {
             pool: self.pool.clone(),
             client: new_client(),
             database_url: self.database_url.clone(),
+            setup_token: None,
             csrf: Mutex::new(None),
             _dir: None,
             schema: None,
@@ -263,7 +294,14 @@ impl TestApp {
 
     pub fn import_teams(&self, org: &str, csv: &str) {
         let mut conn = self.conn();
-        teams::import_csv(&mut conn, &self.admin_principal(), org, csv.as_bytes()).expect("teams");
+        teams::import_csv(
+            &mut conn,
+            &self.admin_principal(),
+            org,
+            csv.as_bytes(),
+            teams::DEFAULT_MAX_DEPTH,
+        )
+        .expect("teams");
     }
 
     pub fn team_id(&self, org: &str, code: &str) -> String {

@@ -331,7 +331,15 @@ async fn closed_reports_are_reused_until_their_inputs_change(app: TestApp) {
         parent_code: parent,
         headcount: t.headcount.to_string(),
     };
-    teams::update(&mut conn, &app.admin_principal(), &d.org, &t.id, &input).unwrap();
+    teams::update(
+        &mut conn,
+        &app.admin_principal(),
+        &d.org,
+        &t.id,
+        &input,
+        teams::DEFAULT_MAX_DEPTH,
+    )
+    .unwrap();
     drop(conn);
     let renamed = parse(&api_report().await);
     let team_renamed = team_of(&renamed, &code);

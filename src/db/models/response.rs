@@ -133,6 +133,15 @@ pub fn contacts_for_team(conn: &mut DbConn, campaign: &str, team: &str) -> Query
         .load(conn)
 }
 
+pub fn find_contact(conn: &mut DbConn, campaign: &str, id: &str) -> QueryResult<Option<ContactRequest>> {
+    contact_requests::table
+        .filter(contact_requests::campaign_id.eq(campaign))
+        .filter(contact_requests::id.eq(id))
+        .select(ContactRequest::as_select())
+        .first(conn)
+        .optional()
+}
+
 pub fn set_contact_done(conn: &mut DbConn, campaign: &str, id: &str, done: bool) -> QueryResult<usize> {
     diesel::update(
         contact_requests::table

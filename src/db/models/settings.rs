@@ -1,4 +1,5 @@
-//! Installation-wide key/value settings (the generated signing secret).
+//! Installation-wide key/value settings (the generated signing secret, the
+//! hashes of pending set-up tokens).
 
 use diesel::prelude::*;
 
@@ -29,4 +30,17 @@ pub fn get_or_insert(conn: &mut DbConn, key: &str, value: &str) -> QueryResult<S
         // Lost a race with another instance: read the winner's value.
         get(conn, key)?.ok_or(diesel::result::Error::NotFound)
     })
+}
+
+/// Stores a new key (a fresh random key never collides).
+pub fn insert(conn: &mut DbConn, key: &str, value: &str) -> QueryResult<()> {
+    diesel::insert_into(app_settings::table)
+        .values((app_settings::key.eq(key), app_settings::value.eq(value)))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Deletes every key that starts with `prefix` (which holds no `%` or `_`).
+pub fn delete_prefixed(conn: &mut DbConn, prefix: &str) -> QueryResult<usize> {
+    diesel::delete(app_settings::table.filter(app_settings::key.like(format!("{prefix}%")))).execute(conn)
 }

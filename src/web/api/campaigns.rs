@@ -12,6 +12,7 @@ use crate::domain::campaigns::{self, CampaignInput};
 use crate::domain::instrument::{instrument, message_id};
 use crate::domain::{import, reports};
 use crate::error::AppResult;
+use crate::web::api::json::ApiJson;
 use crate::web::pages::campaigns::{public_base, IMPORT_LIMIT};
 use crate::web::session::ApiUser;
 use crate::web::state::State;
@@ -54,7 +55,7 @@ pub async fn create(
     state: State,
     ApiUser(s): ApiUser,
     path: web::Path<String>,
-    body: web::Json<CampaignInput>,
+    body: ApiJson<CampaignInput>,
 ) -> AppResult<HttpResponse> {
     let org = path.into_inner();
     let input = body.into_inner();
@@ -156,7 +157,7 @@ pub async fn invitations(
     req: HttpRequest,
     ApiUser(s): ApiUser,
     path: web::Path<String>,
-    body: web::Json<InvitationRequest>,
+    body: ApiJson<InvitationRequest>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let body = body.into_inner();
@@ -175,7 +176,8 @@ pub async fn invitations(
         let mut out = csv::Writer::from_writer(Vec::new());
         out.write_record(["team", "link"]).map_err(anyhow::Error::from)?;
         for l in &links {
-            out.write_record([body.team.as_str(), l]).map_err(anyhow::Error::from)?;
+            out.write_record([&*crate::render::export::spreadsheet_safe(&body.team), l.as_str()])
+                .map_err(anyhow::Error::from)?;
         }
         let bytes = out.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))?;
         return Ok(HttpResponse::Created()
@@ -197,10 +199,12 @@ pub struct ImportOut {
 #[post("/campaigns/{c}/responses/import")]
 pub async fn import_responses(
     state: State,
+    req: HttpRequest,
     ApiUser(s): ApiUser,
     path: web::Path<String>,
     payload: web::Payload,
 ) -> AppResult<HttpResponse> {
+    uploads::require_csv(&req)?;
     let id = path.into_inner();
     let file = uploads::body_to_file(payload, IMPORT_LIMIT).await?;
     let imported = state

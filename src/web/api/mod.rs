@@ -3,6 +3,8 @@
 //! OpenAPI document at `/api/v1/openapi.json`.
 
 pub mod campaigns;
+pub mod json;
+pub mod openapi;
 pub mod organisations;
 
 use actix_web::http::StatusCode;
@@ -15,6 +17,11 @@ use crate::domain::accounts;
 use crate::domain::types::Email;
 use crate::error::{AppError, AppResult};
 use crate::web::state::State;
+use json::ApiJson;
+use openapi::EdgeResponses;
+
+/// Largest JSON body accepted.
+pub const JSON_LIMIT: usize = 64 * 1024;
 
 #[derive(Deserialize, ToSchema)]
 pub struct TokenRequest {
@@ -31,11 +38,12 @@ pub struct TokenResponse {
 
 /// Exchange an e-mail and password for a bearer token.
 #[utoipa::path(post, path = "/api/v1/auth/token", request_body = TokenRequest,
-    responses((status = 200, body = TokenResponse), (status = 401, description = "wrong credentials"), (status = 429, description = "too many attempts")))]
+    responses((status = 200, body = TokenResponse), (status = 401, description = "wrong credentials"),
+        (status = 429, description = "too many attempts from this address or for this account; `Retry-After` says when to try again")))]
 #[post("/auth/token")]
-pub async fn token(state: State, req: HttpRequest, body: web::Json<TokenRequest>) -> AppResult<HttpResponse> {
+pub async fn token(state: State, req: HttpRequest, body: ApiJson<TokenRequest>) -> AppResult<HttpResponse> {
     let body = body.into_inner();
-    let ip = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default();
+    let ip = crate::web::client_ip::rate_key(&req, &state.config.trusted_proxies);
     let account = Email::parse(&body.email)
         .map(|e| e.as_str().to_string())
         .unwrap_or_default();
@@ -59,8 +67,8 @@ pub async fn token(state: State, req: HttpRequest, body: web::Json<TokenRequest>
 #[openapi(
     info(title = "Miroir API", version = "1", description = "Symmetry of attention: mirrored customer and employee surveys."),
     paths(token, campaigns::create, campaigns::list, campaigns::transition, campaigns::items, campaigns::invitations, campaigns::import_responses, campaigns::report, organisations::list, organisations::create, organisations::get_one, organisations::list_teams, organisations::put_teams),
-    components(schemas(TokenRequest, TokenResponse, organisations::OrganisationBody, crate::domain::teams::ImportSummary, organisations::OrganisationOut, organisations::TeamOut, crate::domain::campaigns::CampaignInput, campaigns::CampaignOut, campaigns::ItemOut, campaigns::InvitationRequest, campaigns::InvitationsOut, campaigns::ImportOut)),
-    modifiers(&BearerAuth)
+    components(schemas(openapi::ErrorBody, openapi::ErrorObject, openapi::ErrorDetail, TokenRequest, TokenResponse, organisations::OrganisationBody, crate::domain::teams::ImportSummary, organisations::OrganisationOut, organisations::TeamOut, crate::domain::campaigns::CampaignInput, campaigns::CampaignOut, campaigns::ItemOut, campaigns::InvitationRequest, campaigns::InvitationsOut, campaigns::ImportOut)),
+    modifiers(&BearerAuth, &EdgeResponses)
 )]
 pub struct ApiDoc;
 
@@ -92,10 +100,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         web::scope("/api/v1")
             .app_data(
                 web::JsonConfig::default()
-                    .limit(64 * 1024)
-                    .error_handler(|_, _| AppError::Validation("error-json-invalid").into()),
+                    .limit(JSON_LIMIT)
+                    .error_handler(|e, _| crate::error::from_json_error(&e).into()),
             )
-            .app_data(web::PayloadConfig::new(organisations::TEAM_CSV_LIMIT))
             .service(token)
             .service(openapi_json)
             .service(organisations::list)

@@ -1,6 +1,6 @@
 //! Organisations and teams over the API.
 
-use actix_web::{get, post, put, web, HttpResponse};
+use actix_web::{get, post, put, web, HttpRequest, HttpResponse};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -8,8 +8,10 @@ use crate::db::models::organisation::Organisation;
 use crate::domain::organisations::{self, OrganisationInput};
 use crate::domain::{teams, DomainError, RowError};
 use crate::error::{AppError, AppResult};
+use crate::web::api::json::ApiJson;
 use crate::web::session::ApiUser;
 use crate::web::state::State;
+use crate::web::uploads;
 
 /// Largest team CSV accepted.
 pub const TEAM_CSV_LIMIT: usize = 2 * 1024 * 1024;
@@ -80,7 +82,7 @@ pub struct OrganisationBody {
 #[utoipa::path(post, path = "/api/v1/organisations", security(("bearer" = [])), request_body = OrganisationBody,
     responses((status = 201, body = OrganisationOut), (status = 403), (status = 422)))]
 #[post("/organisations")]
-pub async fn create(state: State, ApiUser(s): ApiUser, body: web::Json<OrganisationBody>) -> AppResult<HttpResponse> {
+pub async fn create(state: State, ApiUser(s): ApiUser, body: ApiJson<OrganisationBody>) -> AppResult<HttpResponse> {
     let body = body.into_inner();
     let input = OrganisationInput {
         name: body.name,
@@ -131,16 +133,17 @@ pub async fn list_teams(state: State, ApiUser(s): ApiUser, path: web::Path<Strin
 #[put("/organisations/{org}/teams")]
 pub async fn put_teams(
     state: State,
+    req: HttpRequest,
     ApiUser(s): ApiUser,
     path: web::Path<String>,
-    body: web::Bytes,
+    payload: web::Payload,
 ) -> AppResult<HttpResponse> {
-    if body.len() > TEAM_CSV_LIMIT {
-        return Err(AppError::PayloadTooLarge);
-    }
+    uploads::require_csv(&req)?;
+    let body = uploads::body_to_bytes(payload, TEAM_CSV_LIMIT).await?;
     let id = path.into_inner();
+    let max_depth = state.config.max_team_depth;
     let summary = state
-        .db(move |conn| Ok(teams::import_csv(conn, &s.principal, &id, &body)?))
+        .db(move |conn| Ok(teams::import_csv(conn, &s.principal, &id, &body, max_depth)?))
         .await?;
     Ok(HttpResponse::Ok().json(summary))
 }

@@ -11,7 +11,9 @@ use crate::auth::jwt::{Audience, SESSION_SECONDS};
 use crate::db::models::user;
 use crate::domain::accounts::{self, NewUserInput};
 use crate::domain::types::Email;
+use crate::domain::DomainError;
 use crate::error::{AppError, AppResult};
+use crate::web::client_ip::rate_key;
 use crate::web::context::{lang_for, page_context, CsrfForm, LANG_COOKIE};
 use crate::web::forms::FormState;
 use crate::web::render::html;
@@ -47,7 +49,7 @@ pub async fn login_form(state: State, req: HttpRequest, q: web::Query<NextQuery>
     });
     let page = LoginPage {
         form,
-        setup_open: needs_setup && is_local(&req),
+        setup_open: needs_setup,
     };
     html(
         &state.templates,
@@ -63,21 +65,17 @@ struct LoginPage {
     setup_open: bool,
 }
 
-fn is_local(req: &HttpRequest) -> bool {
-    req.peer_addr().is_some_and(|a| a.ip().is_loopback())
-}
-
-fn client_ip(req: &HttpRequest) -> String {
-    req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default()
-}
-
 #[post("/login")]
 pub async fn login(state: State, req: HttpRequest, CsrfForm(form): CsrfForm<LoginForm>) -> AppResult<HttpResponse> {
     let lang = lang_for(&req, None);
     let account_key = Email::parse(&form.email)
         .map(|e| e.as_str().to_string())
         .unwrap_or_default();
-    let limited = state.limiters.login_by_ip.check_key(&client_ip(&req)).is_err()
+    let limited = state
+        .limiters
+        .login_by_ip
+        .check_key(&rate_key(&req, &state.config.trusted_proxies))
+        .is_err()
         | state.limiters.login_by_account.check_key(&account_key).is_err();
     if limited {
         let page = LoginPage {
@@ -144,6 +142,9 @@ pub async fn logout(state: State, session: MaybeSignedIn, CsrfForm(_): CsrfForm<
 
 #[derive(Debug, Default, Deserialize, Serialize)]
 pub struct SetupForm {
+    /// The one-time set-up token printed at start.
+    #[serde(default)]
+    pub token: String,
     #[serde(default)]
     pub email: String,
     #[serde(default)]
@@ -152,12 +153,17 @@ pub struct SetupForm {
     pub password: String,
 }
 
-/// `/setup` exists only while nobody has an account, and only for a visitor
-/// on the server itself.
-async fn setup_open(state: &State, req: &HttpRequest) -> AppResult<()> {
-    let local = is_local(req);
-    let empty = state.db(|conn| Ok(accounts::needs_setup(conn)?)).await?;
-    if local && empty {
+#[derive(Deserialize)]
+pub struct SetupQuery {
+    #[serde(default)]
+    token: String,
+}
+
+/// `/setup` exists only while no platform administrator exists; creating
+/// one there takes the set-up token printed at start, whoever asks (a
+/// reverse proxy on the same host makes every visitor look local).
+async fn setup_open(state: &State) -> AppResult<()> {
+    if state.db(|conn| Ok(accounts::needs_setup(conn)?)).await? {
         Ok(())
     } else {
         Err(AppError::NotFound)
@@ -165,36 +171,50 @@ async fn setup_open(state: &State, req: &HttpRequest) -> AppResult<()> {
 }
 
 #[get("/setup")]
-pub async fn setup_form(state: State, req: HttpRequest) -> AppResult<HttpResponse> {
-    setup_open(&state, &req).await?;
+pub async fn setup_form(state: State, req: HttpRequest, q: web::Query<SetupQuery>) -> AppResult<HttpResponse> {
+    setup_open(&state).await?;
+    let form = SetupForm {
+        token: q.into_inner().token,
+        ..Default::default()
+    };
     html(
         &state.templates,
         "pages/setup",
-        &page_context(&req, "setup-title", FormState::new(SetupForm::default())),
+        &page_context(&req, "setup-title", FormState::new(form)),
     )
 }
 
 #[post("/setup")]
 pub async fn setup(state: State, req: HttpRequest, CsrfForm(form): CsrfForm<SetupForm>) -> AppResult<HttpResponse> {
-    setup_open(&state, &req).await?;
+    setup_open(&state).await?;
     let input = NewUserInput {
         email: form.email.clone(),
         display_name: form.display_name.clone(),
         password: form.password.clone(),
     };
+    let token = form.token.clone();
     match state
-        .db(move |conn| Ok(accounts::setup_first_admin(conn, &input)))
+        .db(move |conn| Ok(accounts::setup_first_admin(conn, &token, &input)))
         .await?
     {
-        Ok(_) => Ok(see_other("/login?notice=notice-setup-done")),
+        Ok(u) => {
+            tracing::info!(user_id = %u.id, "first platform administrator created");
+            Ok(see_other("/login?notice=notice-setup-done"))
+        }
+        // Someone else finished first.
+        Err(DomainError::Conflict(_)) => Err(AppError::NotFound),
         Err(e) => {
+            let status = match e {
+                DomainError::Field("token", _) => StatusCode::FORBIDDEN,
+                _ => StatusCode::UNPROCESSABLE_ENTITY,
+            };
             let page = FormState::refused(form, &lang_for(&req, None), e)?;
             let mut res = html(
                 &state.templates,
                 "pages/setup",
                 &page_context(&req, "setup-title", page),
             )?;
-            *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            *res.status_mut() = status;
             Ok(res)
         }
     }

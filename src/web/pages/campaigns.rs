@@ -410,8 +410,11 @@ pub async fn invitations(
     let mut out = csv::Writer::from_writer(Vec::new());
     out.write_record(["team", "link"]).map_err(anyhow::Error::from)?;
     for t in tokens {
-        out.write_record([form.team.as_str(), &format!("{base}/i/{t}")])
-            .map_err(anyhow::Error::from)?;
+        out.write_record([
+            &*crate::render::export::spreadsheet_safe(&form.team),
+            &format!("{base}/i/{t}"),
+        ])
+        .map_err(anyhow::Error::from)?;
     }
     let body = out.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))?;
     Ok(HttpResponse::Ok()

@@ -64,23 +64,20 @@ fn gap_of(group: &GroupReport, dimension: Dimension, gap: &str) -> (Option<f64>,
 }
 
 pub fn heatmap(report: &CampaignReport, gap: &str, sort_by_gap: bool) -> Vec<HeatRow> {
-    let depth_of = |code: &str| {
-        let mut depth = 0;
-        let mut current = report
-            .teams
-            .iter()
-            .find(|t| t.code == code)
-            .and_then(|t| t.parent_code.clone());
-        while let Some(p) = current {
-            depth += 1;
-            current = report
-                .teams
-                .iter()
-                .find(|t| t.code == p)
-                .and_then(|t| t.parent_code.clone());
+    // Levels of the whole tree at once (linear), 0 at the top here; a
+    // parent outside the report (a filtered one) still counts as a level.
+    let mut parent_of: std::collections::HashMap<String, Option<String>> = report
+        .teams
+        .iter()
+        .map(|t| (t.code.clone(), t.parent_code.clone()))
+        .collect();
+    for t in &report.teams {
+        if let Some(p) = &t.parent_code {
+            parent_of.entry(p.clone()).or_insert(None);
         }
-        depth
-    };
+    }
+    let levels = crate::domain::teams::levels(&parent_of);
+    let depth_of = |code: &str| levels.depth.get(code).map_or(0, |d| d.saturating_sub(1));
     let mut rows: Vec<HeatRow> = report
         .teams
         .iter()

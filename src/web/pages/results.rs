@@ -8,12 +8,12 @@ use serde::{Deserialize, Serialize};
 
 use super::see_other;
 use crate::analytics::{GroupReport, Population};
-use crate::auth::policy::{Action, Decision, Role};
+use crate::auth::policy::{Action, Decision};
 use crate::db::models::campaign::Campaign;
 use crate::db::models::response::{self, ContactRequest};
 use crate::db::models::team;
 use crate::domain::actions::{self, ActionView, AdoptInput};
-use crate::domain::{authorise, campaigns, reports, DomainError};
+use crate::domain::{campaigns, contacts, reports, DomainError};
 use crate::error::{AppError, AppResult};
 use crate::web::context::{page_context, CsrfForm};
 use crate::web::render::html;
@@ -82,12 +82,9 @@ pub async fn team_results(
             let t = team::find_by_code(conn, &org, &team_code)?.ok_or(AppError::NotFound)?;
             let report = reports::report(conn, &p, &c.id, Some(&team_code), None)?;
             let all = team::list_by_org(conn, &org)?;
-            let lineage = crate::domain::teams::lineage(&all, &t.id);
-            let subtree: Vec<String> = all
-                .iter()
-                .filter(|x| crate::domain::teams::lineage(&all, &x.id).contains(&t.id))
-                .map(|x| x.id.clone())
-                .collect();
+            let hierarchy = crate::domain::teams::Hierarchy::new(&all);
+            let lineage = hierarchy.lineage(&t.id);
+            let subtree = hierarchy.subtree(&t.id);
             // Comments only where the population is shown (n ≥ k).
             let group = &report.organisation;
             let customer_comments = if group.suppressed.customer || group.n.customer.is_none() {
@@ -101,15 +98,7 @@ pub async fn team_results(
                 reports::published_comments(conn, &c, &subtree, Population::Employee)?
             };
             // Contact requests: the team's managers and the directors.
-            let role = p.role_in(&org);
-            let may_contact = p.is_platform_admin
-                || matches!(role, Some(Role::Director) | Some(Role::Consultant))
-                || (role == Some(Role::Manager) && lineage.iter().any(|l| p.managed_teams.contains(l)));
-            let contacts = if may_contact {
-                Some(response::contacts_for_team(conn, &c.id, &t.id)?)
-            } else {
-                None
-            };
+            let contacts = contacts::for_team(conn, &p, &org, &c.id, &t.id)?;
             let actions: Vec<ActionView> = actions::list(conn, &p, &org)?
                 .into_iter()
                 .filter(|a| a.action.team_id.as_deref() == Some(t.id.as_str()) && a.action.campaign_id == c.id)
@@ -292,10 +281,10 @@ pub async fn list_actions(
 pub struct ContactForm {
     #[serde(default)]
     done: Option<String>,
-    team: String,
 }
 
-/// Marks a customer's call-back request handled (or not).
+/// Marks a customer's call-back request handled (or not). Who may is
+/// decided on the request's own team, whatever the form says.
 #[post("/orgs/{org}/campaigns/{c}/contacts/{id}")]
 pub async fn contact_done(
     state: State,
@@ -305,29 +294,11 @@ pub async fn contact_done(
 ) -> AppResult<HttpResponse> {
     let (org_id, cid, id) = path.into_inner();
     let (p, org, c) = (s.principal.clone(), org_id.clone(), cid.clone());
-    let team_code = form.team.clone();
     let done = form.done.is_some();
-    state
-        .db(move |conn| {
-            let campaign = campaigns::get(conn, &p, &org, &c)?;
-            let all = team::list_by_org(conn, &org)?;
-            let t = all.iter().find(|t| t.code == team_code).ok_or(AppError::NotFound)?;
-            let lineage = crate::domain::teams::lineage(&all, &t.id);
-            authorise(
-                &p,
-                Action::ManageActions {
-                    org: &org,
-                    lineage: &lineage,
-                },
-            )?;
-            if response::set_contact_done(conn, &campaign.id, &id, done)? == 0 {
-                return Err(AppError::NotFound);
-            }
-            Ok(())
-        })
+    let team_code = state
+        .db(move |conn| Ok(contacts::set_done(conn, &p, &org, &c, &id, done)?))
         .await?;
     Ok(see_other(&format!(
-        "/orgs/{org_id}/campaigns/{cid}/teams/{}#contacts",
-        form.team
+        "/orgs/{org_id}/campaigns/{cid}/teams/{team_code}#contacts"
     )))
 }

@@ -18,7 +18,7 @@ use crate::db::models::{organisation, response, team};
 use crate::domain::collection::{self, Section, Source, Stored, Submission};
 use crate::domain::{authorise, campaigns, DomainError, MessageKey};
 use crate::error::{AppError, AppResult};
-use crate::web::context::{check_csrf, lang_for, page_context_in, CsrfForm};
+use crate::web::context::{lang_for, page_context_in, CsrfForm};
 use crate::web::render::html;
 use crate::web::session::SignedIn;
 use crate::web::state::State;
@@ -206,7 +206,7 @@ async fn submit(
 }
 
 fn rate_limited(state: &State, req: &HttpRequest) -> bool {
-    let ip = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default();
+    let ip = crate::web::client_ip::rate_key(req, &state.config.trusted_proxies);
     state.limiters.submissions_by_ip.check_key(&ip).is_err()
 }
 
@@ -479,7 +479,7 @@ async fn signed_submit(
     team: Option<String>,
     form: HashMap<String, String>,
 ) -> AppResult<HttpResponse> {
-    check_csrf(&req, form.get("csrf").map(String::as_str).unwrap_or(""))?;
+    // The CSRF token was checked by `CsrfForm`.
     let (target, _) = signed_target(&state, &s, org_id, cid, team.clone()).await?;
     let source = Source::Signed {
         team_id: team,
@@ -506,10 +506,10 @@ pub async fn manager_submit(
     req: HttpRequest,
     s: SignedIn,
     path: web::Path<(String, String, String)>,
-    form: web::Form<HashMap<String, String>>,
+    CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> AppResult<HttpResponse> {
     let (org_id, cid, team) = path.into_inner();
-    signed_submit(state, req, s, org_id, cid, Some(team), form.into_inner()).await
+    signed_submit(state, req, s, org_id, cid, Some(team), form).await
 }
 
 #[get("/orgs/{org}/campaigns/{c}/executive")]
@@ -529,10 +529,10 @@ pub async fn executive_submit(
     req: HttpRequest,
     s: SignedIn,
     path: web::Path<(String, String)>,
-    form: web::Form<HashMap<String, String>>,
+    CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> AppResult<HttpResponse> {
     let (org_id, cid) = path.into_inner();
-    signed_submit(state, req, s, org_id, cid, None, form.into_inner()).await
+    signed_submit(state, req, s, org_id, cid, None, form).await
 }
 
 #[get("/thanks")]

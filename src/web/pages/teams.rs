@@ -82,7 +82,11 @@ pub async fn create(
 ) -> AppResult<HttpResponse> {
     let org_id = path.into_inner();
     let (p, org, input) = (s.principal.clone(), org_id.clone(), form.clone());
-    match state.db(move |conn| Ok(teams::create(conn, &p, &org, &input))).await? {
+    let max_depth = state.config.max_team_depth;
+    match state
+        .db(move |conn| Ok(teams::create(conn, &p, &org, &input, max_depth)))
+        .await?
+    {
         Ok(_) => Ok(see_other(&format!("/orgs/{org_id}?notice=notice-team-created"))),
         Err(e) => {
             let form = FormState::refused(form, &lang_for(&req, None), e)?;
@@ -183,8 +187,9 @@ pub async fn update(
 ) -> AppResult<HttpResponse> {
     let (org_id, team_id) = path.into_inner();
     let (p, org, id, input) = (s.principal.clone(), org_id.clone(), team_id.clone(), form.clone());
+    let max_depth = state.config.max_team_depth;
     match state
-        .db(move |conn| Ok(teams::update(conn, &p, &org, &id, &input)))
+        .db(move |conn| Ok(teams::update(conn, &p, &org, &id, &input, max_depth)))
         .await?
     {
         Ok(_) => Ok(see_other(&format!(
@@ -261,8 +266,9 @@ pub async fn import(
     authorise(&s.principal, Action::ManageTeams { org: &org_id })?;
     let bytes = crate::web::uploads::multipart_to_bytes(&req, payload, TEAM_CSV_LIMIT).await?;
     let (p, org) = (s.principal.clone(), org_id.clone());
+    let max_depth = state.config.max_team_depth;
     let outcome = state
-        .db(move |conn| Ok(teams::import_csv(conn, &p, &org, &bytes)))
+        .db(move |conn| Ok(teams::import_csv(conn, &p, &org, &bytes, max_depth)))
         .await?;
     let lang = lang_for(&req, None);
     let (page, status) = match outcome {
