@@ -10,4 +10,5 @@ mod collection;
 mod migrations;
 mod organisations;
 mod results;
+mod routes;
 mod teams;
