@@ -73,7 +73,10 @@ impl Who {
 }
 
 /// The answer of one cell.
-#[expect(clippy::upper_case_acronyms, reason = "short capitals keep the matrix a readable grid")]
+#[expect(
+    clippy::upper_case_acronyms,
+    reason = "short capitals keep the matrix a readable grid"
+)]
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Expect {
     /// 200
