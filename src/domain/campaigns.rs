@@ -28,10 +28,13 @@ pub const MAX_INVITATIONS: usize = 5000;
 #[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct CampaignInput {
+    #[schema(min_length = 1, max_length = 200)]
     pub name: String,
     /// `YYYY-MM-DD`
+    #[schema(format = Date)]
     pub opens_on: String,
     /// `YYYY-MM-DD`
+    #[schema(format = Date)]
     pub closes_on: String,
     /// Defaults to every supported language.
     pub languages: Vec<String>,

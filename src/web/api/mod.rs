@@ -3,6 +3,7 @@
 //! OpenAPI document at `/api/v1/openapi.json`.
 
 pub mod campaigns;
+pub mod openapi;
 pub mod organisations;
 
 use actix_web::http::StatusCode;
@@ -15,6 +16,7 @@ use crate::domain::accounts;
 use crate::domain::types::Email;
 use crate::error::{AppError, AppResult};
 use crate::web::state::State;
+use openapi::{CommonResponses, Vocabularies};
 
 #[derive(Deserialize, ToSchema)]
 pub struct TokenRequest {
@@ -59,8 +61,8 @@ pub async fn token(state: State, req: HttpRequest, body: web::Json<TokenRequest>
 #[openapi(
     info(title = "Miroir API", version = "1", description = "Symmetry of attention: mirrored customer and employee surveys."),
     paths(token, campaigns::create, campaigns::list, campaigns::transition, campaigns::items, campaigns::invitations, campaigns::import_responses, campaigns::report, organisations::list, organisations::create, organisations::get_one, organisations::list_teams, organisations::put_teams),
-    components(schemas(TokenRequest, TokenResponse, organisations::OrganisationBody, crate::domain::teams::ImportSummary, organisations::OrganisationOut, organisations::TeamOut, crate::domain::campaigns::CampaignInput, campaigns::CampaignOut, campaigns::ItemOut, campaigns::InvitationRequest, campaigns::InvitationsOut, campaigns::ImportOut)),
-    modifiers(&BearerAuth)
+    components(schemas(TokenRequest, TokenResponse, organisations::OrganisationBody, crate::domain::teams::ImportSummary, organisations::OrganisationOut, organisations::TeamOut, crate::domain::campaigns::CampaignInput, campaigns::CampaignOut, campaigns::ItemOut, campaigns::InvitationRequest, campaigns::InvitationsOut, campaigns::ImportOut, campaigns::Transition, openapi::ErrorBody, openapi::ErrorDetail, openapi::RowErrorOut)),
+    modifiers(&BearerAuth, &CommonResponses, &Vocabularies)
 )]
 pub struct ApiDoc;
 

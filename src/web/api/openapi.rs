@@ -1,0 +1,173 @@
+//! What every call of the API may answer besides its own outcomes, added to
+//! the OpenAPI document in one place so that no path forgets it: 401 to a
+//! call that needs a bearer token, 404 to a call that names an object, 422
+//! to a call with a body, and the error body of API.md on every refusal.
+//! The statuses only some calls give (403, 409, 413, 429) stay beside the
+//! call in its `#[utoipa::path]`. The closed vocabularies of the bodies
+//! (sectors, languages, populations) are set here from the lists the
+//! server checks against, so the document cannot drift from them.
+
+use serde::Serialize;
+use utoipa::openapi::path::Operation;
+use utoipa::openapi::schema::{ArrayItems, Schema};
+use utoipa::openapi::{Content, OpenApi, Ref, RefOr, ResponseBuilder};
+use utoipa::{Modify, ToSchema};
+
+use crate::domain::campaigns::POPULATIONS;
+use crate::domain::types::SECTORS;
+
+/// `{"error": {"code", "message", "details"}}`, the body of every refusal.
+#[derive(Serialize, ToSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ErrorDetail {
+    /// `unauthorized`, `forbidden`, `not_found`, `validation`, `conflict`,
+    /// `payload_too_large`, `rate_limited`…
+    pub code: String,
+    /// In the caller's language.
+    pub message: String,
+    /// The refused cells of a file or fields of a body (at most 100).
+    pub details: Vec<RowErrorOut>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RowErrorOut {
+    /// 1-based data row; 0 for the header or a body field.
+    pub row: usize,
+    pub column: String,
+    pub message: String,
+}
+
+pub struct CommonResponses;
+
+fn add(op: &mut Operation, status: &str, description: &str) {
+    op.responses
+        .responses
+        .entry(status.to_string())
+        .or_insert_with(|| RefOr::T(ResponseBuilder::new().description(description).build()));
+}
+
+impl Modify for CommonResponses {
+    fn modify(&self, openapi: &mut OpenApi) {
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let names_an_object = path.contains('{');
+            let operations = [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ];
+            for op in operations.into_iter().flatten() {
+                if op.security.is_some() {
+                    add(op, "401", "no bearer token, or an expired or revoked one");
+                }
+                if names_an_object {
+                    add(op, "404", "no such object, or none the caller may see");
+                }
+                if op.request_body.is_some() {
+                    add(op, "422", "a body this call cannot read");
+                }
+                for (status, response) in op.responses.responses.iter_mut() {
+                    if let (false, RefOr::T(response)) = (status.starts_with('2'), response) {
+                        response
+                            .content
+                            .entry("application/json".into())
+                            .or_insert_with(|| Content::new(Some(RefOr::Ref(Ref::from_schema_name("ErrorBody")))));
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub struct Vocabularies;
+
+/// The schema of `field` in the component `schema`.
+fn property<'a>(openapi: &'a mut OpenApi, schema: &str, field: &str) -> Option<&'a mut Schema> {
+    let components = openapi.components.as_mut()?;
+    let RefOr::T(Schema::Object(object)) = components.schemas.get_mut(schema)? else {
+        return None;
+    };
+    match object.properties.get_mut(field)? {
+        RefOr::T(schema) => Some(schema),
+        RefOr::Ref(_) => None,
+    }
+}
+
+/// Restricts a string, or the items of a list of strings, to `values`.
+fn allow<'v>(schema: Option<&mut Schema>, values: impl IntoIterator<Item = &'v str>) {
+    let values = Some(values.into_iter().map(serde_json::Value::from).collect());
+    match schema {
+        Some(Schema::Object(object)) => object.enum_values = values,
+        Some(Schema::Array(array)) => {
+            if let ArrayItems::RefOrSchema(items) = &mut array.items {
+                if let RefOr::T(Schema::Object(object)) = items.as_mut() {
+                    object.enum_values = values;
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+impl Modify for Vocabularies {
+    fn modify(&self, openapi: &mut OpenApi) {
+        let languages = || crate::i18n::supported().iter().map(String::as_str);
+        allow(property(openapi, "OrganisationBody", "sector"), SECTORS.iter().copied());
+        allow(property(openapi, "OrganisationBody", "default_language"), languages());
+        allow(property(openapi, "CampaignInput", "languages"), languages());
+        allow(property(openapi, "CampaignInput", "populations"), POPULATIONS);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use utoipa::OpenApi;
+
+    use super::super::ApiDoc;
+
+    #[test]
+    fn closed_vocabularies_are_listed() {
+        let doc = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
+        let schemas = &doc["components"]["schemas"];
+        let organisation = &schemas["OrganisationBody"]["properties"];
+        assert_eq!(organisation["sector"]["enum"][0], "banking");
+        assert_eq!(
+            organisation["default_language"]["enum"].as_array().map(Vec::len),
+            Some(2)
+        );
+        let campaign = &schemas["CampaignInput"]["properties"];
+        assert_eq!(campaign["languages"]["items"]["enum"].as_array().map(Vec::len), Some(2));
+        assert_eq!(campaign["populations"]["items"]["enum"][3], "executive");
+    }
+
+    #[test]
+    fn every_secured_call_documents_401_and_every_refusal_the_error_body() {
+        let doc = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
+        let paths = doc["paths"].as_object().cloned().unwrap_or_default();
+        assert!(!paths.is_empty());
+        for (path, item) in paths {
+            for (method, op) in item.as_object().cloned().unwrap_or_default() {
+                let responses = &op["responses"];
+                if op.get("security").is_some() {
+                    assert!(responses.get("401").is_some(), "{method} {path} without 401");
+                }
+                if path.contains('{') {
+                    assert!(responses.get("404").is_some(), "{method} {path} without 404");
+                }
+                for (status, response) in responses.as_object().cloned().unwrap_or_default() {
+                    if !status.starts_with('2') {
+                        assert_eq!(
+                            response["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/ErrorBody",
+                            "{method} {path} {status}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
