@@ -51,7 +51,7 @@ struct Parsed {
 }
 
 fn parse_date(s: &str, field: &'static str) -> DomainResult<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| DomainError::Field(field, "error-date-invalid"))
+    super::types::parse_date(s).map_err(|k| DomainError::Field(field, k))
 }
 
 impl CampaignInput {

@@ -144,7 +144,7 @@ fn check_row(
     };
     let date = match cell("date") {
         "" => default_date,
-        text => NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_else(|_| {
+        text => super::types::parse_date(text).unwrap_or_else(|_| {
             errors.push(err(line, "date", "error-date-invalid"));
             default_date
         }),

@@ -7,6 +7,7 @@ mod aggregates;
 mod auth;
 mod authorisation;
 mod collection;
+mod hostile_input;
 mod migrations;
 mod organisations;
 mod results;
