@@ -278,3 +278,6 @@ fn import_checked<R: Read>(conn: &mut DbConn, c: &Campaign, input: R) -> DomainR
         Ok(imported)
     })
 }
+
+#[cfg(test)]
+mod fuzz;

@@ -6,6 +6,8 @@ pub mod accounts;
 pub mod actions;
 pub mod campaigns;
 pub mod collection;
+#[cfg(test)]
+mod csv_fuzz;
 pub mod demo;
 pub mod import;
 pub mod instrument;

@@ -221,3 +221,6 @@ mod tests {
         assert_eq!((errors[0].row, errors[0].column.as_str()), (0, "name"));
     }
 }
+
+#[cfg(test)]
+mod fuzz;
