@@ -59,3 +59,21 @@ async fn signed_and_long_years_are_refused_as_dates(app: TestApp) {
 }
 
 both_backends!(signed_and_long_years_are_refused_as_dates);
+
+/// A QR code was drawn for any team segment, so one longer than a QR code
+/// holds failed the request; only the organisation's teams have one.
+async fn qr_codes_exist_only_for_the_organisations_teams(app: TestApp) {
+    app.create_admin("root@example.org");
+    let org = app.create_org("Client");
+    app.import_teams(&org, "code,name\nR1,Region 1\n");
+    let (campaign, _) = app.open_campaign(&org, "Wave 1");
+    let admin = app.as_user("root@example.org").await;
+    let qr = |team: &str, ext: &str| format!("/orgs/{org}/campaigns/{campaign}/qr/{team}.{ext}");
+    for ext in ["svg", "png"] {
+        assert_eq!(admin.get(&qr("R1", ext)).await.status().as_u16(), 200);
+        assert_eq!(admin.get(&qr("NOPE", ext)).await.status().as_u16(), 404);
+        assert_eq!(admin.get(&qr(&"x".repeat(3000), ext)).await.status().as_u16(), 404);
+    }
+}
+
+both_backends!(qr_codes_exist_only_for_the_organisations_teams);
