@@ -60,6 +60,12 @@ impl World {
             .find(|m| m.email == "viewer@example.org")
             .expect("the viewer's membership");
         ids.insert("member", viewer.membership_id);
+        let stranger = user::members_of(&mut conn, &org_b)
+            .unwrap()
+            .into_iter()
+            .find(|m| m.email == "stranger@example.org")
+            .expect("the stranger's membership");
+        ids.insert("b_member", stranger.membership_id);
         let point = miroir::domain::instrument::action_plan()[0].code.clone();
         let adopted = AdoptInput {
             team: "R1".into(),
