@@ -135,6 +135,19 @@ pub fn get_by_id(conn: &mut DbConn, p: &Principal, id: &str) -> DomainResult<Cam
     Ok(c)
 }
 
+/// A campaign by id alone, for someone who may manage its organisation's
+/// campaigns (the API's import asks before reading a body of up to 512 MiB).
+pub fn get_to_manage(conn: &mut DbConn, p: &Principal, id: &str) -> DomainResult<Campaign> {
+    let c = campaign::find_by_id(conn, id)?.ok_or(DomainError::NotFound)?;
+    authorise(
+        p,
+        Action::ManageCampaigns {
+            org: &c.organisation_id,
+        },
+    )?;
+    Ok(c)
+}
+
 /// Edits a draft; once open, the questionnaire and populations are frozen.
 pub fn update(conn: &mut DbConn, p: &Principal, org: &str, id: &str, input: &CampaignInput) -> DomainResult<Campaign> {
     authorise(p, Action::ManageCampaigns { org })?;

@@ -77,3 +77,38 @@ async fn qr_codes_exist_only_for_the_organisations_teams(app: TestApp) {
 }
 
 both_backends!(qr_codes_exist_only_for_the_organisations_teams);
+
+/// The API's import streamed a body of up to 512 MiB to disk before asking
+/// whether the caller may import: any member could fill the disk. A refused
+/// caller is now answered at once, the body unread.
+async fn a_refused_import_is_answered_before_its_body_is_read(app: TestApp) {
+    app.create_admin("root@example.org");
+    let org = app.create_org("Client");
+    app.import_teams(&org, "code,name\nR1,Region 1\n");
+    app.member(&org, "viewer@example.org", miroir::auth::policy::Role::Viewer, "");
+    let token = app.api_token("viewer@example.org").await;
+    let (campaign, _) = app.open_campaign(&org, "Wave 1");
+    let address = app.address.trim_start_matches("http://").to_string();
+    let status_line = tokio::task::spawn_blocking(move || {
+        use std::io::{BufRead, BufReader, Write};
+        let mut stream = std::net::TcpStream::connect(&address).unwrap();
+        stream
+            .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+            .unwrap();
+        // Announces 100 MB and sends the first line only.
+        let head = format!(
+            "POST /api/v1/campaigns/{campaign}/responses/import HTTP/1.1\r\nHost: {address}\r\n\
+             Authorization: Bearer {token}\r\nContent-Type: text/csv\r\nContent-Length: 100000000\r\n\r\n\
+             team,population\n"
+        );
+        stream.write_all(head.as_bytes()).unwrap();
+        let mut line = String::new();
+        let read = BufReader::new(stream).read_line(&mut line);
+        (read.is_ok(), line)
+    })
+    .await
+    .unwrap();
+    assert_eq!(status_line, (true, "HTTP/1.1 403 Forbidden\r\n".to_string()));
+}
+
+both_backends!(a_refused_import_is_answered_before_its_body_is_read);

@@ -214,6 +214,11 @@ pub async fn import_responses(
     payload: web::Payload,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
+    // A caller who may not import is answered before the body is read.
+    let (p, cid) = (s.principal.clone(), id.clone());
+    state
+        .db(move |conn| Ok(campaigns::get_to_manage(conn, &p, &cid)?))
+        .await?;
     let file = uploads::body_to_file(payload, IMPORT_LIMIT).await?;
     let imported = state
         .db(move |conn| {
