@@ -239,7 +239,7 @@ pub struct ReportQuery {
 /// `?channel=` for one customer channel).
 #[utoipa::path(get, path = "/api/v1/campaigns/{c}/report", security(("bearer" = [])),
     params(("team" = Option<String>, Query), ("channel" = Option<String>, Query)),
-    responses((status = 200, description = "the report (API.md)"), (status = 403), (status = 404), (status = 422, description = "unknown channel")))]
+    responses((status = 200, description = "the report (API.md)"), (status = 403), (status = 404), (status = 409, description = "the wave is not closed: nothing is published yet"), (status = 422, description = "unknown channel")))]
 #[get("/campaigns/{c}/report")]
 pub async fn report(
     state: State,
