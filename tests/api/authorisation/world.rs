@@ -39,6 +39,9 @@ impl World {
         }
         let (c, code) = app.open_campaign(&org, "Wave 1");
         let (c_b, _) = app.open_campaign(&org_b, "Their wave");
+        // Results are published once a wave closes.
+        let closed = app.closed_campaign(&org, "Wave 0");
+        let closed_b = app.closed_campaign(&org_b, "Their wave 0");
         let mut ids = HashMap::from([
             ("x", app.team_id(&org, "R1")),
             ("x_child", app.team_id(&org, "B1")),
@@ -47,6 +50,8 @@ impl World {
             ("invite", app.invite(&c, "R1", 1).remove(0)),
             ("code", code),
             ("c_b", c_b),
+            ("closed", closed),
+            ("closed_b", closed_b),
         ]);
         let admin = app.admin_principal();
         let mut conn = app.conn();
@@ -199,5 +204,14 @@ impl Caller {
             }
             _ => panic!("{method} {path}: no way to send this body to a page"),
         }
+    }
+}
+
+impl TestApp {
+    /// A closed campaign of `org`, with no answers; returns its id.
+    fn closed_campaign(&self, org: &str, name: &str) -> String {
+        let (id, _) = self.open_campaign(org, name);
+        miroir::domain::campaigns::transition(&mut self.conn(), &self.admin_principal(), &id, "close").expect("close");
+        id
     }
 }
