@@ -103,9 +103,16 @@ pub fn registered() -> Vec<Route> {
             Some(stem) => Some(stem.to_string()),
         };
         let mut pending: Option<(String, String)> = None;
-        for line in source.lines().map(str::trim) {
-            if let Some(method) = METHODS.iter().find(|m| line.starts_with(&format!("#[{m}(\""))) {
-                let path = literal_after(line, "(").expect("a route attribute names its path");
+        let lines: Vec<&str> = source.lines().map(str::trim).collect();
+        for (at, line) in lines.iter().enumerate() {
+            let attribute = |m: &str| [format!("#[{m}("), format!("#[actix_web::{m}(")];
+            if let Some(method) = METHODS
+                .into_iter()
+                .find(|m| attribute(m).iter().any(|a| line.starts_with(a.as_str())))
+            {
+                // The path may sit on the attribute's next lines.
+                let text = lines[at..].iter().take(4).copied().collect::<Vec<_>>().join(" ");
+                let path = literal_after(&text, "(").expect("a route attribute names its path");
                 pending = Some((method.to_uppercase(), format!("{prefix}{path}")));
                 continue;
             }
