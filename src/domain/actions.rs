@@ -67,10 +67,7 @@ pub fn adopt(
     let owner = super::types::parse_name(&input.owner).map_err(|k| DomainError::Field("owner", k))?;
     let due_on = match input.due_on.trim() {
         "" => None,
-        d => Some(
-            chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
-                .map_err(|_| DomainError::Field("due_on", "error-date-invalid"))?,
-        ),
+        d => Some(super::types::parse_date(d).map_err(|k| DomainError::Field("due_on", k))?),
     };
     let note = Some(input.note.trim().chars().take(2000).collect::<String>()).filter(|n| !n.is_empty());
     let row = ActionRow {

@@ -183,7 +183,7 @@ fn check_row(
     };
     let date = match cell("date") {
         "" => default_date,
-        text => NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_else(|_| {
+        text => super::types::parse_date(text).unwrap_or_else(|_| {
             errors.push(err(line, "date", "error-date-invalid"));
             default_date
         }),
@@ -365,3 +365,6 @@ mod tests {
         assert_eq!(errors[0].message, "error-control-character");
     }
 }
+
+#[cfg(test)]
+mod fuzz;

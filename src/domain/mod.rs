@@ -7,6 +7,8 @@ pub mod actions;
 pub mod campaigns;
 pub mod collection;
 pub mod contacts;
+#[cfg(test)]
+mod csv_fuzz;
 pub mod demo;
 pub mod import;
 pub mod instrument;

@@ -97,6 +97,25 @@ pub fn parse_headcount(input: &str) -> Result<i32, MessageKey> {
     }
 }
 
+/// A day typed as `YYYY-MM-DD`, exactly: chrono alone also reads signed
+/// and longer years (`-9999-01-01`), which PostgreSQL cannot store before
+/// 4713 BC, so such a date failed the request instead of being refused.
+pub fn parse_date(input: &str) -> Result<chrono::NaiveDate, MessageKey> {
+    let s = input.trim();
+    let shaped = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    match chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        Ok(day) if shaped => Ok(day),
+        _ => Err("error-date-invalid"),
+    }
+}
+
 pub fn parse_threshold(input: &str) -> Result<i32, MessageKey> {
     match input.trim().parse::<i32>() {
         Ok(k) if (3..=1000).contains(&k) => Ok(k),
@@ -206,6 +225,26 @@ mod tests {
             "\u{200b}zero width",
         ] {
             assert_eq!(reject_control_characters(good), Ok(()), "{good:?}");
+        }
+    }
+
+    #[test]
+    fn dates_are_four_digit_years_months_and_days() {
+        assert_eq!(
+            parse_date(" 2026-05-01 ").map(|d| d.to_string()),
+            Ok("2026-05-01".into())
+        );
+        for bad in [
+            "-9999-01-01",
+            "+99999-01-01",
+            "-4714-01-01",
+            "10000-01-01",
+            "2026-02-30",
+            "2026-5-1",
+            "",
+            "2026-05-01x",
+        ] {
+            assert_eq!(parse_date(bad), Err("error-date-invalid"), "{bad}");
         }
     }
 

@@ -216,9 +216,9 @@ impl TestApp {
             .await
     }
 
-    /// A fresh client (new cookie jar) signed in as `email`.
-    pub async fn as_user(&self, email: &str) -> TestApp {
-        let other = TestApp {
+    /// A fresh client (new cookie jar), signed in as nobody.
+    pub fn anonymous(&self) -> TestApp {
+        TestApp {
             address: self.address.clone(),
             backend: self.backend,
             pool: self.pool.clone(),
@@ -228,7 +228,12 @@ impl TestApp {
             csrf: Mutex::new(None),
             _dir: None,
             schema: None,
-        };
+        }
+    }
+
+    /// A fresh client (new cookie jar) signed in as `email`.
+    pub async fn as_user(&self, email: &str) -> TestApp {
+        let other = self.anonymous();
         let res = other.sign_in(email, PASSWORD).await;
         assert_eq!(res.status().as_u16(), 303, "sign-in of {email} failed");
         other

@@ -3,7 +3,6 @@
 //! clear message on both databases; and what they become on the way out:
 //! exported names a spreadsheet will not run.
 
-use std::time::{Duration, Instant};
 
 use diesel::prelude::*;
 use miroir::db::schema::teams;
@@ -99,21 +98,18 @@ async fn a_team_tree_deeper_than_the_limit_is_refused(app: TestApp) {
     assert_eq!(team_count(&app, &org), 12);
 }
 
-async fn a_five_thousand_level_chain_is_refused_quickly(app: TestApp) {
+async fn a_five_thousand_level_chain_is_refused(app: TestApp) {
     app.create_admin("root@example.org");
     let token = app.api_token("root@example.org").await;
     let org = app.create_org("Chaîne");
     let csv = chain_csv(5_000);
     assert!(csv.len() > 90_000);
-    let started = Instant::now();
     let res = put_teams(&app, &token, &org, csv).await;
-    let took = started.elapsed();
     assert_eq!(res.status().as_u16(), 422);
     let body: serde_json::Value = res.json().await.unwrap();
     let details = body["error"]["details"].as_array().unwrap();
     assert_eq!(details.len(), 100, "at most 100 listed");
     assert_eq!(details[0]["row"], 13);
-    assert!(took < Duration::from_secs(5), "took {took:?}");
     assert_eq!(team_count(&app, &org), 0);
 }
 
@@ -374,7 +370,7 @@ async fn exported_team_names_cannot_run_as_spreadsheet_formulas(app: TestApp) {
 
 both_backends!(
     a_team_tree_deeper_than_the_limit_is_refused,
-    a_five_thousand_level_chain_is_refused_quickly,
+    a_five_thousand_level_chain_is_refused,
     a_cycle_in_a_team_file_is_refused,
     a_nul_byte_in_any_input_gets_a_clear_422,
     a_duplicated_column_is_a_422_not_a_500,

@@ -49,7 +49,7 @@ impl From<Campaign> for CampaignOut {
 
 /// Create a campaign (all 11 dimensions, all populations by default).
 #[utoipa::path(post, path = "/api/v1/organisations/{org}/campaigns", security(("bearer" = [])), request_body = CampaignInput,
-    responses((status = 201, body = CampaignOut), (status = 422), (status = 404)))]
+    responses((status = 201, body = CampaignOut), (status = 403), (status = 422)))]
 #[post("/organisations/{org}/campaigns")]
 pub async fn create(
     state: State,
@@ -75,10 +75,19 @@ pub async fn list(state: State, ApiUser(s): ApiUser, path: web::Path<String>) ->
     Ok(HttpResponse::Ok().json(list.into_iter().map(CampaignOut::from).collect::<Vec<_>>()))
 }
 
+/// The status changes of a campaign: draft → open → closed → archived.
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Transition {
+    Open,
+    Close,
+    Archive,
+}
+
 /// Open or close a campaign; 409 when the transition is not allowed.
 #[utoipa::path(post, path = "/api/v1/campaigns/{c}/{verb}", security(("bearer" = [])),
-    params(("verb" = String, Path, description = "open | close | archive")),
-    responses((status = 200, body = CampaignOut), (status = 409)))]
+    params(("verb" = Transition, Path)),
+    responses((status = 200, body = CampaignOut), (status = 403), (status = 409, description = "not allowed from the current status")))]
 #[post("/campaigns/{c}/{verb:open|close|archive}")]
 pub async fn transition(
     state: State,
@@ -137,7 +146,10 @@ pub async fn items() -> HttpResponse {
 
 #[derive(Deserialize, ToSchema)]
 pub struct InvitationRequest {
+    /// A team code of the campaign's organisation.
     team: String,
+    /// Default: the team's headcount.
+    #[schema(minimum = 1, maximum = 5000)]
     count: Option<usize>,
 }
 
@@ -150,7 +162,7 @@ pub struct InvitationsOut {
 /// Single-use employee links for a team (JSON, or CSV with
 /// `Accept: text/csv`). Shown once: only hashes are stored.
 #[utoipa::path(post, path = "/api/v1/campaigns/{c}/invitations", security(("bearer" = [])), request_body = InvitationRequest,
-    responses((status = 201, body = InvitationsOut), (status = 409), (status = 422)))]
+    responses((status = 201, body = InvitationsOut), (status = 403), (status = 409), (status = 422)))]
 #[post("/campaigns/{c}/invitations")]
 pub async fn invitations(
     state: State,
@@ -195,7 +207,7 @@ pub struct ImportOut {
 /// Import responses collected elsewhere (CSV, streamed, all or nothing).
 #[utoipa::path(post, path = "/api/v1/campaigns/{c}/responses/import", security(("bearer" = [])),
     request_body(content = String, content_type = "text/csv"),
-    responses((status = 201, body = ImportOut), (status = 422, description = "row/column errors; nothing stored"), (status = 409), (status = 413)))]
+    responses((status = 201, body = ImportOut), (status = 403), (status = 409), (status = 413), (status = 422, description = "row/column errors; nothing stored")))]
 #[post("/campaigns/{c}/responses/import")]
 pub async fn import_responses(
     state: State,
@@ -206,6 +218,11 @@ pub async fn import_responses(
 ) -> AppResult<HttpResponse> {
     uploads::require_csv(&req)?;
     let id = path.into_inner();
+    // A caller who may not import is answered before the body is read.
+    let (p, cid) = (s.principal.clone(), id.clone());
+    state
+        .db(move |conn| Ok(campaigns::get_to_manage(conn, &p, &cid)?))
+        .await?;
     let file = uploads::body_to_file(payload, IMPORT_LIMIT).await?;
     let imported = state
         .db(move |conn| {
@@ -226,7 +243,7 @@ pub struct ReportQuery {
 /// `?channel=` for one customer channel).
 #[utoipa::path(get, path = "/api/v1/campaigns/{c}/report", security(("bearer" = [])),
     params(("team" = Option<String>, Query), ("channel" = Option<String>, Query)),
-    responses((status = 200, description = "the report (API.md)"), (status = 403), (status = 404)))]
+    responses((status = 200, description = "the report (API.md)"), (status = 403), (status = 404), (status = 409, description = "the wave is not closed: nothing is published yet"), (status = 422, description = "unknown channel")))]
 #[get("/campaigns/{c}/report")]
 pub async fn report(
     state: State,

@@ -18,7 +18,7 @@ use crate::domain::types::Email;
 use crate::error::{AppError, AppResult};
 use crate::web::state::State;
 use json::ApiJson;
-use openapi::EdgeResponses;
+use openapi::{CommonResponses, EdgeResponses, Vocabularies};
 
 /// Largest JSON body accepted.
 pub const JSON_LIMIT: usize = 64 * 1024;
@@ -67,8 +67,8 @@ pub async fn token(state: State, req: HttpRequest, body: ApiJson<TokenRequest>) 
 #[openapi(
     info(title = "Miroir API", version = "1", description = "Symmetry of attention: mirrored customer and employee surveys."),
     paths(token, campaigns::create, campaigns::list, campaigns::transition, campaigns::items, campaigns::invitations, campaigns::import_responses, campaigns::report, organisations::list, organisations::create, organisations::get_one, organisations::list_teams, organisations::put_teams),
-    components(schemas(openapi::ErrorBody, openapi::ErrorObject, openapi::ErrorDetail, TokenRequest, TokenResponse, organisations::OrganisationBody, crate::domain::teams::ImportSummary, organisations::OrganisationOut, organisations::TeamOut, crate::domain::campaigns::CampaignInput, campaigns::CampaignOut, campaigns::ItemOut, campaigns::InvitationRequest, campaigns::InvitationsOut, campaigns::ImportOut)),
-    modifiers(&BearerAuth, &EdgeResponses)
+    components(schemas(TokenRequest, TokenResponse, organisations::OrganisationBody, crate::domain::teams::ImportSummary, organisations::OrganisationOut, organisations::TeamOut, crate::domain::campaigns::CampaignInput, campaigns::CampaignOut, campaigns::ItemOut, campaigns::InvitationRequest, campaigns::InvitationsOut, campaigns::ImportOut, campaigns::Transition, openapi::ErrorBody, openapi::ErrorDetail, openapi::RowErrorOut)),
+    modifiers(&BearerAuth, &CommonResponses, &EdgeResponses, &Vocabularies)
 )]
 pub struct ApiDoc;
 

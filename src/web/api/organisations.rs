@@ -72,9 +72,12 @@ pub async fn list(state: State, ApiUser(s): ApiUser) -> AppResult<HttpResponse> 
 
 #[derive(serde::Deserialize, ToSchema)]
 pub struct OrganisationBody {
+    #[schema(min_length = 1, max_length = 200)]
     name: String,
     sector: String,
     default_language: String,
+    /// The smallest group whose figures are shown (default 5).
+    #[schema(minimum = 3, maximum = 1000)]
     anonymity_threshold: Option<i32>,
 }
 
@@ -129,7 +132,7 @@ pub async fn list_teams(state: State, ApiUser(s): ApiUser, path: web::Path<Strin
 /// nothing.
 #[utoipa::path(put, path = "/api/v1/organisations/{org}/teams", security(("bearer" = [])),
     request_body(content = String, content_type = "text/csv"),
-    responses((status = 200, body = teams::ImportSummary), (status = 422, description = "row/column errors; nothing stored")))]
+    responses((status = 200, body = teams::ImportSummary), (status = 403), (status = 413), (status = 422, description = "row/column errors; nothing stored")))]
 #[put("/organisations/{org}/teams")]
 pub async fn put_teams(
     state: State,

@@ -495,7 +495,13 @@ pub async fn qr(
     q: web::Query<QrQuery>,
 ) -> AppResult<HttpResponse> {
     let (org_id, cid, team, ext) = path.into_inner();
-    let c = campaign_for_qr(&state, &s, org_id, cid).await?;
+    let c = campaign_for_qr(&state, &s, org_id.clone(), cid).await?;
+    // Only the organisation's teams have a link to draw (a segment longer
+    // than a QR code holds failed the request).
+    let code = team.clone();
+    state
+        .db(move |conn| crate::db::models::team::find_by_code(conn, &org_id, &code)?.ok_or(AppError::NotFound))
+        .await?;
     let channel =
         q.ch.as_deref()
             .filter(|ch| crate::analytics::Channel::parse(ch).is_ok());

@@ -10,7 +10,7 @@ use super::see_other;
 use crate::analytics::{GroupReport, Population};
 use crate::auth::policy::{Action, Decision};
 use crate::db::models::campaign::Campaign;
-use crate::db::models::response::{self, ContactRequest};
+use crate::db::models::response::ContactRequest;
 use crate::db::models::team;
 use crate::domain::actions::{self, ActionView, AdoptInput};
 use crate::domain::{campaigns, contacts, reports, DomainError};
