@@ -3,7 +3,6 @@
 //! clear message on both databases; and what they become on the way out:
 //! exported names a spreadsheet will not run.
 
-
 use diesel::prelude::*;
 use miroir::db::schema::teams;
 

@@ -4,6 +4,7 @@
 mod helpers;
 
 mod aggregates;
+mod attacks;
 mod auth;
 mod authorisation;
 mod collection;

@@ -76,7 +76,14 @@ fn parse(bytes: &[u8]) -> Result<Vec<Row>, Vec<RowError>> {
                 continue;
             }
         };
-        if let Some(at) = record.iter().position(|text| reject_control_characters(text).is_err()) {
+        // Only the cells this importer reads count: others are never stored.
+        let read = [Some(code_at), Some(name_at), parent_at, headcount_at];
+        let refused = read.into_iter().flatten().find(|&at| {
+            record
+                .get(at)
+                .is_some_and(|text| reject_control_characters(text).is_err())
+        });
+        if let Some(at) = refused {
             let column = names.get(at).map_or("", |n| n.trim());
             errors.push(err(line, column, "error-control-character"));
             continue;

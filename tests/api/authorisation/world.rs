@@ -137,9 +137,15 @@ impl World {
             parent_code: "R2".into(),
             headcount: "1".into(),
         };
-        teams::create(&mut app.conn(), &app.admin_principal(), &self.ids["org"], &input, teams::DEFAULT_MAX_DEPTH)
-            .expect("spare team")
-            .id
+        teams::create(
+            &mut app.conn(),
+            &app.admin_principal(),
+            &self.ids["org"],
+            &input,
+            teams::DEFAULT_MAX_DEPTH,
+        )
+        .expect("spare team")
+        .id
     }
 
     fn spare_member(&self, app: &TestApp) -> String {
