@@ -25,6 +25,29 @@ pub fn client_ip(req: &HttpRequest, trusted: &TrustedProxies) -> Option<IpAddr> 
     Some(resolve(peer, req.headers(), trusted))
 }
 
+/// `scheme://host` of this server as the client reached it, for links when
+/// no public URL is configured. The forwarded host and scheme are read only
+/// from a trusted proxy: from anyone else they would let a request choose
+/// the address printed in the links it makes.
+pub fn request_origin(req: &HttpRequest, trusted: &TrustedProxies) -> String {
+    let from_proxy = req
+        .peer_addr()
+        .is_some_and(|peer| trusted.contains(peer.ip().to_canonical()));
+    if from_proxy {
+        let info = req.connection_info();
+        return format!("{}://{}", info.scheme(), info.host());
+    }
+    let host = req
+        .headers()
+        .get(actix_web::http::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| h.len() <= 255 && h.bytes().all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b)))
+        .map(str::to_string)
+        .unwrap_or_else(|| req.app_config().host().to_string());
+    let scheme = if req.app_config().secure() { "https" } else { "http" };
+    format!("{scheme}://{host}")
+}
+
 /// The key of the per-address rate limits: the client address, an IPv6
 /// client's /64 (one subscriber's whole range, which it can rotate through
 /// at will). Empty when unknown.

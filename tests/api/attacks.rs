@@ -286,16 +286,15 @@ async fn an_open_wave_shows_participation_only(app: TestApp) {
     }
     let director = app.as_user(DIRECTOR).await;
     let base = format!("/orgs/{}/campaigns/{}", g.org, g.campaign);
-    for page in [
-        "/dashboard",
-        "/teams/R1-S1",
-        "/audit",
-        "/export/scores.csv",
-        "/export/report.xlsx",
-    ] {
+    for page in ["/dashboard", "/audit", "/export/scores.csv", "/export/report.xlsx"] {
         let (status, _) = director.get_text(&format!("{base}{page}")).await;
         assert_eq!(status, 409, "{page} of an open wave");
     }
+    // A team's page keeps what cannot wait (call-back requests), no figure.
+    let (status, html) = director.get_text(&format!("{base}/teams/R1-S1?lang=en")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Results are published when the wave closes"));
+    assert!(!html.contains("class=\"scores\""), "no score table");
     let (status, html) = director.get_text(&format!("{base}?lang=en")).await;
     assert_eq!(status, 200);
     // R2-S4's 3 employees are fewer than k; its region would tell them by
@@ -464,7 +463,32 @@ async fn a_dba_cannot_pair_invitations_and_responses(app: TestApp) {
     );
 }
 
+/// Behind no trusted proxy, a request cannot choose the address printed in
+/// the links it is shown (survey links, QR codes, e-mails).
+async fn links_do_not_follow_a_forwarded_host_from_anyone(app: TestApp) {
+    let g = gamma(&app, false);
+    let director = app.as_user(DIRECTOR).await;
+    let path = format!("/orgs/{}/campaigns/{}", g.org, g.campaign);
+    let res = director
+        .client
+        .get(app.url(&path))
+        .header("x-forwarded-host", "evil.example")
+        .header("x-forwarded-proto", "https")
+        .header("forwarded", "host=evil.example;proto=https")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    let html = res.text().await.unwrap();
+    assert!(!html.contains("evil.example"));
+    assert!(
+        html.contains(&format!("{}/s/", app.address)),
+        "links keep this server's address"
+    );
+}
+
 both_backends!(
+    links_do_not_follow_a_forwarded_host_from_anyone,
     viewer_cannot_recover_a_hidden_channel_by_subtraction,
     the_linkage_rests_only_on_published_teams,
     a_closed_wave_takes_no_known_answer,

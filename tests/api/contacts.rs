@@ -69,7 +69,10 @@ async fn a_manager_cannot_mark_another_teams_call_back_done(app: TestApp) {
     let (_, html) = alice
         .get_text(&format!("/orgs/{org}/campaigns/{campaign}/teams/A1"))
         .await;
-    assert!(html.contains(&mine) && !html.contains(&theirs));
+    assert!(
+        html.contains(&mine) && !html.contains(&theirs),
+        "the open wave's team page lists its call-backs"
+    );
     // A director handles any team's; an unknown request is not found.
     let dora = app.as_user("dora@example.org").await;
     assert_eq!(

@@ -336,6 +336,7 @@ async fn exported_team_names_cannot_run_as_spreadsheet_formulas(app: TestApp) {
         "code,name,parent_code\nR1,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",\n-B1,+1,R1\nB2,@SUM(A1:A9),R1\nB3,-2,R1\n",
     );
     let (campaign, _) = app.open_campaign(&org, "Vague");
+    miroir::domain::campaigns::transition(&mut app.conn(), &app.admin_principal(), &campaign, "close").unwrap();
     app.sign_in("root@example.org", PASSWORD).await;
     for file in ["scores.csv", "gaps.csv", "indices.csv"] {
         let res = app

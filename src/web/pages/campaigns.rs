@@ -293,7 +293,7 @@ pub fn public_base(state: &State, req: &HttpRequest) -> String {
         .config
         .public_url
         .clone()
-        .unwrap_or_else(|| format!("{}://{}", req.connection_info().scheme(), req.connection_info().host()));
+        .unwrap_or_else(|| crate::web::client_ip::request_origin(req, &state.config.trusted_proxies));
     base.trim_end_matches('/').to_string()
 }
 

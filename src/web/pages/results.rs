@@ -66,6 +66,17 @@ struct TeamResultsPage<'a> {
     statuses: [&'static str; 4],
 }
 
+/// A team's page while its wave is open: participation is on the
+/// campaign page; here only what cannot wait for the close.
+#[derive(Serialize)]
+struct TeamOpenPage {
+    org_id: String,
+    campaign: crate::db::models::campaign::Campaign,
+    team_code: String,
+    team_name: String,
+    contacts: Option<Vec<ContactRequest>>,
+}
+
 #[get("/orgs/{org}/campaigns/{c}/teams/{team}")]
 pub async fn team_results(
     state: State,
@@ -80,6 +91,18 @@ pub async fn team_results(
         .db(move |conn| {
             let c = campaigns::get(conn, &p, &org, &id)?;
             let t = team::find_by_code(conn, &org, &team_code)?.ok_or(AppError::NotFound)?;
+            if !reports::is_published(&c) {
+                // No figure before the close; call-back requests cannot wait.
+                crate::domain::teams::get(conn, &p, &org, &t.id)?;
+                let contacts = contacts::for_team(conn, &p, &org, &c.id, &t.id)?;
+                return Ok(Err(TeamOpenPage {
+                    org_id: org.clone(),
+                    campaign: c,
+                    team_code: t.code,
+                    team_name: t.name,
+                    contacts,
+                }));
+            }
             let report = reports::report(conn, &p, &c.id, Some(&team_code), None)?;
             let all = team::list_by_org(conn, &org)?;
             let hierarchy = crate::domain::teams::Hierarchy::new(&all);
@@ -103,7 +126,7 @@ pub async fn team_results(
                 .into_iter()
                 .filter(|a| a.action.team_id.as_deref() == Some(t.id.as_str()) && a.action.campaign_id == c.id)
                 .collect();
-            Ok((
+            Ok(Ok((
                 c,
                 t,
                 report,
@@ -112,10 +135,19 @@ pub async fn team_results(
                 employee_comments,
                 contacts,
                 actions,
-            ))
+            )))
         })
         .await?;
-    let (c, t, report, lineage, customer_comments, employee_comments, contacts, actions) = loaded;
+    let (c, t, report, lineage, customer_comments, employee_comments, contacts, actions) = match loaded {
+        Ok(published) => published,
+        Err(open) => {
+            return html(
+                &state.templates,
+                "pages/team_open",
+                &page_context(&req, "team-results-title", open),
+            )
+        }
+    };
     let group = &report.organisation;
     let page = TeamResultsPage {
         may_adopt: s.principal.may(Action::ManageActions {
