@@ -201,6 +201,14 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    publications (campaign_id) {
+        campaign_id -> Text,
+        anonymity_threshold -> Integer,
+        teams -> Text,
+    }
+}
+
 diesel::joinable!(teams -> organisations (organisation_id));
 diesel::joinable!(memberships -> users (user_id));
 diesel::joinable!(memberships -> organisations (organisation_id));
@@ -232,12 +240,14 @@ diesel::allow_tables_to_appear_in_same_query!(
     respondent_counts,
     orientation_buckets,
     aggregate_versions,
+    publications,
     actions,
     action_events,
 );
 
 /// Every table of the schema with its columns, for the migration test.
 pub const TABLES: &[(&str, &[&str])] = &[
+    ("publications", &["campaign_id", "anonymity_threshold", "teams"]),
     ("app_settings", &["key", "value"]),
     (
         "organisations",

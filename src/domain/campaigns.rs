@@ -264,7 +264,12 @@ pub fn rates(conn: &mut DbConn, p: &Principal, c: &Campaign) -> DomainResult<Par
         .collect();
     let get = |team: &str, pop: &str| counts.get(&(team.to_string(), pop.to_string())).copied().unwrap_or(0);
     let k = super::reports::settings_for(conn, c)?.anonymity_threshold;
-    let all = team::list_by_org(conn, &c.organisation_id)?;
+    // A closed wave's counts follow its publication's tree, like its report.
+    let all = if super::reports::is_published(c) {
+        super::reports::publication(conn, c)?.teams
+    } else {
+        team::list_by_org(conn, &c.organisation_id)?
+    };
     let shown = shown_counts_by_team(&all, k, |id, pop| u64::try_from(get(id, pop)).unwrap_or(0))?;
     let rows = tree
         .into_iter()

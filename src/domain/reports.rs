@@ -14,6 +14,7 @@ use crate::analytics::{
 };
 use crate::auth::policy::{Action, Principal, Role};
 use crate::db::models::campaign::{self, Campaign};
+use crate::db::models::publication as frozen;
 use crate::db::models::team::Team;
 use crate::db::models::{aggregates, organisation, team};
 use crate::db::DbConn;
@@ -138,16 +139,48 @@ fn authorise_report(conn: &mut DbConn, p: &Principal, c: &Campaign, team_code: O
     }
 }
 
+/// The settings a campaign's counts and figures are shown with: the
+/// publication's threshold once the wave is closed, the organisation's
+/// while it is open.
 pub fn settings_for(conn: &mut DbConn, c: &Campaign) -> DomainResult<Settings> {
+    if is_published(c) {
+        return Ok(settings_of(publication(conn, c)?.threshold));
+    }
     let org = organisation::find(conn, &c.organisation_id)?.ok_or(DomainError::NotFound)?;
-    Ok(settings_of(&org))
+    Ok(settings_of(org.anonymity_threshold))
 }
 
-fn settings_of(org: &organisation::Organisation) -> Settings {
+fn settings_of(threshold: i32) -> Settings {
     Settings {
-        anonymity_threshold: u64::try_from(org.anonymity_threshold).unwrap_or(5),
+        anonymity_threshold: u64::try_from(threshold).unwrap_or(5),
         ..Settings::default()
     }
+}
+
+/// What a closed wave's figures are published with.
+pub struct Publication {
+    pub threshold: i32,
+    pub teams: Vec<Team>,
+}
+
+/// The threshold and team tree of a closed wave, frozen at the first read
+/// after its close (METHOD.md §7): moving a team or changing the threshold
+/// later would give a second publication of the same answers, and the
+/// difference of two publications can be a hidden group.
+pub fn publication(conn: &mut DbConn, c: &Campaign) -> DomainResult<Publication> {
+    let parse = |(threshold, teams): (i32, String)| -> DomainResult<Publication> {
+        let teams = serde_json::from_str(&teams).map_err(|e| DomainError::Unexpected(e.into()))?;
+        Ok(Publication { threshold, teams })
+    };
+    if let Some(frozen) = frozen::find(conn, &c.id)? {
+        return parse(frozen);
+    }
+    let teams = team::list_by_org(conn, &c.organisation_id)?;
+    let org = organisation::find(conn, &c.organisation_id)?.ok_or(DomainError::NotFound)?;
+    let text = serde_json::to_string(&teams).map_err(|e| DomainError::Unexpected(e.into()))?;
+    frozen::insert(conn, &c.id, org.anonymity_threshold, &text)?;
+    // A concurrent first read may have frozen it first: its copy stands.
+    parse(frozen::find(conn, &c.id)?.ok_or(DomainError::NotFound)?)
 }
 
 /// What every report of a campaign is built from besides its aggregates,
@@ -167,13 +200,12 @@ impl Inputs {
             return Err(DomainError::Conflict("error-not-published"));
         }
         // Stamp before data: a report is never older than its stamp.
-        let teams = team::list_by_org(conn, &c.organisation_id)?;
-        let org = organisation::find(conn, &c.organisation_id)?.ok_or(DomainError::NotFound)?;
+        let Publication { threshold, teams } = publication(conn, c)?;
         let version = aggregates::version(conn, &c.id)?;
-        let stamp = Arc::new(Stamp::new(&c.status, &c.name, version, org.anonymity_threshold, &teams));
+        let stamp = Arc::new(Stamp::new(&c.status, &c.name, version, threshold, &teams));
         Ok(Inputs {
             teams,
-            settings: settings_of(&org),
+            settings: settings_of(threshold),
             stamp,
         })
     }
@@ -187,21 +219,23 @@ impl Inputs {
     }
 }
 
-/// The comments of `population` in a group (`team_ids`: the team and its
-/// sub-teams) that may be shown beside the group's published figures: only
+/// The comments of `population` in a group (the team and its sub-teams in
+/// the published tree) that may be shown beside the group's published figures: only
 /// those of teams whose own respondents of that population number at least
 /// k, so that the difference between two groups' comments (a region's
 /// minus its shown teams') is never the comments of fewer than k people.
 pub fn published_comments(
     conn: &mut DbConn,
     c: &Campaign,
-    team_ids: &[String],
+    team_id: &str,
     population: Population,
 ) -> DomainResult<Vec<String>> {
     if !is_published(c) {
         return Err(DomainError::Conflict("error-not-published"));
     }
-    let k = settings_for(conn, c)?.anonymity_threshold;
+    let Publication { threshold, teams } = publication(conn, c)?;
+    let k = settings_of(threshold).anonymity_threshold;
+    let team_ids = super::teams::Hierarchy::new(&teams).subtree(team_id);
     let own = aggregates::respondents_per_team(conn, &c.id)?;
     let shown: Vec<String> = team_ids
         .iter()

@@ -319,16 +319,26 @@ async fn closed_reports_are_reused_until_their_inputs_change(app: TestApp) {
     let unchanged = reports::report_unchecked(&mut app.conn(), &c, None, None).unwrap();
     assert!(Arc::ptr_eq(&first, &unchanged), "nothing changed: the report is reused");
 
-    // Renaming a team shows at once too.
+    // Moving a team to another parent (and renaming it), or changing the
+    // threshold, after the close changes nothing: the publication is
+    // frozen, or the difference of two publications would be a group.
     let mut conn = app.conn();
     let t = miroir::db::models::team::find_by_code(&mut conn, &d.org, &code)
         .unwrap()
         .unwrap();
     let parent = team["parent_code"].as_str().unwrap_or("").to_owned();
+    let other_parent = before["teams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["parent_code"].is_null())
+        .map(|t| t["code"].as_str().unwrap().to_owned())
+        .find(|c| *c != parent && *c != code)
+        .unwrap();
     let input = teams::TeamInput {
         code: code.clone(),
         name: "Renamed while closed".into(),
-        parent_code: parent,
+        parent_code: other_parent,
         headcount: t.headcount.to_string(),
     };
     teams::update(
@@ -340,10 +350,19 @@ async fn closed_reports_are_reused_until_their_inputs_change(app: TestApp) {
         teams::DEFAULT_MAX_DEPTH,
     )
     .unwrap();
+    let org = miroir::db::models::organisation::find(&mut conn, &d.org)
+        .unwrap()
+        .unwrap();
+    let changes = miroir::db::models::organisation::OrganisationChanges {
+        name: org.name,
+        sector: org.sector,
+        default_language: org.default_language,
+        anonymity_threshold: 3,
+    };
+    miroir::db::models::organisation::update(&mut conn, &d.org, &changes).unwrap();
     drop(conn);
-    let renamed = parse(&api_report().await);
-    let team_renamed = team_of(&renamed, &code);
-    assert_eq!(team_renamed["name"], "Renamed while closed");
+    let moved = parse(&api_report().await);
+    assert_eq!(moved, before, "the published report stands");
 
     // An open wave publishes no figures at all.
     let (open, _) = app.open_campaign(&d.org, "Open wave");

@@ -5,6 +5,7 @@ pub mod action;
 pub mod aggregates;
 pub mod campaign;
 pub mod organisation;
+pub mod publication;
 pub mod response;
 pub mod settings;
 pub mod team;

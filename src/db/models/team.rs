@@ -1,12 +1,12 @@
 //! Teams: a hierarchy of any depth inside one organisation.
 
 use diesel::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::db::schema::teams;
 use crate::db::DbConn;
 
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize, PartialEq)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize, Deserialize, PartialEq)]
 #[diesel(table_name = teams)]
 pub struct Team {
     pub id: String,

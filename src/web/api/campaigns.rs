@@ -207,7 +207,7 @@ pub struct ImportOut {
 /// Import responses collected elsewhere (CSV, streamed, all or nothing).
 #[utoipa::path(post, path = "/api/v1/campaigns/{c}/responses/import", security(("bearer" = [])),
     request_body(content = String, content_type = "text/csv"),
-    responses((status = 201, body = ImportOut), (status = 403), (status = 409), (status = 413), (status = 422, description = "row/column errors; nothing stored")))]
+    responses((status = 201, body = ImportOut), (status = 403), (status = 409, description = "the wave is not open: a closed wave is frozen"), (status = 413), (status = 422, description = "row/column errors; nothing stored")))]
 #[post("/campaigns/{c}/responses/import")]
 pub async fn import_responses(
     state: State,

@@ -107,18 +107,17 @@ pub async fn team_results(
             let all = team::list_by_org(conn, &org)?;
             let hierarchy = crate::domain::teams::Hierarchy::new(&all);
             let lineage = hierarchy.lineage(&t.id);
-            let subtree = hierarchy.subtree(&t.id);
             // Comments only where the population is shown (n ≥ k).
             let group = &report.organisation;
             let customer_comments = if group.suppressed.customer || group.n.customer.is_none() {
                 Vec::new()
             } else {
-                reports::published_comments(conn, &c, &subtree, Population::Customer)?
+                reports::published_comments(conn, &c, &t.id, Population::Customer)?
             };
             let employee_comments = if group.suppressed.employee || group.n.employee.is_none() {
                 Vec::new()
             } else {
-                reports::published_comments(conn, &c, &subtree, Population::Employee)?
+                reports::published_comments(conn, &c, &t.id, Population::Employee)?
             };
             // Contact requests: the team's managers and the directors.
             let contacts = contacts::for_team(conn, &p, &org, &c.id, &t.id)?;
