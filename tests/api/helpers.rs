@@ -59,10 +59,19 @@ pub struct TestApp {
 }
 
 pub fn postgres_base_url() -> String {
-    std::env::var("TEST_DATABASE_URL").expect(
+    let url = std::env::var("TEST_DATABASE_URL").expect(
         "TEST_DATABASE_URL is not set: the PostgreSQL variant of every integration test needs it \
          (e.g. postgres://postgres@127.0.0.1:5432/test)",
-    )
+    );
+    // The test server is on loopback. Without TLS, libpq never loads
+    // OpenSSL, whose clean-up at process exit raced with the servers the
+    // tests leave running (a double free in about one run of three).
+    if url.contains("sslmode=") {
+        url
+    } else {
+        let sep = if url.contains('?') { '&' } else { '?' };
+        format!("{url}{sep}sslmode=disable")
+    }
 }
 
 /// A database URL of the given backend, empty and private to one test.
