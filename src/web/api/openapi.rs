@@ -47,6 +47,19 @@ pub struct RowErrorOut {
 
 pub struct CommonResponses;
 
+/// The operations of a path that the API serves.
+fn operations(item: &mut utoipa::openapi::PathItem) -> impl Iterator<Item = &mut Operation> {
+    [
+        &mut item.get,
+        &mut item.put,
+        &mut item.post,
+        &mut item.delete,
+        &mut item.patch,
+    ]
+    .into_iter()
+    .flatten()
+}
+
 fn add(op: &mut Operation, status: &str, description: &str) {
     op.responses
         .responses
@@ -58,14 +71,7 @@ impl Modify for CommonResponses {
     fn modify(&self, openapi: &mut OpenApi) {
         for (path, item) in openapi.paths.paths.iter_mut() {
             let names_an_object = path.contains('{');
-            let operations = [
-                &mut item.get,
-                &mut item.put,
-                &mut item.post,
-                &mut item.delete,
-                &mut item.patch,
-            ];
-            for op in operations.into_iter().flatten() {
+            for op in operations(item) {
                 if op.security.is_some() {
                     add(op, "401", "no bearer token, or an expired or revoked one");
                 }
@@ -133,14 +139,7 @@ fn add_edge(operation: &mut Operation, status: &str, response: impl FnOnce() -> 
 impl Modify for EdgeResponses {
     fn modify(&self, openapi: &mut OpenApi) {
         for (path, item) in openapi.paths.paths.iter_mut() {
-            let operations = [
-                &mut item.get,
-                &mut item.put,
-                &mut item.post,
-                &mut item.delete,
-                &mut item.patch,
-            ];
-            for operation in operations.into_iter().flatten() {
+            for operation in operations(item) {
                 if operation.request_body.is_some() {
                     add_edge(operation, "413", || {
                         error_response("the body is larger than this call accepts")
