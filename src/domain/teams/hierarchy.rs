@@ -176,7 +176,7 @@ impl<'a> Hierarchy<'a> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn parents(pairs: &[(&str, Option<&str>)]) -> HashMap<String, Option<String>> {
@@ -225,7 +225,8 @@ mod tests {
         assert_eq!(l.max_depth(), n);
     }
 
-    fn team(id: &str, parent: Option<&str>) -> Team {
+    /// A team whose id, code and name are `id` (also for other modules' tests).
+    pub(crate) fn team(id: &str, parent: Option<&str>) -> Team {
         Team {
             id: id.into(),
             organisation_id: "o".into(),

@@ -321,16 +321,7 @@ mod depth_tests {
         csv
     }
 
-    fn existing(id: &str, parent: Option<&str>) -> Team {
-        Team {
-            id: id.into(),
-            organisation_id: "o".into(),
-            code: id.into(),
-            name: id.into(),
-            parent_id: parent.map(Into::into),
-            headcount: 0,
-        }
-    }
+    use crate::domain::teams::hierarchy::tests::team as existing;
 
     #[test]
     fn the_row_below_the_last_allowed_level_is_refused() {
