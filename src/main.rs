@@ -167,7 +167,11 @@ async fn main() -> anyhow::Result<()> {
                 branches_per_region: branches,
                 responses,
             };
-            let status = if open { "open" } else { "closed" };
+            let status = if open {
+                miroir::domain::campaigns::CampaignStatus::Open
+            } else {
+                miroir::domain::campaigns::CampaignStatus::Closed
+            };
             let seeded = miroir::domain::synthetic::seed(&mut *pool.get()?, &shape, status)
                 .map_err(|e| anyhow::anyhow!("bench-seed: {e}"))?;
             println!(

@@ -14,6 +14,8 @@ macro_rules! on_each_backend {
     };
 }
 
+#[macro_use]
+mod text_enum;
 pub mod models;
 pub mod schema;
 
@@ -142,6 +144,12 @@ where
 }
 
 /// True for a unique-constraint violation (a concurrent writer won a race).
+/// One round trip to the database (the health check).
+pub fn ping(conn: &mut DbConn) -> diesel::QueryResult<()> {
+    use diesel::RunQueryDsl;
+    diesel::sql_query("SELECT 1").execute(conn).map(|_| ())
+}
+
 pub fn is_unique_violation(e: &diesel::result::Error) -> bool {
     matches!(
         e,

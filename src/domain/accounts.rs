@@ -11,7 +11,8 @@ use super::{authorise, DomainError, DomainResult};
 use crate::auth::password::{dummy_hash, hash_password, verify_password};
 use crate::auth::policy::{Action, Principal, Role};
 use crate::auth::{hash_token, random_token};
-use crate::db::models::user::{self, MemberRow, Membership, User};
+use crate::db::models::user::{self, Membership};
+pub use crate::db::models::user::{MemberRow, User};
 use crate::db::models::{new_id, now};
 use crate::db::models::{settings, team};
 use crate::db::DbConn;
@@ -169,6 +170,41 @@ pub fn setup_token_valid(conn: &mut DbConn, token: &str) -> DomainResult<bool> {
     Ok(settings::get(conn, &setup_token_key(token))?.is_some())
 }
 
+/// The user a still-valid session names, with their policy view: `None`
+/// when the account is gone or the session's token version was revoked.
+pub fn session(conn: &mut DbConn, user_id: &str, token_version: i32) -> DomainResult<Option<(User, Principal)>> {
+    let Some(u) = user::find(conn, user_id)? else {
+        return Ok(None);
+    };
+    if u.token_version != token_version {
+        return Ok(None);
+    }
+    let principal = principal_for(conn, &u)?;
+    Ok(Some((u, principal)))
+}
+
+/// Revokes every session of this user (sign-out everywhere).
+pub fn revoke_sessions(conn: &mut DbConn, user_id: &str) -> DomainResult<()> {
+    user::bump_token_version(conn, user_id)?;
+    Ok(())
+}
+
+/// The organisations one belongs to: (id, name, role), for one's own account page.
+pub fn own_organisations(conn: &mut DbConn, user_id: &str) -> DomainResult<Vec<(String, String, String)>> {
+    Ok(user::organisations_of(conn, user_id)?)
+}
+
+/// Remembers one's own language choice.
+pub fn set_own_language(conn: &mut DbConn, user_id: &str, lang: &str) -> DomainResult<()> {
+    user::set_language(conn, user_id, Some(lang))?;
+    Ok(())
+}
+
+/// True while no account exists at all: the sign-in page sends to `/setup`.
+pub fn nobody_yet(conn: &mut DbConn) -> DomainResult<bool> {
+    Ok(user::count(conn)? == 0)
+}
+
 /// True while no platform administrator exists (demo people may).
 pub fn needs_setup(conn: &mut DbConn) -> DomainResult<bool> {
     Ok(user::count_admins(conn)? == 0)
@@ -185,10 +221,11 @@ pub fn change_password(conn: &mut DbConn, u: &User, current: &str, new: &str) ->
 }
 
 /// A single-use link valid `RESET_HOURS`; only its hash is stored.
-pub fn issue_reset(conn: &mut DbConn, principal: &Principal, user_id: &str) -> DomainResult<String> {
+/// Answers the account's e-mail (to show beside the link) and the token.
+pub fn issue_reset(conn: &mut DbConn, principal: &Principal, user_id: &str) -> DomainResult<(String, String)> {
     authorise(principal, Action::AdministerPlatform)?;
-    user::find(conn, user_id)?.ok_or(DomainError::NotFound)?;
-    issue_reset_unchecked(conn, user_id)
+    let u = user::find(conn, user_id)?.ok_or(DomainError::NotFound)?;
+    Ok((u.email, issue_reset_unchecked(conn, user_id)?))
 }
 
 fn issue_reset_unchecked(conn: &mut DbConn, user_id: &str) -> DomainResult<String> {

@@ -144,7 +144,7 @@ pub fn next_campaign(conn: &mut DbConn, c: &Campaign) -> DomainResult<Option<Cam
     let all = campaign::list_by_org(conn, &c.organisation_id)?;
     Ok(all
         .into_iter()
-        .filter(|x| x.id != c.id && x.opens_on > c.opens_on && matches!(x.status.as_str(), "closed" | "archived"))
+        .filter(|x| x.id != c.id && x.opens_on > c.opens_on && x.status.is_published())
         .min_by_key(|x| x.opens_on))
 }
 

@@ -15,11 +15,11 @@ use crate::analytics::{Channel, Population, Respondent, TeamNode};
 use crate::auth::policy::{Action, Principal};
 use crate::auth::{hash_token, random_token};
 use crate::db::models::aggregates::{self, Delta};
-use crate::db::models::campaign::{self, Campaign};
+use crate::db::models::campaign;
+pub use crate::db::models::campaign::{Campaign, CampaignStatus, Transition};
 use crate::db::models::{new_id, now, response, team};
 use crate::db::DbConn;
 
-pub const STATUSES: [&str; 4] = ["draft", "open", "closed", "archived"];
 pub const POPULATIONS: [&str; 4] = ["customer", "employee", "manager", "executive"];
 /// Most invitations made in one request.
 pub const MAX_INVITATIONS: usize = 5000;
@@ -104,7 +104,7 @@ pub fn create(conn: &mut DbConn, p: &Principal, org: &str, input: &CampaignInput
         closes_on: parsed.closes_on,
         languages: parsed.languages,
         populations: parsed.populations,
-        status: "draft".into(),
+        status: CampaignStatus::Draft,
         instrument_version: super::instrument::instrument().version,
         created_at: now(),
     };
@@ -153,7 +153,7 @@ pub fn update(conn: &mut DbConn, p: &Principal, org: &str, id: &str, input: &Cam
     authorise(p, Action::ManageCampaigns { org })?;
     let parsed = input.parse()?;
     let current = campaign::find(conn, org, id)?.ok_or(DomainError::NotFound)?;
-    if current.status != "draft" {
+    if current.status != CampaignStatus::Draft {
         return Err(DomainError::Conflict("error-campaign-frozen"));
     }
     let c = Campaign {
@@ -178,17 +178,12 @@ pub fn transition(conn: &mut DbConn, p: &Principal, id: &str, verb: &str) -> Dom
             org: &c.organisation_id,
         },
     )?;
-    let (from, to) = match verb {
-        "open" => ("draft", "open"),
-        "close" => ("open", "closed"),
-        "archive" => ("closed", "archived"),
-        _ => return Err(DomainError::NotFound),
-    };
-    if campaign::transition(conn, id, from, to)? == 0 {
+    let step = Transition::parse(verb).ok_or(DomainError::NotFound)?;
+    if campaign::transition(conn, id, step)? == 0 {
         return Err(DomainError::Conflict("error-campaign-transition"));
     }
     Ok(Campaign {
-        status: to.to_string(),
+        status: step.edge().1,
         ..c
     })
 }
@@ -209,7 +204,7 @@ pub fn invite(
             org: &c.organisation_id,
         },
     )?;
-    if !matches!(c.status.as_str(), "draft" | "open") {
+    if !matches!(c.status, CampaignStatus::Draft | CampaignStatus::Open) {
         return Err(DomainError::Conflict("error-campaign-not-collecting"));
     }
     let t = team::find_by_code(conn, &c.organisation_id, team_code)?

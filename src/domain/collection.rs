@@ -223,7 +223,7 @@ fn clean_comment(text: Option<String>) -> Option<String> {
 /// position) that tells it from the others or ties it to the response. If
 /// the response then cannot be stored, the invitation is given back.
 pub fn store(conn: &mut DbConn, campaign: &Campaign, submission: Submission) -> DomainResult<Stored> {
-    if campaign.status != "open" {
+    if !campaign.status.accepts_answers() {
         return Err(DomainError::Conflict("error-campaign-closed"));
     }
     let invited = match &submission.source {
@@ -308,7 +308,7 @@ fn store_once(
                 population,
             } => (team_id.clone(), *population, None, Some(author_id.clone())),
         };
-        if !campaign.includes(population.as_str()) {
+        if !campaign.includes(population) {
             return Err(DomainError::Validation("error-population-not-in-campaign"));
         }
         let mut delta = Delta::default();

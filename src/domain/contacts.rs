@@ -6,7 +6,8 @@
 use super::teams::Hierarchy;
 use super::{authorise, campaigns, DomainError, DomainResult};
 use crate::auth::policy::{Action, Decision, Principal};
-use crate::db::models::response::{self, ContactRequest};
+use crate::db::models::response;
+pub use crate::db::models::response::ContactRequest;
 use crate::db::models::team;
 use crate::db::DbConn;
 

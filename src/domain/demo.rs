@@ -129,7 +129,7 @@ pub fn install(conn: &mut DbConn, plan: &DemoPlan) -> DomainResult<Installed> {
                 closes_on: today - chrono::Duration::days(i64::from(wave.closes_days_ago)),
                 languages: "fr,en".into(),
                 populations: "customer,employee,manager,executive".into(),
-                status: "closed".into(),
+                status: crate::db::models::campaign::CampaignStatus::Closed,
                 instrument_version: super::instrument::instrument().version,
                 created_at: now(),
             };

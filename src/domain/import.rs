@@ -226,7 +226,7 @@ pub fn import_responses<R: Read>(conn: &mut DbConn, p: &Principal, campaign_id: 
     )?;
     // A closed wave's answers are frozen (METHOD.md §7): a known row added
     // after publication would be the difference between two reports.
-    if c.status != "open" {
+    if !c.status.accepts_answers() {
         return Err(DomainError::Conflict("error-import-campaign-status"));
     }
     import_checked(conn, &c, input)

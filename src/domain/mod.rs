@@ -17,11 +17,18 @@ pub mod organisations;
 pub mod portfolio;
 pub mod report_cache;
 pub mod reports;
+pub mod survey;
 pub mod synthetic;
+pub mod team_results;
 pub mod teams;
 pub mod types;
 
 use serde::Serialize;
+
+/// The unit of work every service runs in (one pooled connection to SQLite
+/// or PostgreSQL) and the pool `web::state` takes it from on a blocking
+/// thread. The web layer reaches the database only through this room.
+pub use crate::db::{DbConn, Pool};
 
 use crate::auth::policy::{Action, Decision, Principal};
 pub use types::MessageKey;
@@ -57,6 +64,11 @@ pub enum DomainError {
 }
 
 pub type DomainResult<T> = Result<T, DomainError>;
+
+/// `/healthz`: does the database answer?
+pub fn ping(conn: &mut DbConn) -> DomainResult<()> {
+    Ok(crate::db::ping(conn)?)
+}
 
 /// Asks the policy and turns its answer into an error.
 pub fn authorise(principal: &Principal, action: Action<'_>) -> DomainResult<()> {

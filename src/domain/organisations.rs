@@ -6,7 +6,8 @@ use serde::Deserialize;
 use super::types::{parse_language, parse_name, parse_sector, parse_threshold};
 use super::{authorise, DomainError, DomainResult};
 use crate::auth::policy::{Action, Principal, Role};
-use crate::db::models::organisation::{self, Organisation, OrganisationChanges};
+pub use crate::db::models::organisation::Organisation;
+use crate::db::models::organisation::{self, OrganisationChanges};
 use crate::db::models::{new_id, now, user};
 use crate::db::DbConn;
 

@@ -202,7 +202,7 @@ impl Inputs {
         // Stamp before data: a report is never older than its stamp.
         let Publication { threshold, teams } = publication(conn, c)?;
         let version = aggregates::version(conn, &c.id)?;
-        let stamp = Arc::new(Stamp::new(&c.status, &c.name, version, threshold, &teams));
+        let stamp = Arc::new(Stamp::new(c.status.as_str(), &c.name, version, threshold, &teams));
         Ok(Inputs {
             teams,
             settings: settings_of(threshold),
@@ -258,14 +258,14 @@ pub fn published_comments(
 
 /// Whether the figures of a campaign are published: from its close on.
 pub fn is_published(c: &Campaign) -> bool {
-    matches!(c.status.as_str(), "closed" | "archived")
+    c.status.is_published()
 }
 
 fn meta_of(c: &Campaign) -> CampaignMeta {
     CampaignMeta {
         id: c.id.clone(),
         name: c.name.clone(),
-        status: c.status.clone(),
+        status: c.status.as_str().to_string(),
     }
 }
 

@@ -11,7 +11,7 @@ use crate::analytics::synthetic::{campaign, Shape};
 use crate::analytics::CampaignData;
 use crate::auth::random_token;
 use crate::db::models::aggregates::{self, Delta};
-use crate::db::models::campaign::{self as campaign_model, Campaign};
+use crate::db::models::campaign::{self as campaign_model, Campaign, CampaignStatus};
 use crate::db::models::organisation::{self, Organisation};
 use crate::db::models::team::{self, Team};
 use crate::db::models::{new_id, now};
@@ -30,12 +30,12 @@ pub struct Seeded {
 const BATCH: usize = 20_000;
 
 /// `status` is `closed` (reports cached) or `open` (always computed).
-pub fn seed(conn: &mut DbConn, shape: &Shape, status: &str) -> DomainResult<Seeded> {
+pub fn seed(conn: &mut DbConn, shape: &Shape, status: CampaignStatus) -> DomainResult<Seeded> {
     let data = campaign(shape, &super::instrument::item_codes());
     crate::db::write_transaction(conn, |conn| store(conn, shape, &data, status))
 }
 
-fn store(conn: &mut DbConn, shape: &Shape, data: &CampaignData, status: &str) -> DomainResult<Seeded> {
+fn store(conn: &mut DbConn, shape: &Shape, data: &CampaignData, status: CampaignStatus) -> DomainResult<Seeded> {
     let org = Organisation {
         id: new_id(),
         name: format!("Synthetic {}", shape.label()),
@@ -68,10 +68,10 @@ fn store(conn: &mut DbConn, shape: &Shape, data: &CampaignData, status: &str) ->
         code: random_token(8),
         name: format!("Synthetic wave ({})", shape.label()),
         opens_on: today - chrono::Duration::days(30),
-        closes_on: today + chrono::Duration::days(if status == "open" { 30 } else { -1 }),
+        closes_on: today + chrono::Duration::days(if status == CampaignStatus::Open { 30 } else { -1 }),
         languages: "en,fr".into(),
         populations: "customer,employee,manager,executive".into(),
-        status: status.into(),
+        status,
         instrument_version: super::instrument::instrument().version,
         created_at: now(),
     };

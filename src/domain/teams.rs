@@ -10,7 +10,8 @@ use super::types::{parse_headcount, parse_name, TeamCode};
 use super::{authorise, DomainError, DomainResult};
 use crate::auth::policy::{Action, Decision, Principal};
 use crate::db::models::new_id;
-use crate::db::models::team::{self, Team};
+use crate::db::models::team;
+pub use crate::db::models::team::Team;
 use crate::db::DbConn;
 
 /// At most this many refused cells are listed back (API.md).
@@ -110,6 +111,44 @@ pub fn get(conn: &mut DbConn, principal: &Principal, org: &str, id: &str) -> Dom
         },
     )?;
     Ok(found)
+}
+
+/// A team found by its code, for someone allowed to see it.
+pub fn get_by_code(conn: &mut DbConn, principal: &Principal, org: &str, code: &str) -> DomainResult<Team> {
+    authorise(principal, Action::ViewOrganisation { org })?;
+    let all = team::list_by_org(conn, org)?;
+    let found = all.iter().find(|t| t.code == code).ok_or(DomainError::NotFound)?;
+    authorise(
+        principal,
+        Action::ViewTeam {
+            org,
+            lineage: &lineage(&all, &found.id),
+        },
+    )?;
+    Ok(found.clone())
+}
+
+/// A team with its parent and its direct sub-teams, as its page shows them.
+#[derive(Debug, Clone, Serialize)]
+pub struct Neighbourhood {
+    pub team: Team,
+    pub parent: Option<Team>,
+    pub children: Vec<Team>,
+}
+
+pub fn neighbourhood(conn: &mut DbConn, principal: &Principal, org: &str, id: &str) -> DomainResult<Neighbourhood> {
+    let team = get(conn, principal, org, id)?;
+    let all = team::list_by_org(conn, org)?;
+    let parent = team
+        .parent_id
+        .as_ref()
+        .and_then(|pid| all.iter().find(|t| &t.id == pid).cloned());
+    let children = all
+        .iter()
+        .filter(|t| t.parent_id.as_deref() == Some(team.id.as_str()))
+        .cloned()
+        .collect();
+    Ok(Neighbourhood { team, parent, children })
 }
 
 fn parse_input(input: &TeamInput, all: &[Team]) -> DomainResult<(TeamCode, String, Option<String>, i32)> {

@@ -20,13 +20,7 @@ use state::State;
 /// `/healthz`: 200 when the database answers.
 #[get("/healthz")]
 pub async fn healthz(state: State) -> HttpResponse {
-    let ok = state
-        .db(|conn| {
-            use diesel::RunQueryDsl;
-            diesel::sql_query("SELECT 1").execute(conn).map_err(AppError::from)
-        })
-        .await
-        .is_ok();
+    let ok = state.db(|conn| Ok(crate::domain::ping(conn)?)).await.is_ok();
     if ok {
         HttpResponse::Ok().content_type("text/plain").body("ok")
     } else {

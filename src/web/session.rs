@@ -12,8 +12,7 @@ use actix_web::{FromRequest, HttpMessage, HttpRequest};
 use super::state::AppState;
 use crate::auth::jwt::Audience;
 use crate::auth::policy::Principal;
-use crate::db::models::user::{self, User};
-use crate::domain::accounts;
+use crate::domain::accounts::{self, User};
 use crate::error::{AppError, AppResult};
 
 pub const SESSION_COOKIE: &str = "miroir_session";
@@ -32,17 +31,12 @@ pub async fn load(state: &AppState, token: &str, audience: Audience) -> AppResul
     };
     state
         .db(move |conn| {
-            let Some(u) = user::find(conn, &claims.sub)? else {
-                return Ok(None);
-            };
-            if u.token_version != claims.ver {
-                return Ok(None);
-            }
-            let principal = accounts::principal_for(conn, &u)?;
-            Ok(Some(SignedIn {
-                user: Arc::new(u),
-                principal: Arc::new(principal),
-            }))
+            Ok(
+                accounts::session(conn, &claims.sub, claims.ver)?.map(|(u, principal)| SignedIn {
+                    user: Arc::new(u),
+                    principal: Arc::new(principal),
+                }),
+            )
         })
         .await
 }

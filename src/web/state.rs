@@ -11,7 +11,7 @@ use handlebars::Handlebars;
 use crate::auth::jwt::Keys;
 use crate::auth::Secret;
 use crate::config::Config;
-use crate::db::{DbConn, Pool};
+use crate::domain::{DbConn, Pool};
 use crate::error::{AppError, AppResult};
 
 pub struct Limiters {

@@ -185,7 +185,12 @@ async fn a_seeded_campaign_reports_like_the_engine(app: TestApp) {
         branches_per_region: 9,
         responses: 10_000,
     };
-    let seeded = miroir::domain::synthetic::seed(&mut app.conn(), &shape, "closed").unwrap();
+    let seeded = miroir::domain::synthetic::seed(
+        &mut app.conn(),
+        &shape,
+        miroir::domain::campaigns::CampaignStatus::Closed,
+    )
+    .unwrap();
     assert_eq!(seeded.teams, 40);
     app.create_admin("bench@example.org");
     let token = app.api_token("bench@example.org").await;

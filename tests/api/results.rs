@@ -285,7 +285,7 @@ async fn closed_reports_are_reused_until_their_inputs_change(app: TestApp) {
             .unwrap()
     };
     let c = campaign::find_by_id(&mut app.conn(), &d.wave2).unwrap().unwrap();
-    assert_eq!(c.status, "closed");
+    assert_eq!(c.status, miroir::domain::campaigns::CampaignStatus::Closed);
     let first = reports::report_unchecked(&mut app.conn(), &c, None, None).unwrap();
     let again = reports::report_unchecked(&mut app.conn(), &c, None, None).unwrap();
     assert!(Arc::ptr_eq(&first, &again), "the closed wave's report is reused");

@@ -6,6 +6,50 @@ use serde::Serialize;
 use crate::db::schema::{campaigns, invitations};
 use crate::db::DbConn;
 
+text_enum! {
+    /// Where a wave is in its life: `draft` → `open` → `closed` →
+    /// `archived`, each step by one `Transition`.
+    pub enum CampaignStatus {
+        Draft = "draft",
+        Open = "open",
+        Closed = "closed",
+        Archived = "archived",
+    }
+}
+
+impl CampaignStatus {
+    /// Figures exist from the close on (METHOD.md §7).
+    pub fn is_published(self) -> bool {
+        matches!(self, CampaignStatus::Closed | CampaignStatus::Archived)
+    }
+
+    /// Answers are taken only while open.
+    pub fn accepts_answers(self) -> bool {
+        self == CampaignStatus::Open
+    }
+}
+
+text_enum! {
+    /// The one move a verb of the API makes (`POST /campaigns/{c}/{verb}`).
+    pub enum Transition {
+        Open = "open",
+        Close = "close",
+        Archive = "archive",
+    }
+}
+
+impl Transition {
+    /// The status the move leaves from and the one it reaches; no other
+    /// move exists.
+    pub fn edge(self) -> (CampaignStatus, CampaignStatus) {
+        match self {
+            Transition::Open => (CampaignStatus::Draft, CampaignStatus::Open),
+            Transition::Close => (CampaignStatus::Open, CampaignStatus::Closed),
+            Transition::Archive => (CampaignStatus::Closed, CampaignStatus::Archived),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize, PartialEq)]
 #[diesel(table_name = campaigns)]
 pub struct Campaign {
@@ -19,7 +63,7 @@ pub struct Campaign {
     pub languages: String,
     /// Comma-separated population codes.
     pub populations: String,
-    pub status: String,
+    pub status: CampaignStatus,
     pub instrument_version: i32,
     pub created_at: chrono::NaiveDateTime,
 }
@@ -33,8 +77,8 @@ impl Campaign {
             .collect()
     }
 
-    pub fn includes(&self, population: &str) -> bool {
-        self.populations.split(',').any(|p| p == population)
+    pub fn includes(&self, population: crate::analytics::Population) -> bool {
+        self.populations.split(',').any(|p| p == population.as_str())
     }
 }
 
@@ -90,8 +134,9 @@ pub fn update(conn: &mut DbConn, c: &Campaign) -> QueryResult<usize> {
         .execute(conn)
 }
 
-/// Moves the status from `from` to `to`; 0 when it was not `from` any more.
-pub fn transition(conn: &mut DbConn, id: &str, from: &str, to: &str) -> QueryResult<usize> {
+/// Makes the move; 0 when the campaign was not in its starting status any more.
+pub fn transition(conn: &mut DbConn, id: &str, step: Transition) -> QueryResult<usize> {
+    let (from, to) = step.edge();
     diesel::update(
         campaigns::table
             .filter(campaigns::id.eq(id))

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::organisations::api_error;
-use crate::db::models::campaign::Campaign;
+use crate::domain::campaigns::Campaign;
 use crate::domain::campaigns::{self, CampaignInput};
 use crate::domain::instrument::{instrument, message_id};
 use crate::domain::{import, reports};
@@ -42,7 +42,7 @@ impl From<Campaign> for CampaignOut {
             name: c.name,
             opens_on: c.opens_on.to_string(),
             closes_on: c.closes_on.to_string(),
-            status: c.status,
+            status: c.status.as_str().to_string(),
         }
     }
 }

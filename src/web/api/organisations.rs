@@ -4,7 +4,7 @@ use actix_web::{get, post, put, web, HttpRequest, HttpResponse};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::db::models::organisation::Organisation;
+use crate::domain::organisations::Organisation;
 use crate::domain::organisations::{self, OrganisationInput};
 use crate::domain::{teams, DomainError, RowError};
 use crate::error::{AppError, AppResult};

@@ -141,15 +141,7 @@ pub async fn reset(
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let p = s.principal.clone();
-    let (email, token) = state
-        .db(move |conn| {
-            let token = accounts::issue_reset(conn, &p, &id)?;
-            let email = crate::db::models::user::find(conn, &id)?
-                .map(|u| u.email)
-                .unwrap_or_default();
-            Ok((email, token))
-        })
-        .await?;
+    let (email, token) = state.db(move |conn| Ok(accounts::issue_reset(conn, &p, &id)?)).await?;
     let link = reset_link(&state, &req, &token);
     page(
         &state,

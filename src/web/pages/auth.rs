@@ -8,7 +8,6 @@ use serde::{Deserialize, Serialize};
 
 use super::{safe_next, see_other};
 use crate::auth::jwt::{Audience, SESSION_SECONDS};
-use crate::db::models::user;
 use crate::domain::accounts::{self, NewUserInput};
 use crate::domain::types::Email;
 use crate::domain::DomainError;
@@ -38,7 +37,7 @@ pub struct NextQuery {
 #[get("/login")]
 pub async fn login_form(state: State, req: HttpRequest, q: web::Query<NextQuery>) -> AppResult<HttpResponse> {
     let (nobody, needs_setup) = state
-        .db(|conn| Ok((user::count(conn)? == 0, accounts::needs_setup(conn)?)))
+        .db(|conn| Ok((accounts::nobody_yet(conn)?, accounts::needs_setup(conn)?)))
         .await?;
     if nobody {
         return Ok(see_other("/setup"));
@@ -131,7 +130,7 @@ pub async fn logout(state: State, session: MaybeSignedIn, CsrfForm(_): CsrfForm<
     if let Some(s) = session.0 {
         // Revoke every session of this user, not just this cookie.
         let id = s.user.id.clone();
-        state.db(move |conn| Ok(user::bump_token_version(conn, &id)?)).await?;
+        state.db(move |conn| Ok(accounts::revoke_sessions(conn, &id)?)).await?;
     }
     let mut res = see_other("/login");
     let mut gone = Cookie::build(SESSION_COOKIE, "").path("/").finish();
@@ -244,7 +243,9 @@ async fn account_page(
     form: FormState<PasswordForm>,
 ) -> AppResult<HttpResponse> {
     let id = s.user.id.clone();
-    let organisations = state.db(move |conn| Ok(user::organisations_of(conn, &id)?)).await?;
+    let organisations = state
+        .db(move |conn| Ok(accounts::own_organisations(conn, &id)?))
+        .await?;
     let page = AccountPage {
         email: s.user.email.clone(),
         display_name: s.user.display_name.clone(),
@@ -309,7 +310,7 @@ pub async fn switch_language(
     if let Some(s) = session.0 {
         let (id, lang) = (s.user.id.clone(), form.lang.clone());
         state
-            .db(move |conn| Ok(user::set_language(conn, &id, Some(&lang))?))
+            .db(move |conn| Ok(accounts::set_own_language(conn, &id, &lang)?))
             .await?;
     }
     let mut res = see_other(&safe_next(form.next.as_deref()));

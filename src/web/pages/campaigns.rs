@@ -8,10 +8,10 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 
 use super::see_other;
+use crate::analytics::Population;
 use crate::auth::policy::{Action, Decision};
-use crate::db::models::campaign::Campaign;
-use crate::db::models::organisation::Organisation;
-use crate::domain::campaigns::{self, CampaignInput, TeamRate};
+use crate::domain::campaigns::{self, Campaign, CampaignInput, CampaignStatus, TeamRate};
+use crate::domain::organisations::Organisation;
 use crate::domain::{authorise, organisations, DomainError, RowError};
 use crate::error::{AppError, AppResult};
 use crate::web::context::{lang_for, page_context, CsrfForm};
@@ -69,10 +69,10 @@ impl CampaignForm {
             closes_on: c.closes_on.to_string(),
             lang_fr: on(langs.iter().any(|l| l == "fr")),
             lang_en: on(langs.iter().any(|l| l == "en")),
-            pop_customer: on(c.includes("customer")),
-            pop_employee: on(c.includes("employee")),
-            pop_manager: on(c.includes("manager")),
-            pop_executive: on(c.includes("executive")),
+            pop_customer: on(c.includes(Population::Customer)),
+            pop_employee: on(c.includes(Population::Employee)),
+            pop_manager: on(c.includes(Population::Manager)),
+            pop_executive: on(c.includes(Population::Executive)),
         }
     }
 
@@ -339,8 +339,8 @@ async fn campaign_page(
     let page = CampaignPage {
         may_manage: s.principal.may(Action::ManageCampaigns { org: &org_id }) == Decision::Allow,
         may_executive: s.principal.may(Action::ExecutiveAssess { org: &org_id }) == Decision::Allow,
-        is_open: c.status == "open",
-        is_draft: c.status == "draft",
+        is_open: c.status == CampaignStatus::Open,
+        is_draft: c.status == CampaignStatus::Draft,
         org_id,
         campaign: c,
         teams,
@@ -450,9 +450,7 @@ async fn email_invitations(
         .db(move |conn| {
             let c = campaigns::get(conn, &p, &org, &id)?;
             let tokens = campaigns::invite(conn, &p, &id, &team, Some(count))?;
-            let team_name = crate::db::models::team::find_by_code(conn, &org, &team)?
-                .map(|t| t.name)
-                .unwrap_or_default();
+            let team_name = crate::domain::teams::get_by_code(conn, &p, &org, &team)?.name;
             Ok((c, team_name, tokens))
         })
         .await?;
@@ -498,9 +496,9 @@ pub async fn qr(
     let c = campaign_for_qr(&state, &s, org_id.clone(), cid).await?;
     // Only the organisation's teams have a link to draw (a segment longer
     // than a QR code holds failed the request).
-    let code = team.clone();
+    let (code, p) = (team.clone(), s.principal.clone());
     state
-        .db(move |conn| crate::db::models::team::find_by_code(conn, &org_id, &code)?.ok_or(AppError::NotFound))
+        .db(move |conn| Ok(crate::domain::teams::get_by_code(conn, &p, &org_id, &code)?))
         .await?;
     let channel =
         q.ch.as_deref()

@@ -10,7 +10,7 @@ use super::results::{dimension_rows, DimensionRow};
 use crate::analytics::items::Dimension;
 use crate::analytics::{CampaignReport, ChannelView, GroupReport, WaveComparison};
 use crate::auth::policy::{Action, Decision};
-use crate::db::models::campaign::Campaign;
+use crate::domain::campaigns::{Campaign, CampaignStatus};
 use crate::domain::{organisations, reports};
 use crate::error::AppResult;
 use crate::web::context::page_context;
@@ -186,7 +186,7 @@ pub async fn dashboard(
         may_manage: s.principal.may(Action::ManageCampaigns { org: &org_id }) == Decision::Allow,
         waves: all
             .iter()
-            .filter(|c| c.status != "draft")
+            .filter(|c| c.status != CampaignStatus::Draft)
             .map(|c| Wave {
                 id: c.id.clone(),
                 name: c.name.clone(),

@@ -3,8 +3,8 @@
 use actix_web::{get, HttpRequest, HttpResponse};
 use serde::Serialize;
 
-use crate::db::models::organisation::Organisation;
 use crate::domain::organisations;
+use crate::domain::organisations::Organisation;
 use crate::error::AppResult;
 use crate::web::context::page_context;
 use crate::web::render::html;

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::see_other;
 use crate::auth::policy::{Action, Decision, Role};
-use crate::db::models::user::MemberRow;
+use crate::domain::accounts::MemberRow;
 use crate::domain::accounts::{self, MemberInput};
 use crate::domain::authorise;
 use crate::error::AppResult;

@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::see_other;
 use crate::auth::policy::{Action, Decision};
-use crate::db::models::organisation::Organisation;
-use crate::db::models::user::MemberRow;
+use crate::domain::accounts::MemberRow;
+use crate::domain::organisations::Organisation;
 use crate::domain::organisations::{self, OrganisationInput};
 use crate::domain::teams::{self, TreeRow};
 use crate::domain::{accounts, types::SECTORS};

@@ -7,13 +7,13 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 
 use super::see_other;
-use crate::analytics::{GroupReport, Population};
+use crate::analytics::GroupReport;
 use crate::auth::policy::{Action, Decision};
-use crate::db::models::campaign::Campaign;
-use crate::db::models::response::ContactRequest;
-use crate::db::models::team;
 use crate::domain::actions::{self, ActionView, AdoptInput};
-use crate::domain::{campaigns, contacts, reports, DomainError};
+use crate::domain::campaigns::{Campaign, CampaignStatus};
+use crate::domain::contacts::ContactRequest;
+use crate::domain::team_results::{PublishedTeam, TeamResults};
+use crate::domain::{campaigns, contacts, DomainError};
 use crate::error::{AppError, AppResult};
 use crate::web::context::{page_context, CsrfForm};
 use crate::web::render::html;
@@ -71,7 +71,7 @@ struct TeamResultsPage<'a> {
 #[derive(Serialize)]
 struct TeamOpenPage {
     org_id: String,
-    campaign: crate::db::models::campaign::Campaign,
+    campaign: crate::domain::campaigns::Campaign,
     team_code: String,
     team_name: String,
     contacts: Option<Vec<ContactRequest>>,
@@ -85,74 +85,40 @@ pub async fn team_results(
     path: web::Path<(String, String, String)>,
 ) -> AppResult<HttpResponse> {
     let (org_id, cid, code) = path.into_inner();
-    let p = s.principal.clone();
-    let (org, id, team_code) = (org_id.clone(), cid.clone(), code.clone());
+    let (p, org) = (s.principal.clone(), org_id.clone());
     let loaded = state
-        .db(move |conn| {
-            let c = campaigns::get(conn, &p, &org, &id)?;
-            let t = team::find_by_code(conn, &org, &team_code)?.ok_or(AppError::NotFound)?;
-            if !reports::is_published(&c) {
-                // No figure before the close; call-back requests cannot wait.
-                crate::domain::teams::get(conn, &p, &org, &t.id)?;
-                let contacts = contacts::for_team(conn, &p, &org, &c.id, &t.id)?;
-                return Ok(Err(TeamOpenPage {
-                    org_id: org.clone(),
-                    campaign: c,
-                    team_code: t.code,
-                    team_name: t.name,
-                    contacts,
-                }));
-            }
-            let report = reports::report(conn, &p, &c.id, Some(&team_code), None)?;
-            let all = team::list_by_org(conn, &org)?;
-            let hierarchy = crate::domain::teams::Hierarchy::new(&all);
-            let lineage = hierarchy.lineage(&t.id);
-            // Comments only where the population is shown (n ≥ k).
-            let group = &report.organisation;
-            let customer_comments = if group.suppressed.customer || group.n.customer.is_none() {
-                Vec::new()
-            } else {
-                reports::published_comments(conn, &c, &t.id, Population::Customer)?
-            };
-            let employee_comments = if group.suppressed.employee || group.n.employee.is_none() {
-                Vec::new()
-            } else {
-                reports::published_comments(conn, &c, &t.id, Population::Employee)?
-            };
-            // Contact requests: the team's managers and the directors.
-            let contacts = contacts::for_team(conn, &p, &org, &c.id, &t.id)?;
-            let actions: Vec<ActionView> = actions::list(conn, &p, &org)?
-                .into_iter()
-                .filter(|a| a.action.team_id.as_deref() == Some(t.id.as_str()) && a.action.campaign_id == c.id)
-                .collect();
-            Ok(Ok((
-                c,
-                t,
-                report,
-                lineage,
-                customer_comments,
-                employee_comments,
-                contacts,
-                actions,
-            )))
-        })
+        .db(move |conn| Ok(crate::domain::team_results::team_results(conn, &p, &org, &cid, &code)?))
         .await?;
-    let (c, t, report, lineage, customer_comments, employee_comments, contacts, actions) = match loaded {
-        Ok(published) => published,
-        Err(open) => {
+    let published = match loaded {
+        TeamResults::Published(published) => published,
+        TeamResults::Open(open) => {
+            let page = TeamOpenPage {
+                org_id,
+                campaign: open.campaign,
+                team_code: open.team.code,
+                team_name: open.team.name,
+                contacts: open.contacts,
+            };
             return html(
                 &state.templates,
                 "pages/team_open",
-                &page_context(&req, "team-results-title", open),
-            )
+                &page_context(&req, "team-results-title", page),
+            );
         }
     };
+    let PublishedTeam {
+        campaign: c,
+        team: t,
+        report,
+        customer_comments,
+        employee_comments,
+        contacts,
+        actions,
+        may_adopt,
+    } = *published;
     let group = &report.organisation;
     let page = TeamResultsPage {
-        may_adopt: s.principal.may(Action::ManageActions {
-            org: &org_id,
-            lineage: &lineage,
-        }) == Decision::Allow,
+        may_adopt,
         org_id,
         campaign: c,
         team_code: t.code,
@@ -295,7 +261,10 @@ pub async fn list_actions(
         org_name: org_row.name,
         actions: list,
         statuses: actions::STATUSES,
-        campaigns: campaigns.into_iter().filter(|c| c.status != "draft").collect(),
+        campaigns: campaigns
+            .into_iter()
+            .filter(|c| c.status != CampaignStatus::Draft)
+            .collect(),
         points: crate::analytics::recommendations::ACTION_PLAN
             .iter()
             .map(|r| r.code)

@@ -11,12 +11,11 @@ use serde::{Deserialize, Serialize};
 
 use super::see_other;
 use crate::analytics::{Channel, Population};
-use crate::auth::policy::Action;
 use crate::auth::random_token;
-use crate::db::models::campaign::{self, Campaign};
-use crate::db::models::{organisation, response, team};
+use crate::domain::campaigns::CampaignStatus;
 use crate::domain::collection::{self, Section, Source, Stored, Submission};
-use crate::domain::{authorise, campaigns, DomainError, MessageKey};
+use crate::domain::survey::{self, Target};
+use crate::domain::{DomainError, MessageKey};
 use crate::error::{AppError, AppResult};
 use crate::web::context::{lang_for, page_context_in, CsrfForm};
 use crate::web::render::html;
@@ -64,15 +63,6 @@ impl Extras {
             contact_message: get("contact_message"),
         }
     }
-}
-
-struct Target {
-    campaign: Campaign,
-    org_default: String,
-    team_name: Option<String>,
-    population: Population,
-    action: String,
-    channel: Option<Channel>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -227,33 +217,18 @@ async fn customer_target(
         .and_then(|c| Channel::parse(c).ok())
         .unwrap_or(Channel::Web);
     state
-        .db(move |conn| {
-            let Some(c) = campaign::find_by_code(conn, &code)? else {
-                return Ok(Err(DomainError::NotFound));
-            };
-            let Some(t) = team::find_by_code(conn, &c.organisation_id, &team_code)? else {
-                return Ok(Err(DomainError::NotFound));
-            };
-            if !c.includes("customer") {
-                return Ok(Err(DomainError::NotFound));
-            }
-            if c.status != "open" {
-                return Ok(Err(DomainError::Conflict("error-campaign-closed")));
-            }
-            let org_default = organisation::find(conn, &c.organisation_id)?
-                .map(|o| o.default_language)
-                .unwrap_or_default();
-            let target = Target {
-                action: format!("/s/{}/{}", c.code, t.code),
-                campaign: c,
-                org_default,
-                team_name: Some(t.name),
-                population: Population::Customer,
-                channel: Some(channel),
-            };
-            Ok(Ok((target, t.id)))
-        })
+        .db(move |conn| Ok(answerable(survey::customer_target(conn, &code, &team_code, channel))?))
         .await
+}
+
+/// Splits why a link cannot be answered (shown as a message) from a
+/// failure of the server.
+fn answerable<T>(found: Result<T, DomainError>) -> Result<Result<T, DomainError>, DomainError> {
+    match found {
+        Ok(t) => Ok(Ok(t)),
+        Err(e @ (DomainError::Validation(_) | DomainError::Conflict(_) | DomainError::NotFound)) => Ok(Err(e)),
+        Err(e) => Err(e),
+    }
 }
 
 #[get("/s/{campaign}/{team}")]
@@ -302,30 +277,7 @@ pub async fn customer_submit(
 
 async fn employee_target(state: &State, token: String) -> AppResult<Result<Target, DomainError>> {
     state
-        .db(move |conn| {
-            let (c, team_id) = match collection::invitation(conn, &token) {
-                Ok(found) => found,
-                Err(e @ (DomainError::Validation(_) | DomainError::Conflict(_) | DomainError::NotFound)) => {
-                    return Ok(Err(e))
-                }
-                Err(e) => return Err(e.into()),
-            };
-            if c.status != "open" {
-                return Ok(Err(DomainError::Conflict("error-campaign-closed")));
-            }
-            let t = team::find(conn, &c.organisation_id, &team_id)?;
-            let org_default = organisation::find(conn, &c.organisation_id)?
-                .map(|o| o.default_language)
-                .unwrap_or_default();
-            Ok(Ok(Target {
-                action: format!("/i/{token}"),
-                campaign: c,
-                org_default,
-                team_name: t.map(|t| t.name),
-                population: Population::Employee,
-                channel: None,
-            }))
-        })
+        .db(move |conn| Ok(answerable(survey::employee_target(conn, &token))?))
         .await
 }
 
@@ -363,9 +315,7 @@ pub async fn employee_submit(
         Ok(target) => submit(&state, &req, target, Source::Invitation { token }, form).await,
         Err(DomainError::Conflict("error-invitation-used")) => {
             let key = form.get("idempotency_key").cloned().unwrap_or_default();
-            let seen = state
-                .db(move |conn| Ok(response::submission_key_exists(conn, &key)?))
-                .await?;
+            let seen = state.db(move |conn| Ok(survey::submission_seen(conn, &key)?)).await?;
             if seen {
                 Ok(see_other(&format!("/thanks?lang={}", lang_for(&req, None))))
             } else {
@@ -385,63 +335,17 @@ async fn signed_target(
     cid: String,
     team_id: Option<String>,
 ) -> AppResult<(Target, HashMap<String, String>)> {
-    let p = s.principal.clone();
-    let author = s.user.id.clone();
+    let (p, author) = (s.principal.clone(), s.user.id.clone());
     state
         .db(move |conn| {
-            let c = campaigns::get(conn, &p, &org_id, &cid)?;
-            let (population, team_name, action) = match &team_id {
-                Some(t) => {
-                    authorise(&p, Action::SelfAssess { org: &org_id, team: t })?;
-                    let team = team::find(conn, &org_id, t)?.ok_or(DomainError::NotFound)?;
-                    (
-                        Population::Manager,
-                        Some(team.name),
-                        format!("/orgs/{org_id}/campaigns/{cid}/self/{t}"),
-                    )
-                }
-                None => {
-                    authorise(&p, Action::ExecutiveAssess { org: &org_id })?;
-                    (
-                        Population::Executive,
-                        None,
-                        format!("/orgs/{org_id}/campaigns/{cid}/executive"),
-                    )
-                }
-            };
-            if !c.includes(population.as_str()) {
-                return Err(AppError::NotFound);
-            }
-            let mut typed = HashMap::new();
-            if let Some(previous) =
-                response::find_signed(conn, &c.id, team_id.as_deref(), population.as_str(), &author)?
-            {
-                let answered: HashMap<String, String> = response::answers_of(conn, &previous.id)?
-                    .into_iter()
-                    .map(|(k, v)| (k, v.to_string()))
-                    .collect();
-                for (def, _) in crate::domain::instrument::items_for(population) {
-                    let value = answered
-                        .get(&def.code)
-                        .cloned()
-                        .unwrap_or_else(|| collection::DONT_KNOW.into());
-                    typed.insert(def.code.clone(), value);
-                }
-            }
-            let org_default = organisation::find(conn, &org_id)?
-                .map(|o| o.default_language)
-                .unwrap_or_default();
-            Ok((
-                Target {
-                    campaign: c,
-                    org_default,
-                    team_name,
-                    population,
-                    action,
-                    channel: None,
-                },
-                typed,
-            ))
+            Ok(survey::signed_target(
+                conn,
+                &p,
+                &author,
+                &org_id,
+                &cid,
+                team_id.as_deref(),
+            )?)
         })
         .await
 }
@@ -455,7 +359,7 @@ async fn signed_form(
     team: Option<String>,
 ) -> AppResult<HttpResponse> {
     let (target, typed) = signed_target(&state, &s, org_id, cid, team).await?;
-    if target.campaign.status != "open" {
+    if target.campaign.status != CampaignStatus::Open {
         return message(&state, &req, "survey-closed", StatusCode::GONE);
     }
     render(

@@ -8,7 +8,6 @@ use serde::Serialize;
 
 use super::see_other;
 use crate::auth::policy::{Action, Decision};
-use crate::db::models::team::Team;
 use crate::domain::teams::{self, ImportSummary, TeamInput, TreeRow};
 use crate::domain::{authorise, DomainError, RowError};
 use crate::error::AppResult;
@@ -98,9 +97,8 @@ pub async fn create(
 #[derive(Serialize)]
 struct TeamPage {
     org_id: String,
-    team: Team,
-    parent: Option<Team>,
-    children: Vec<Team>,
+    #[serde(flatten)]
+    near: teams::Neighbourhood,
     may_manage: bool,
 }
 
@@ -113,28 +111,13 @@ pub async fn show(
 ) -> AppResult<HttpResponse> {
     let (org_id, team_id) = path.into_inner();
     let (p, org, id) = (s.principal.clone(), org_id.clone(), team_id.clone());
-    let (team, all) = state
-        .db(move |conn| {
-            let team = teams::get(conn, &p, &org, &id)?;
-            let all = crate::db::models::team::list_by_org(conn, &org)?;
-            Ok((team, all))
-        })
+    let near = state
+        .db(move |conn| Ok(teams::neighbourhood(conn, &p, &org, &id)?))
         .await?;
-    let parent = team
-        .parent_id
-        .as_ref()
-        .and_then(|pid| all.iter().find(|t| &t.id == pid).cloned());
-    let children = all
-        .iter()
-        .filter(|t| t.parent_id.as_deref() == Some(team.id.as_str()))
-        .cloned()
-        .collect();
     let page = TeamPage {
         may_manage: s.principal.may(Action::ManageTeams { org: &org_id }) == Decision::Allow,
         org_id,
-        team,
-        parent,
-        children,
+        near,
     };
     html(&state.templates, "pages/team", &page_context(&req, "team-title", page))
 }
@@ -149,20 +132,14 @@ pub async fn edit_form(
     let (org_id, team_id) = path.into_inner();
     authorise(&s.principal, Action::ManageTeams { org: &org_id })?;
     let (p, org, id) = (s.principal.clone(), org_id.clone(), team_id.clone());
-    let (team, parent_code) = state
-        .db(move |conn| {
-            let team = teams::get(conn, &p, &org, &id)?;
-            let parent_code = match &team.parent_id {
-                Some(pid) => crate::db::models::team::find(conn, &org, pid)?.map(|t| t.code),
-                None => None,
-            };
-            Ok((team, parent_code))
-        })
+    let near = state
+        .db(move |conn| Ok(teams::neighbourhood(conn, &p, &org, &id)?))
         .await?;
+    let team = near.team;
     let values = TeamInput {
         code: team.code,
         name: team.name,
-        parent_code: parent_code.unwrap_or_default(),
+        parent_code: near.parent.map(|t| t.code).unwrap_or_default(),
         headcount: team.headcount.to_string(),
     };
     form_page(
