@@ -13,3 +13,6 @@ pub mod render;
 pub mod startup;
 pub mod telemetry;
 pub mod web;
+
+#[cfg(test)]
+mod architecture_tests;

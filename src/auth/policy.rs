@@ -52,7 +52,17 @@ pub enum Action<'a> {
     CreateOrganisation,
     /// Platform administration: users, consultants, reset links.
     AdministerPlatform,
+    /// Give or take a consultant's access to an organisation (the platform
+    /// administrator's decision, not the client's).
+    AssignConsultants,
+    /// The consultant's portfolio of client organisations, with the sector
+    /// benchmarks.
+    ViewPortfolio,
     ViewOrganisation {
+        org: &'a str,
+    },
+    /// The whole organisation's results (a manager sees only their teams').
+    ViewOrganisationResults {
         org: &'a str,
     },
     EditOrganisation {
@@ -114,9 +124,10 @@ impl Principal {
             return Decision::Allow;
         }
         let org = match action {
-            Action::CreateOrganisation => return allow_if(self.is_consultant),
-            Action::AdministerPlatform => return Decision::Forbidden,
+            Action::CreateOrganisation | Action::ViewPortfolio => return allow_if(self.is_consultant),
+            Action::AdministerPlatform | Action::AssignConsultants => return Decision::Forbidden,
             Action::ViewOrganisation { org }
+            | Action::ViewOrganisationResults { org }
             | Action::EditOrganisation { org }
             | Action::DeleteOrganisation { org }
             | Action::ManageTeams { org }
@@ -133,6 +144,7 @@ impl Principal {
         use Role::*;
         match action {
             Action::ViewOrganisation { .. } => Decision::Allow,
+            Action::ViewOrganisationResults { .. } => allow_if(role != Manager),
             Action::EditOrganisation { .. }
             | Action::ManageTeams { .. }
             | Action::ManageMembers { .. }
@@ -149,7 +161,10 @@ impl Principal {
                 Director | Consultant | Viewer => Decision::Allow,
                 Manager => allow_if(lineage.iter().any(|t| self.managed_teams.contains(t))),
             },
-            Action::CreateOrganisation | Action::AdministerPlatform => Decision::Forbidden,
+            Action::CreateOrganisation
+            | Action::ViewPortfolio
+            | Action::AdministerPlatform
+            | Action::AssignConsultants => Decision::Forbidden,
         }
     }
 }
@@ -225,5 +240,33 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(admin.may(Action::DeleteOrganisation { org: "any" }), Decision::Allow);
+    }
+
+    #[test]
+    fn what_handlers_once_decided_inline_is_the_policy_now() {
+        let manager = member(Role::Manager);
+        let viewer = member(Role::Viewer);
+        let consultant = Principal {
+            is_consultant: true,
+            ..member(Role::Consultant)
+        };
+        let admin = Principal {
+            is_platform_admin: true,
+            ..Default::default()
+        };
+        let org = Action::ViewOrganisationResults { org: "org" };
+        assert_eq!(manager.may(org), Decision::Forbidden);
+        assert_eq!(viewer.may(org), Decision::Allow);
+        assert_eq!(
+            member(Role::Director).may(Action::ViewOrganisationResults { org: "other" }),
+            Decision::NotFound
+        );
+        for p in [&manager, &viewer, &consultant, &member(Role::Director)] {
+            assert_eq!(p.may(Action::AssignConsultants), Decision::Forbidden);
+        }
+        assert_eq!(admin.may(Action::AssignConsultants), Decision::Allow);
+        assert_eq!(consultant.may(Action::ViewPortfolio), Decision::Allow);
+        assert_eq!(viewer.may(Action::ViewPortfolio), Decision::Forbidden);
+        assert_eq!(admin.may(Action::ViewPortfolio), Decision::Allow);
     }
 }

@@ -313,7 +313,7 @@ fn parse_role(principal: &Principal, role: &str) -> DomainResult<Role> {
     let role = Role::parse(role.trim()).ok_or(DomainError::Field("role", "error-role-invalid"))?;
     // Consultants' access is granted by the platform administrator.
     if role == Role::Consultant {
-        authorise(principal, Action::AdministerPlatform)?;
+        authorise(principal, Action::AssignConsultants)?;
     }
     Ok(role)
 }
@@ -399,7 +399,7 @@ pub fn update_member(
     conn.transaction(|conn| {
         let m = user::find_membership(conn, org, membership_id)?.ok_or(DomainError::NotFound)?;
         if m.role == Role::Consultant.as_str() && role != Role::Consultant {
-            authorise(principal, Action::AdministerPlatform)?;
+            authorise(principal, Action::AssignConsultants)?;
         }
         let teams = team_ids(conn, org, role, &input.teams)?;
         user::update_membership_role(conn, &m.id, role.as_str())?;
@@ -413,7 +413,7 @@ pub fn remove_member(conn: &mut DbConn, principal: &Principal, org: &str, member
     conn.transaction(|conn| {
         let m = user::find_membership(conn, org, membership_id)?.ok_or(DomainError::NotFound)?;
         if m.role == Role::Consultant.as_str() {
-            authorise(principal, Action::AdministerPlatform)?;
+            authorise(principal, Action::AssignConsultants)?;
         }
         user::delete_membership(conn, &m)?;
         Ok(())

@@ -15,7 +15,10 @@ use crate::db::models::campaign::{self, Campaign};
 use crate::db::models::{new_id, now, team};
 use crate::db::DbConn;
 
-pub const STATUSES: [&str; 4] = ["planned", "in_progress", "done", "dropped"];
+pub use crate::db::models::action::ActionStatus;
+
+/// The statuses in the order the forms offer them.
+pub const STATUSES: &[ActionStatus] = ActionStatus::ALL;
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(default)]
@@ -78,7 +81,7 @@ pub fn adopt(
         point: input.point.clone(),
         owner,
         due_on,
-        status: "planned".into(),
+        status: ActionStatus::Planned,
         note: note.clone(),
         created_at: now(),
     };
@@ -87,7 +90,7 @@ pub fn adopt(
         action_id: row.id.clone(),
         at: now(),
         author: author.into(),
-        status: "planned".into(),
+        status: ActionStatus::Planned,
         note,
     };
     crate::db::write_transaction(conn, |conn| action::insert(conn, &row, &event))?;
@@ -110,16 +113,14 @@ pub fn set_status(
         None => Vec::new(),
     };
     authorise(p, Action::ManageActions { org, lineage: &lineage })?;
-    if !STATUSES.contains(&status) {
-        return Err(DomainError::Field("status", "error-action-status"));
-    }
+    let status = ActionStatus::parse(status).ok_or(DomainError::Field("status", "error-action-status"))?;
     let note = Some(note.trim().chars().take(2000).collect::<String>()).filter(|n| !n.is_empty());
     let event = ActionEvent {
         id: new_id(),
         action_id: a.id.clone(),
         at: now(),
         author: author.into(),
-        status: status.into(),
+        status,
         note,
     };
     crate::db::write_transaction(conn, |conn| action::set_status(conn, &a.id, status, &event))?;

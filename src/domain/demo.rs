@@ -4,13 +4,13 @@
 
 use std::collections::HashMap;
 
-use super::DomainResult;
+use super::{DomainError, DomainResult};
 use crate::analytics::Respondent;
 use crate::auth::password::hash_password;
 use crate::auth::random_token;
-use crate::db::models::action::{self, ActionEvent, ActionRow};
+use crate::db::models::action::{self, ActionEvent, ActionRow, ActionStatus};
 use crate::db::models::aggregates::{self, Delta};
-use crate::db::models::campaign::{self, Campaign};
+use crate::db::models::campaign::{self, Campaign, CampaignStatus};
 use crate::db::models::organisation::{self, Organisation};
 use crate::db::models::response::{self, Response};
 use crate::db::models::team::{self, Team};
@@ -129,7 +129,7 @@ pub fn install(conn: &mut DbConn, plan: &DemoPlan) -> DomainResult<Installed> {
                 closes_on: today - chrono::Duration::days(i64::from(wave.closes_days_ago)),
                 languages: "fr,en".into(),
                 populations: "customer,employee,manager,executive".into(),
-                status: crate::db::models::campaign::CampaignStatus::Closed,
+                status: CampaignStatus::Closed,
                 instrument_version: super::instrument::instrument().version,
                 created_at: now(),
             };
@@ -184,6 +184,8 @@ pub fn install(conn: &mut DbConn, plan: &DemoPlan) -> DomainResult<Installed> {
                     .find(|p| p.email == a.owner_email)
                     .map(|p| p.display_name.clone())
                     .unwrap_or_else(|| a.owner_email.clone());
+                let status = ActionStatus::parse(&a.status)
+                    .ok_or_else(|| DomainError::Unexpected(anyhow::anyhow!("demo action status {:?}", a.status)))?;
                 let row = ActionRow {
                     id: new_id(),
                     organisation_id: org.id.clone(),
@@ -192,7 +194,7 @@ pub fn install(conn: &mut DbConn, plan: &DemoPlan) -> DomainResult<Installed> {
                     point: a.point.clone(),
                     owner: owner.clone(),
                     due_on: Some(today - chrono::Duration::days(30)),
-                    status: a.status.clone(),
+                    status,
                     note: Some(a.note.clone()),
                     created_at: now(),
                 };
@@ -201,7 +203,7 @@ pub fn install(conn: &mut DbConn, plan: &DemoPlan) -> DomainResult<Installed> {
                     action_id: row.id.clone(),
                     at: now(),
                     author: owner.clone(),
-                    status: "planned".into(),
+                    status: ActionStatus::Planned,
                     note: None,
                 };
                 action::insert(conn, &row, &planned)?;
@@ -210,10 +212,10 @@ pub fn install(conn: &mut DbConn, plan: &DemoPlan) -> DomainResult<Installed> {
                     action_id: row.id.clone(),
                     at: now(),
                     author: owner,
-                    status: a.status.clone(),
+                    status,
                     note: Some(a.note.clone()),
                 };
-                action::set_status(conn, &row.id, &a.status, &later)?;
+                action::set_status(conn, &row.id, status, &later)?;
             }
         }
         let first_with = |role: &str| {

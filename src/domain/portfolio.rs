@@ -84,7 +84,7 @@ fn headline(conn: &mut DbConn, org: &organisation::Organisation) -> DomainResult
 }
 
 pub fn portfolio(conn: &mut DbConn, p: &Principal) -> DomainResult<Portfolio> {
-    authorise(p, Action::CreateOrganisation)?;
+    authorise(p, Action::ViewPortfolio)?;
     let all = organisation::list_all(conn)?;
     let member_of: BTreeSet<&str> = p.memberships.keys().map(String::as_str).collect();
     let consultant_of: BTreeSet<&str> = p

@@ -12,7 +12,7 @@ use crate::analytics::{
     build_report, CampaignData, CampaignMeta, CampaignReport, Channel, ChannelView, HistogramRow, ItemCode,
     OrientationRow, Population, ReportFilter, RespondentRow, Scope, Settings, TeamCode,
 };
-use crate::auth::policy::{Action, Principal, Role};
+use crate::auth::policy::{Action, Principal};
 use crate::db::models::campaign::{self, Campaign};
 use crate::db::models::publication as frozen;
 use crate::db::models::team::Team;
@@ -127,15 +127,14 @@ fn parse_channel(text: &str) -> Result<Option<Channel>, crate::analytics::Analyt
 fn authorise_report(conn: &mut DbConn, p: &Principal, c: &Campaign, team_code: Option<&str>) -> DomainResult<()> {
     let org = c.organisation_id.as_str();
     authorise(p, Action::ViewOrganisation { org })?;
-    match (p.role_in(org), team_code) {
-        (Some(Role::Manager), None) if !p.is_platform_admin => Err(DomainError::Forbidden),
-        (_, Some(code)) => {
+    match team_code {
+        None => authorise(p, Action::ViewOrganisationResults { org }),
+        Some(code) => {
             let all = team::list_by_org(conn, org)?;
             let t = all.iter().find(|t| t.code == code).ok_or(DomainError::NotFound)?;
             let lineage = super::teams::lineage(&all, &t.id);
             authorise(p, Action::ViewTeam { org, lineage: &lineage })
         }
-        _ => Ok(()),
     }
 }
 

@@ -38,7 +38,7 @@ pub struct PublishedTeam {
 
 #[derive(Debug)]
 pub enum TeamResults {
-    Open(OpenTeam),
+    Open(Box<OpenTeam>),
     Published(Box<PublishedTeam>),
 }
 
@@ -55,11 +55,11 @@ pub fn team_results(
     let contacts = contacts::for_team(conn, p, org, &c.id, &t.id)?;
     if !reports::is_published(&c) {
         // No figure before the close; call-back requests cannot wait.
-        return Ok(TeamResults::Open(OpenTeam {
+        return Ok(TeamResults::Open(Box::new(OpenTeam {
             campaign: c,
             team: t,
             contacts,
-        }));
+        })));
     }
     let report = reports::report(conn, p, &c.id, Some(team_code), None)?;
     let all = team::list_by_org(conn, org)?;

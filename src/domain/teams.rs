@@ -128,6 +128,13 @@ pub fn get_by_code(conn: &mut DbConn, principal: &Principal, org: &str, code: &s
     Ok(found.clone())
 }
 
+/// Whether the organisation has a team of this code, for anyone of the
+/// organisation (its public survey link is printed on posters anyway).
+pub fn has_code(conn: &mut DbConn, principal: &Principal, org: &str, code: &str) -> DomainResult<bool> {
+    authorise(principal, Action::ViewOrganisation { org })?;
+    Ok(team::find_by_code(conn, org, code)?.is_some())
+}
+
 /// A team with its parent and its direct sub-teams, as its page shows them.
 #[derive(Debug, Clone, Serialize)]
 pub struct Neighbourhood {

@@ -18,3 +18,4 @@ mod results;
 mod routes;
 mod setup;
 mod teams;
+mod vocabularies;

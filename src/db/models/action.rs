@@ -6,6 +6,16 @@ use serde::Serialize;
 use crate::db::schema::{action_events, actions};
 use crate::db::DbConn;
 
+text_enum! {
+    /// Where an adopted point stands.
+    pub enum ActionStatus {
+        Planned = "planned",
+        InProgress = "in_progress",
+        Done = "done",
+        Dropped = "dropped",
+    }
+}
+
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
 #[diesel(table_name = actions)]
 pub struct ActionRow {
@@ -16,7 +26,7 @@ pub struct ActionRow {
     pub point: String,
     pub owner: String,
     pub due_on: Option<chrono::NaiveDate>,
-    pub status: String,
+    pub status: ActionStatus,
     pub note: Option<String>,
     pub created_at: chrono::NaiveDateTime,
 }
@@ -28,7 +38,7 @@ pub struct ActionEvent {
     pub action_id: String,
     pub at: chrono::NaiveDateTime,
     pub author: String,
-    pub status: String,
+    pub status: ActionStatus,
     pub note: Option<String>,
 }
 
@@ -55,7 +65,7 @@ pub fn list_by_org(conn: &mut DbConn, org: &str) -> QueryResult<Vec<ActionRow>> 
         .load(conn)
 }
 
-pub fn set_status(conn: &mut DbConn, id: &str, status: &str, event: &ActionEvent) -> QueryResult<()> {
+pub fn set_status(conn: &mut DbConn, id: &str, status: ActionStatus, event: &ActionEvent) -> QueryResult<()> {
     diesel::update(actions::table.find(id))
         .set(actions::status.eq(status))
         .execute(conn)?;

@@ -14,7 +14,7 @@ use crate::domain::DomainError;
 use crate::error::{AppError, AppResult};
 use crate::web::client_ip::rate_key;
 use crate::web::context::{lang_for, page_context, CsrfForm, LANG_COOKIE};
-use crate::web::forms::FormState;
+use crate::web::forms::{settle, FormState};
 use crate::web::render::html;
 use crate::web::session::{MaybeSignedIn, SignedIn, SESSION_COOKIE};
 use crate::web::state::State;
@@ -274,19 +274,16 @@ pub async fn change_password(
 ) -> AppResult<HttpResponse> {
     let u = s.user.clone();
     let (current, new) = (form.current_password.clone(), form.new_password.clone());
-    match state
-        .db(move |conn| Ok(accounts::change_password(conn, &u, &current, &new)))
-        .await?
-    {
+    settle(
+        &state,
+        &req,
+        form,
+        move |conn| accounts::change_password(conn, &u, &current, &new),
         // Every session is revoked, this one too: sign in again.
-        Ok(()) => Ok(see_other("/login?notice=notice-password-changed")),
-        Err(e) => {
-            let form = FormState::refused(form, &lang_for(&req, None), e)?;
-            let mut res = account_page(&state, &req, &s, form).await?;
-            *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-            Ok(res)
-        }
-    }
+        |()| "/login?notice=notice-password-changed".to_string(),
+        |form| account_page(&state, &req, &s, form),
+    )
+    .await
 }
 
 #[derive(Deserialize)]
@@ -359,21 +356,20 @@ pub async fn reset(
 ) -> AppResult<HttpResponse> {
     let token = token.into_inner();
     let new = form.new_password.clone();
-    match state
-        .db(move |conn| Ok(accounts::use_reset(conn, &token, &new)))
-        .await?
-    {
-        Ok(_) => Ok(see_other("/login?notice=notice-password-changed")),
-        Err(e) => {
-            let form = FormState::refused(form, &lang_for(&req, None), e)?;
+    settle(
+        &state,
+        &req,
+        form,
+        move |conn| accounts::use_reset(conn, &token, &new),
+        |_| "/login?notice=notice-password-changed".to_string(),
+        |form| async {
             let page = ResetPage { valid: true, form };
-            let mut res = html(
+            html(
                 &state.templates,
                 "pages/reset",
                 &page_context(&req, "reset-title", page),
-            )?;
-            *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-            Ok(res)
-        }
-    }
+            )
+        },
+    )
+    .await
 }

@@ -15,7 +15,7 @@ use crate::domain::organisations::Organisation;
 use crate::domain::{authorise, organisations, DomainError, RowError};
 use crate::error::{AppError, AppResult};
 use crate::web::context::{lang_for, page_context, CsrfForm};
-use crate::web::forms::FormState;
+use crate::web::forms::{settle, FormState};
 use crate::web::middleware::translated_rows;
 use crate::web::render::html;
 use crate::web::session::SignedIn;
@@ -180,19 +180,16 @@ pub async fn create(
 ) -> AppResult<HttpResponse> {
     let org_id = path.into_inner();
     let (p, org, input) = (s.principal.clone(), org_id.clone(), form.input());
-    match state
-        .db(move |conn| Ok(campaigns::create(conn, &p, &org, &input)))
-        .await?
-    {
-        Ok(c) => Ok(see_other(&format!(
-            "/orgs/{org_id}/campaigns/{}?notice=notice-campaign-created",
-            c.id
-        ))),
-        Err(e) => {
-            let form = FormState::refused(form, &lang_for(&req, None), e)?;
-            form_page(&req, &state, org_id, None, form, StatusCode::UNPROCESSABLE_ENTITY)
-        }
-    }
+    let to = org_id.clone();
+    settle(
+        &state,
+        &req,
+        form,
+        move |conn| campaigns::create(conn, &p, &org, &input),
+        |c| format!("/orgs/{to}/campaigns/{}?notice=notice-campaign-created", c.id),
+        |form| async { form_page(&req, &state, org_id, None, form, StatusCode::UNPROCESSABLE_ENTITY) },
+    )
+    .await
 }
 
 #[get("/orgs/{org}/campaigns/{c}/edit")]
@@ -226,18 +223,16 @@ pub async fn update(
 ) -> AppResult<HttpResponse> {
     let (org_id, cid) = path.into_inner();
     let (p, org, id, input) = (s.principal.clone(), org_id.clone(), cid.clone(), form.input());
-    match state
-        .db(move |conn| Ok(campaigns::update(conn, &p, &org, &id, &input)))
-        .await?
-    {
-        Ok(_) => Ok(see_other(&format!(
-            "/orgs/{org_id}/campaigns/{cid}?notice=notice-saved"
-        ))),
-        Err(e) => {
-            let form = FormState::refused(form, &lang_for(&req, None), e)?;
-            form_page(&req, &state, org_id, Some(cid), form, StatusCode::UNPROCESSABLE_ENTITY)
-        }
-    }
+    let to = format!("/orgs/{org_id}/campaigns/{cid}?notice=notice-saved");
+    settle(
+        &state,
+        &req,
+        form,
+        move |conn| campaigns::update(conn, &p, &org, &id, &input),
+        |_| to,
+        |form| async { form_page(&req, &state, org_id, Some(cid), form, StatusCode::UNPROCESSABLE_ENTITY) },
+    )
+    .await
 }
 
 #[derive(Deserialize)]
@@ -498,7 +493,12 @@ pub async fn qr(
     // than a QR code holds failed the request).
     let (code, p) = (team.clone(), s.principal.clone());
     state
-        .db(move |conn| Ok(crate::domain::teams::get_by_code(conn, &p, &org_id, &code)?))
+        .db(
+            move |conn| match crate::domain::teams::has_code(conn, &p, &org_id, &code)? {
+                true => Ok(()),
+                false => Err(AppError::NotFound),
+            },
+        )
         .await?;
     let channel =
         q.ch.as_deref()

@@ -3,6 +3,7 @@
 use actix_web::{get, HttpRequest, HttpResponse};
 use serde::Serialize;
 
+use crate::auth::policy::{Action, Decision};
 use crate::domain::organisations;
 use crate::domain::organisations::Organisation;
 use crate::error::AppResult;
@@ -26,8 +27,8 @@ pub async fn home(state: State, req: HttpRequest, s: SignedIn) -> AppResult<Http
         .await?;
     let page = HomePage {
         organisations: orgs,
-        may_create: s.principal.is_platform_admin || s.principal.is_consultant,
-        is_admin: s.principal.is_platform_admin,
+        may_create: s.principal.may(Action::CreateOrganisation) == Decision::Allow,
+        is_admin: s.principal.may(Action::AdministerPlatform) == Decision::Allow,
     };
     html(&state.templates, "pages/home", &page_context(&req, "home-title", page))
 }

@@ -12,7 +12,7 @@ use crate::domain::accounts::{self, MemberInput};
 use crate::domain::authorise;
 use crate::error::AppResult;
 use crate::web::context::{lang_for, page_context, CsrfForm};
-use crate::web::forms::FormState;
+use crate::web::forms::{settle, FormState};
 use crate::web::render::html;
 use crate::web::session::SignedIn;
 use crate::web::state::State;
@@ -31,7 +31,7 @@ struct MembersPage {
 fn roles_for(s: &SignedIn) -> Vec<&'static str> {
     Role::ALL
         .into_iter()
-        .filter(|r| *r != Role::Consultant || s.principal.is_platform_admin)
+        .filter(|r| *r != Role::Consultant || s.principal.may(Action::AssignConsultants) == Decision::Allow)
         .map(Role::as_str)
         .collect()
 }
@@ -116,16 +116,16 @@ pub async fn update(
 ) -> AppResult<HttpResponse> {
     let (org_id, member) = path.into_inner();
     let (p, org, input) = (s.principal.clone(), org_id.clone(), form.clone());
-    match state
-        .db(move |conn| Ok(accounts::update_member(conn, &p, &org, &member, &input)))
-        .await?
-    {
-        Ok(()) => Ok(see_other(&format!("/orgs/{org_id}/members?notice=notice-saved"))),
-        Err(e) => {
-            let form = FormState::refused(form, &lang_for(&req, None), e)?;
-            page(&state, &req, &s, org_id, form, None, StatusCode::UNPROCESSABLE_ENTITY).await
-        }
-    }
+    let to = format!("/orgs/{org_id}/members?notice=notice-saved");
+    settle(
+        &state,
+        &req,
+        form,
+        move |conn| accounts::update_member(conn, &p, &org, &member, &input),
+        |()| to,
+        |form| page(&state, &req, &s, org_id, form, None, StatusCode::UNPROCESSABLE_ENTITY),
+    )
+    .await
 }
 
 #[post("/orgs/{org}/members/{member}/delete")]

@@ -14,7 +14,7 @@ use crate::domain::teams::{self, TreeRow};
 use crate::domain::{accounts, types::SECTORS};
 use crate::error::AppResult;
 use crate::web::context::{lang_for, page_context, CsrfForm};
-use crate::web::forms::FormState;
+use crate::web::forms::{settle, FormState};
 use crate::web::render::html;
 use crate::web::session::SignedIn;
 use crate::web::state::State;
@@ -69,19 +69,15 @@ pub async fn create(
     CsrfForm(form): CsrfForm<OrganisationInput>,
 ) -> AppResult<HttpResponse> {
     let (p, input) = (s.principal.clone(), form.clone());
-    match state
-        .db(move |conn| Ok(organisations::create(conn, &p, &input)))
-        .await?
-    {
-        Ok(org) => Ok(see_other(&format!("/orgs/{}?notice=notice-org-created", org.id))),
-        Err(e) => form_page(
-            &req,
-            &state,
-            None,
-            FormState::refused(form, &lang_for(&req, None), e)?,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ),
-    }
+    settle(
+        &state,
+        &req,
+        form,
+        move |conn| organisations::create(conn, &p, &input),
+        |org| format!("/orgs/{}?notice=notice-org-created", org.id),
+        |form| async { form_page(&req, &state, None, form, StatusCode::UNPROCESSABLE_ENTITY) },
+    )
+    .await
 }
 
 #[derive(Serialize)]
@@ -152,19 +148,16 @@ pub async fn update(
 ) -> AppResult<HttpResponse> {
     let org_id = path.into_inner();
     let (p, id, input) = (s.principal.clone(), org_id.clone(), form.clone());
-    match state
-        .db(move |conn| Ok(organisations::update(conn, &p, &id, &input)))
-        .await?
-    {
-        Ok(_) => Ok(see_other(&format!("/orgs/{org_id}?notice=notice-saved"))),
-        Err(e) => form_page(
-            &req,
-            &state,
-            Some(org_id),
-            FormState::refused(form, &lang_for(&req, None), e)?,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ),
-    }
+    let to = format!("/orgs/{org_id}?notice=notice-saved");
+    settle(
+        &state,
+        &req,
+        form,
+        move |conn| organisations::update(conn, &p, &id, &input),
+        |_| to,
+        |form| async { form_page(&req, &state, Some(org_id), form, StatusCode::UNPROCESSABLE_ENTITY) },
+    )
+    .await
 }
 
 #[derive(Debug, Default, Deserialize, Serialize)]

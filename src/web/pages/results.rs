@@ -63,7 +63,7 @@ struct TeamResultsPage<'a> {
     employee_comments: Vec<String>,
     contacts: Option<Vec<ContactRequest>>,
     may_adopt: bool,
-    statuses: [&'static str; 4],
+    statuses: &'static [actions::ActionStatus],
 }
 
 /// A team's page while its wave is open: participation is on the
@@ -230,7 +230,7 @@ struct ActionsPage {
     org_id: String,
     org_name: String,
     actions: Vec<ActionView>,
-    statuses: [&'static str; 4],
+    statuses: &'static [actions::ActionStatus],
     campaigns: Vec<Campaign>,
     points: Vec<&'static str>,
     may_adopt_org: bool,

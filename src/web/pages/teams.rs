@@ -12,7 +12,7 @@ use crate::domain::teams::{self, ImportSummary, TeamInput, TreeRow};
 use crate::domain::{authorise, DomainError, RowError};
 use crate::error::AppResult;
 use crate::web::context::{lang_for, page_context, CsrfForm};
-use crate::web::forms::FormState;
+use crate::web::forms::{settle, FormState};
 use crate::web::middleware::translated_rows;
 use crate::web::render::html;
 use crate::web::session::SignedIn;
@@ -82,16 +82,16 @@ pub async fn create(
     let org_id = path.into_inner();
     let (p, org, input) = (s.principal.clone(), org_id.clone(), form.clone());
     let max_depth = state.config.max_team_depth;
-    match state
-        .db(move |conn| Ok(teams::create(conn, &p, &org, &input, max_depth)))
-        .await?
-    {
-        Ok(_) => Ok(see_other(&format!("/orgs/{org_id}?notice=notice-team-created"))),
-        Err(e) => {
-            let form = FormState::refused(form, &lang_for(&req, None), e)?;
-            form_page(&state, &req, &s, org_id, None, form, StatusCode::UNPROCESSABLE_ENTITY).await
-        }
-    }
+    let to = format!("/orgs/{org_id}?notice=notice-team-created");
+    settle(
+        &state,
+        &req,
+        form,
+        move |conn| teams::create(conn, &p, &org, &input, max_depth),
+        |_| to,
+        |form| form_page(&state, &req, &s, org_id, None, form, StatusCode::UNPROCESSABLE_ENTITY),
+    )
+    .await
 }
 
 #[derive(Serialize)]
@@ -165,15 +165,14 @@ pub async fn update(
     let (org_id, team_id) = path.into_inner();
     let (p, org, id, input) = (s.principal.clone(), org_id.clone(), team_id.clone(), form.clone());
     let max_depth = state.config.max_team_depth;
-    match state
-        .db(move |conn| Ok(teams::update(conn, &p, &org, &id, &input, max_depth)))
-        .await?
-    {
-        Ok(_) => Ok(see_other(&format!(
-            "/orgs/{org_id}/teams/{team_id}?notice=notice-saved"
-        ))),
-        Err(e) => {
-            let form = FormState::refused(form, &lang_for(&req, None), e)?;
+    let to = format!("/orgs/{org_id}/teams/{team_id}?notice=notice-saved");
+    settle(
+        &state,
+        &req,
+        form,
+        move |conn| teams::update(conn, &p, &org, &id, &input, max_depth),
+        |_| to,
+        |form| {
             form_page(
                 &state,
                 &req,
@@ -183,9 +182,9 @@ pub async fn update(
                 form,
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
-            .await
-        }
-    }
+        },
+    )
+    .await
 }
 
 #[post("/orgs/{org}/teams/{team}/delete")]

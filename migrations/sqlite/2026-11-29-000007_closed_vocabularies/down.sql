@@ -1,0 +1,12 @@
+DROP TRIGGER campaigns_status_known_insert;
+DROP TRIGGER campaigns_status_known_update;
+DROP TRIGGER memberships_role_known_insert;
+DROP TRIGGER memberships_role_known_update;
+DROP TRIGGER actions_status_known_insert;
+DROP TRIGGER actions_status_known_update;
+DROP TRIGGER action_events_status_known_insert;
+DROP TRIGGER action_events_status_known_update;
+DROP TRIGGER responses_population_known_insert;
+DROP TRIGGER responses_population_known_update;
+DROP TRIGGER responses_channel_known_insert;
+DROP TRIGGER responses_channel_known_update;
