@@ -1376,148 +1376,97 @@ mod tests {
         assert!((0.5..0.75).contains(&median), "median r = {median}");
     }
 
+    /// The demo's figures that a reader sees first, per wave.
+    #[derive(Serialize)]
+    struct KeyFigures {
+        wave: String,
+        respondents: BTreeMap<&'static str, usize>,
+        eei: Option<f64>,
+        csi: Option<f64>,
+        enps: Option<f64>,
+        nps: Option<f64>,
+        eei_csi: Option<Interval>,
+        enps_nps: Option<Interval>,
+        teams_shown: usize,
+        teams_suppressed_employee: usize,
+        teams_suppressed_customer: usize,
+        top_recommendations: Vec<&'static str>,
+        /// SHA-256 of the whole report as JSON: any change to any figure of
+        /// the engine's output changes it.
+        report_sha256: String,
+    }
+
+    #[derive(Serialize)]
+    struct DemoFigures {
+        /// SHA-256 of the whole plan as JSON (every answer, day and comment).
+        plan_sha256: String,
+        waves: Vec<KeyFigures>,
+    }
+
+    #[derive(Serialize)]
+    struct Interval {
+        r: f64,
+        ci_low: f64,
+        ci_high: f64,
+    }
+
+    fn sha256(json: &str) -> String {
+        use sha2::{Digest, Sha256};
+        Sha256::digest(json.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
+    fn key_figures_of(wave: &DemoWave, report: &CampaignReport) -> KeyFigures {
+        let org = &report.organisation;
+        let interval = |c: &Option<crate::analytics::linkage::Correlation>| {
+            c.as_ref().map(|c| Interval {
+                r: c.pearson.r,
+                ci_low: c.pearson.ci_low,
+                ci_high: c.pearson.ci_high,
+            })
+        };
+        KeyFigures {
+            wave: wave.name.clone(),
+            respondents: Population::ALL
+                .iter()
+                .map(|&p| (p.as_str(), wave.responses.iter().filter(|r| r.population == p).count()))
+                .collect(),
+            eei: org.indices.eei,
+            csi: org.indices.csi,
+            enps: org.indices.enps.score,
+            nps: org.indices.nps.score,
+            eei_csi: interval(&report.linkage.eei_csi),
+            enps_nps: interval(&report.linkage.enps_nps),
+            teams_shown: report
+                .teams
+                .iter()
+                .filter(|t| !t.group.suppressed.employee && !t.group.suppressed.customer)
+                .count(),
+            teams_suppressed_employee: report.teams.iter().filter(|t| t.group.suppressed.employee).count(),
+            teams_suppressed_customer: report.teams.iter().filter(|t| t.group.suppressed.customer).count(),
+            top_recommendations: org.recommendations.iter().take(5).map(|r| r.action).collect(),
+            report_sha256: sha256(&serde_json::to_string(report).unwrap()),
+        }
+    }
+
+    /// The key figures of both waves, with fingerprints of the whole plan
+    /// and of each whole report, taken before the demo, the charts and the
+    /// exports were split into smaller modules: a refactor that changes any
+    /// answer or any figure fails here.
     #[test]
     fn key_figures() {
         let Fixture { plan, reports } = fixture();
-        for (wave, report) in plan.waves.iter().zip(reports) {
-            let org = &report.organisation;
-            let count = |p: Population| wave.responses.iter().filter(|r| r.population == p).count();
-            let answers: usize = wave.responses.iter().map(|r| r.answers.len()).sum();
-            let link = &report.linkage;
-            let eei_csi = link.eei_csi.as_ref().unwrap();
-            let enps_nps = link.enps_nps.as_ref().unwrap();
-            eprintln!("== {}", wave.name);
-            let instrument = Instrument::load();
-            let (mut asked, mut given) = (0usize, 0usize);
-            for r in wave.responses.iter().filter(|r| r.population.is_anonymous()) {
-                asked += instrument
-                    .items
-                    .iter()
-                    .filter(|((_, p), _)| p.population() == r.population)
-                    .map(|(_, v)| v.len())
-                    .sum::<usize>();
-                given += r
-                    .answers
-                    .iter()
-                    .filter(|a| matches!(a.0, ItemCode::Dimension { .. }))
-                    .count();
-            }
-            eprintln!(
-                "don't know: {:.1} % of dimension items",
-                100.0 * (1.0 - given as f64 / asked as f64)
-            );
-            eprintln!(
-                "responses: {} customers, {} employees, {} managers, {} executives; {answers} answers; {} comments",
-                count(Population::Customer),
-                count(Population::Employee),
-                count(Population::Manager),
-                count(Population::Executive),
-                wave.responses.iter().filter(|r| r.comment.is_some()).count(),
-            );
-            let i = &org.indices;
-            eprintln!(
-                "CSI {:.1}  EEI {:.1}  NPS {:.1}  eNPS {:.1}  CSAT {:.1}  CES {:.1}  FCR {:.1}  IES {:.1}",
-                i.csi.unwrap_or(f64::NAN),
-                i.eei.unwrap_or(f64::NAN),
-                i.nps.score.unwrap_or(f64::NAN),
-                i.enps.score.unwrap_or(f64::NAN),
-                i.csat.value.unwrap_or(f64::NAN),
-                i.ces.value.unwrap_or(f64::NAN),
-                i.fcr.value.unwrap_or(f64::NAN),
-                i.ies.value.unwrap_or(f64::NAN),
-            );
-            eprintln!(
-                "maturity C {:?} / E {:?}; COS {:?}",
-                org.maturity.customer, org.maturity.employee, i.cos
-            );
-            eprintln!(
-                "linkage: {} eligible teams; EEI–CSI r = {:.3} [{:.3}, {:.3}] rho = {:.3}; eNPS–NPS r = {:.3}",
-                link.eligible_teams,
-                eei_csi.pearson.r,
-                eei_csi.pearson.ci_low,
-                eei_csi.pearson.ci_high,
-                eei_csi.spearman.rho,
-                enps_nps.pearson.r
-            );
-            let mut quadrants = BTreeMap::new();
-            for q in link.quadrants.as_ref().unwrap().values() {
-                *quadrants.entry(format!("{q:?}")).or_insert(0) += 1;
-            }
-            eprintln!("quadrants: {quadrants:?}");
-            for d in Dimension::ALL {
-                let r = &org.dimensions[d];
-                let f = |s: &crate::analytics::scores::Score| s.favourable.unwrap_or(f64::NAN);
-                eprintln!(
-                    "  {:<14} C {:5.1} E {:5.1} E→C {:5.1} X→E {:5.1} X→C {:5.1}",
-                    d.as_str(),
-                    f(&r.customer),
-                    f(&r.employee),
-                    f(&r.employee_estimate_customer),
-                    f(&r.executive_estimate_employee),
-                    f(&r.executive_estimate_customer),
-                );
-            }
-            let suppressed: Vec<&str> = branches(report)
-                .filter(|t| t.group.suppressed.employee)
-                .map(|t| t.code.as_str())
-                .collect();
-            let few_customers: Vec<&str> = branches(report)
-                .filter(|t| t.group.suppressed.customer)
-                .map(|t| t.code.as_str())
-                .collect();
-            eprintln!("employees suppressed: {suppressed:?}; customers suppressed: {few_customers:?}");
-            let over: Vec<String> = branches(report)
-                .filter_map(|t| Some((t, perception(&t.group)?)))
-                .filter(|(_, g)| *g >= 10.0)
-                .map(|(t, g)| format!("{} {g:+.1}", t.code))
-                .collect();
-            let any_dim = branches(report)
-                .filter(|t| {
-                    t.group
-                        .dimensions
-                        .values()
-                        .any(|d| d.gaps.customer_perception.as_ref().is_some_and(|g| g.points >= 10.0))
-                })
-                .count();
-            eprintln!("mean perception gap ≥ 10: {over:?}; teams with some dimension ≥ 10: {any_dim}");
-            let blind: Vec<String> = branches(report)
-                .filter_map(|t| Some((t, blind_spot(&t.group)?)))
-                .filter(|(_, g)| *g >= 15.0)
-                .map(|(t, g)| format!("{} {g:+.1}", t.code))
-                .collect();
-            eprintln!("mean managerial blind spot ≥ 15: {blind:?}");
-            let recommended = branches(report).filter(|t| !t.group.recommendations.is_empty()).count();
-            eprintln!("branches with recommendations: {recommended}");
-        }
-        let view = channel_view(&campaign(plan, 0), &settings(), &ReportFilter::default()).unwrap();
-        for d in [Dimension::Digital, Dimension::Cooperation, Dimension::Courtesy] {
-            let dim = &view.dimensions[&d];
-            let per: Vec<String> = dim
-                .channels
-                .iter()
-                .map(|(c, s)| format!("{c} {:.1}", s.favourable.unwrap_or(f64::NAN)))
-                .collect();
-            eprintln!("channels {d}: {per:?} spread {:.1}", dim.spread.unwrap_or(f64::NAN));
-        }
-        for action in &plan.actions {
-            let team = action.team.as_deref();
-            let (points, n) = effect(&action.point, group(&reports[0], team), group(&reports[1], team));
-            eprintln!(
-                "action {} on {}: {:+.1} points on average over {n} changes ({})",
-                action.point,
-                team.unwrap_or("organisation"),
-                points,
-                action.status
-            );
-        }
-        let comparison = compare_waves(&reports[0], &reports[1]);
-        let idx = &comparison.organisation.indices;
-        eprintln!(
-            "wave change: CSI {:+.1} EEI {:+.1} NPS {:+.1} eNPS {:+.1}",
-            idx.csi.as_ref().map_or(f64::NAN, |c| c.points),
-            idx.eei.as_ref().map_or(f64::NAN, |c| c.points),
-            idx.nps.as_ref().map_or(f64::NAN, |c| c.points),
-            idx.enps.as_ref().map_or(f64::NAN, |c| c.points),
-        );
+        let waves: Vec<KeyFigures> = plan
+            .waves
+            .iter()
+            .zip(reports)
+            .map(|(wave, report)| key_figures_of(wave, report))
+            .collect();
+        insta::assert_yaml_snapshot!(DemoFigures {
+            plan_sha256: sha256(&serde_json::to_string(plan).unwrap()),
+            waves,
+        });
     }
 }
