@@ -112,21 +112,69 @@ pub fn plan(seed: u64) -> DemoPlan {
     for action in &adopted {
         apply_action(&mut branches, action);
     }
+    let staff = staff(&mut rng, &branches);
+    let teams = teams(&branches);
+    let waves = (0..2)
+        .map(|wave| draw_wave(&mut rng, &instrument, &branches, &staff, wave))
+        .collect();
+    let actions = actions(&adopted, &branches, &staff);
+    let Staff {
+        directors,
+        regional,
+        managers,
+        viewer,
+    } = staff;
+    let mut people = directors;
+    people.extend(regional);
+    people.extend(managers);
+    people.push(viewer);
+    DemoPlan {
+        organisation: DemoOrganisation {
+            name: "Banque Horizon".to_owned(),
+            sector: "banking".to_owned(),
+            default_language: "fr".to_owned(),
+            anonymity_threshold: 5,
+        },
+        teams,
+        people,
+        waves,
+        actions,
+    }
+}
 
+/// The people: two directors, a head per region, a manager per branch
+/// (in branch order) and a viewer.
+struct Staff {
+    directors: Vec<DemoPerson>,
+    regional: Vec<DemoPerson>,
+    managers: Vec<DemoPerson>,
+    viewer: DemoPerson,
+}
+
+fn staff(rng: &mut StdRng, branches: &[Branch]) -> Staff {
     let mut last: Vec<&'static str> = text::LAST_NAMES.to_vec();
-    last.shuffle(&mut rng);
+    last.shuffle(rng);
     let mut names = Names { last };
-    let directors: Vec<DemoPerson> = (0..2).map(|_| names.person(&mut rng, "director", Vec::new())).collect();
+    let directors: Vec<DemoPerson> = (0..2).map(|_| names.person(rng, "director", Vec::new())).collect();
     let regional: Vec<DemoPerson> = text::REGIONS
         .iter()
-        .map(|r| names.person(&mut rng, "manager", vec![r.code.to_owned()]))
+        .map(|r| names.person(rng, "manager", vec![r.code.to_owned()]))
         .collect();
     let managers: Vec<DemoPerson> = branches
         .iter()
-        .map(|b| names.person(&mut rng, "manager", vec![b.code.clone()]))
+        .map(|b| names.person(rng, "manager", vec![b.code.clone()]))
         .collect();
-    let viewer = names.person(&mut rng, "viewer", Vec::new());
+    let viewer = names.person(rng, "viewer", Vec::new());
+    Staff {
+        directors,
+        regional,
+        managers,
+        viewer,
+    }
+}
 
+/// Regions (headcount: the sum of their branches'), then branches.
+fn teams(branches: &[Branch]) -> Vec<DemoTeam> {
     let mut teams = Vec::new();
     for (r, region) in text::REGIONS.iter().enumerate() {
         teams.push(DemoTeam {
@@ -142,112 +190,142 @@ pub fn plan(seed: u64) -> DemoPlan {
         parent_code: text::REGIONS.get(b.region).map(|r| r.code.to_owned()),
         headcount: b.headcount,
     }));
+    teams
+}
 
-    // The executive committee: both directors and the heads of the Nord and
-    // Sud regions, who sign as executives about the whole organisation.
-    let executives: Vec<&DemoPerson> = directors.iter().chain(regional.iter().take(2)).collect();
-    let waves = (0..2)
-        .map(|wave| {
-            let (name, opens, closes) = WAVES[wave];
-            let days = opens - closes;
-            let mut responses = Vec::new();
-            for (branch, manager) in branches.iter().zip(&managers) {
-                let levels = &branch.levels[wave];
-                let team = Some(branch.code.clone());
-                for _ in 0..branch.customers[wave] {
-                    let weights: Vec<f64> = CHANNEL_MIX.iter().map(|c| c.1).collect();
-                    let channel = CHANNEL_MIX[pick_weighted(&mut rng, &weights)].0;
-                    let answered = customer(&mut rng, &instrument, &levels.customer, channel);
-                    responses.push(DemoResponse {
-                        team: team.clone(),
-                        population: Population::Customer,
-                        channel: Some(channel),
-                        day: rng.gen_range(0..=days),
-                        answers: answered.answers,
-                        comment: answered.comment,
-                        author_email: None,
-                    });
-                }
-                for _ in 0..branch.employees[wave] {
-                    let answered = employee(&mut rng, &instrument, levels);
-                    responses.push(DemoResponse {
-                        team: team.clone(),
-                        population: Population::Employee,
-                        channel: None,
-                        day: employee_day(&mut rng, days),
-                        answers: answered.answers,
-                        comment: answered.comment,
-                        author_email: None,
-                    });
-                }
-                let answers = signed(
-                    &mut rng,
-                    &instrument,
-                    (
-                        Perspective::ManagerEstimateEmployee,
-                        &shifted(&levels.employee, levels.manager_bias),
-                    ),
-                    (
-                        Perspective::ManagerEstimateCustomer,
-                        &shifted(&levels.customer, levels.manager_customer_bias),
-                    ),
-                );
-                responses.push(DemoResponse {
-                    team,
-                    population: Population::Manager,
-                    channel: None,
-                    day: rng.gen_range(0..=6.min(days)),
-                    answers,
-                    comment: None,
-                    author_email: Some(manager.email.clone()),
-                });
-            }
-            let organisation = |side: fn(&BranchLevels) -> &Levels| {
-                let mut sum = [0.0; DIMS];
-                for b in &branches {
-                    for (s, l) in sum.iter_mut().zip(side(&b.levels[wave])) {
-                        *s += l / branches.len() as f64;
-                    }
-                }
-                sum
-            };
-            let (all_employees, all_customers) = (organisation(|l| &l.employee), organisation(|l| &l.customer));
-            for person in &executives {
-                // Leadership sees the organisation through its reporting
-                // lines: well above what employees and customers say.
-                let about_employees = shifted(&all_employees, 0.45 + 0.10 * normal(&mut rng));
-                let about_customers = shifted(&all_customers, 0.35 + 0.10 * normal(&mut rng));
-                let answers = signed(
-                    &mut rng,
-                    &instrument,
-                    (Perspective::ExecutiveEstimateEmployee, &about_employees),
-                    (Perspective::ExecutiveEstimateCustomer, &about_customers),
-                );
-                responses.push(DemoResponse {
-                    team: None,
-                    population: Population::Executive,
-                    channel: None,
-                    day: rng.gen_range(2..=12.min(days)),
-                    answers,
-                    comment: None,
-                    author_email: Some(person.email.clone()),
-                });
-            }
-            DemoWave {
-                name: name.to_owned(),
-                opens_days_ago: opens,
-                closes_days_ago: closes,
-                responses,
-            }
-        })
-        .collect();
+/// One wave: each branch's customers, employees and manager, then the
+/// executive committee.
+fn draw_wave(rng: &mut StdRng, instrument: &Instrument, branches: &[Branch], staff: &Staff, wave: usize) -> DemoWave {
+    let (name, opens, closes) = WAVES[wave];
+    let days = opens - closes;
+    let mut responses = Vec::new();
+    for (branch, manager) in branches.iter().zip(&staff.managers) {
+        branch_responses(rng, instrument, branch, manager, (wave, days), &mut responses);
+    }
+    executive_responses(rng, instrument, branches, staff, (wave, days), &mut responses);
+    DemoWave {
+        name: name.to_owned(),
+        opens_days_ago: opens,
+        closes_days_ago: closes,
+        responses,
+    }
+}
 
-    let owner = |scope: &Scope| match *scope {
-        Scope::Organisation => directors.first().map(|p| p.email.clone()),
-        Scope::Region(r) => regional.get(r).map(|p| p.email.clone()),
-        Scope::Branch(b) => managers.get(b).map(|p| p.email.clone()),
+/// A branch's customers and employees, then its manager's
+/// self-assessment; `when` is the wave and its length in days.
+fn branch_responses(
+    rng: &mut StdRng,
+    instrument: &Instrument,
+    branch: &Branch,
+    manager: &DemoPerson,
+    when: (usize, u32),
+    responses: &mut Vec<DemoResponse>,
+) {
+    let (wave, days) = when;
+    let levels = &branch.levels[wave];
+    let team = Some(branch.code.clone());
+    for _ in 0..branch.customers[wave] {
+        let weights: Vec<f64> = CHANNEL_MIX.iter().map(|c| c.1).collect();
+        let channel = CHANNEL_MIX[pick_weighted(rng, &weights)].0;
+        let answered = customer(rng, instrument, &levels.customer, channel);
+        responses.push(DemoResponse {
+            team: team.clone(),
+            population: Population::Customer,
+            channel: Some(channel),
+            day: rng.gen_range(0..=days),
+            answers: answered.answers,
+            comment: answered.comment,
+            author_email: None,
+        });
+    }
+    for _ in 0..branch.employees[wave] {
+        let answered = employee(rng, instrument, levels);
+        responses.push(DemoResponse {
+            team: team.clone(),
+            population: Population::Employee,
+            channel: None,
+            day: employee_day(rng, days),
+            answers: answered.answers,
+            comment: answered.comment,
+            author_email: None,
+        });
+    }
+    let answers = signed(
+        rng,
+        instrument,
+        (
+            Perspective::ManagerEstimateEmployee,
+            &shifted(&levels.employee, levels.manager_bias),
+        ),
+        (
+            Perspective::ManagerEstimateCustomer,
+            &shifted(&levels.customer, levels.manager_customer_bias),
+        ),
+    );
+    responses.push(DemoResponse {
+        team,
+        population: Population::Manager,
+        channel: None,
+        day: rng.gen_range(0..=6.min(days)),
+        answers,
+        comment: None,
+        author_email: Some(manager.email.clone()),
+    });
+}
+
+/// The executive committee: both directors and the heads of the Nord and
+/// Sud regions, who sign as executives about the whole organisation.
+fn executive_responses(
+    rng: &mut StdRng,
+    instrument: &Instrument,
+    branches: &[Branch],
+    staff: &Staff,
+    when: (usize, u32),
+    responses: &mut Vec<DemoResponse>,
+) {
+    let (wave, days) = when;
+    let executives = staff.directors.iter().chain(staff.regional.iter().take(2));
+    let organisation = |side: fn(&BranchLevels) -> &Levels| {
+        let mut sum = [0.0; DIMS];
+        for b in branches {
+            for (s, l) in sum.iter_mut().zip(side(&b.levels[wave])) {
+                *s += l / branches.len() as f64;
+            }
+        }
+        sum
     };
-    let actions = adopted
+    let (all_employees, all_customers) = (organisation(|l| &l.employee), organisation(|l| &l.customer));
+    for person in executives {
+        // Leadership sees the organisation through its reporting
+        // lines: well above what employees and customers say.
+        let about_employees = shifted(&all_employees, 0.45 + 0.10 * normal(rng));
+        let about_customers = shifted(&all_customers, 0.35 + 0.10 * normal(rng));
+        let answers = signed(
+            rng,
+            instrument,
+            (Perspective::ExecutiveEstimateEmployee, &about_employees),
+            (Perspective::ExecutiveEstimateCustomer, &about_customers),
+        );
+        responses.push(DemoResponse {
+            team: None,
+            population: Population::Executive,
+            channel: None,
+            day: rng.gen_range(2..=12.min(days)),
+            answers,
+            comment: None,
+            author_email: Some(person.email.clone()),
+        });
+    }
+}
+
+/// The adopted actions, each owned by the head of its scope.
+fn actions(adopted: &[Adopted], branches: &[Branch], staff: &Staff) -> Vec<DemoAction> {
+    let owner = |scope: &Scope| match *scope {
+        Scope::Organisation => staff.directors.first().map(|p| p.email.clone()),
+        Scope::Region(r) => staff.regional.get(r).map(|p| p.email.clone()),
+        Scope::Branch(b) => staff.managers.get(b).map(|p| p.email.clone()),
+    };
+    adopted
         .iter()
         .filter_map(|a| {
             let team = match a.scope {
@@ -263,22 +341,5 @@ pub fn plan(seed: u64) -> DemoPlan {
                 note: text::action_note(a.point).to_owned(),
             })
         })
-        .collect();
-
-    let mut people = directors.clone();
-    people.extend(regional.iter().cloned());
-    people.extend(managers);
-    people.push(viewer);
-    DemoPlan {
-        organisation: DemoOrganisation {
-            name: "Banque Horizon".to_owned(),
-            sector: "banking".to_owned(),
-            default_language: "fr".to_owned(),
-            anonymity_threshold: 5,
-        },
-        teams,
-        people,
-        waves,
-        actions,
-    }
+        .collect()
 }

@@ -458,3 +458,15 @@ proptest::proptest! {
         proptest::prop_assert_eq!(text.parse::<f64>().unwrap(), v);
     }
 }
+
+#[test]
+fn invitations_are_one_link_a_row_with_a_spreadsheet_safe_team() {
+    let links = vec!["http://127.0.0.1/i/a".to_owned(), "http://127.0.0.1/i/b".to_owned()];
+    let bytes = invitations_csv("=SUM(A1)", &links).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    assert_eq!(
+        text,
+        "team,link\n'=SUM(A1),http://127.0.0.1/i/a\n'=SUM(A1),http://127.0.0.1/i/b\n"
+    );
+    assert_eq!(invitations_csv("north", &[]).unwrap(), b"team,link\n");
+}
