@@ -206,10 +206,8 @@ fn stub_t(
     _: &mut RenderContext<'_, '_>,
     out: &mut dyn Output,
 ) -> HelperResult {
-    let key = h
-        .param(0)
-        .and_then(|p| p.value().as_str())
-        .ok_or(RenderErrorReason::ParamNotFoundForIndex("t", 0))?;
+    let key = h.param(0).and_then(|p| p.value().as_str());
+    let key = key.ok_or(RenderErrorReason::ParamNotFoundForIndex("t", 0))?;
     if ctx.data().get("lang").is_none() {
         return Err(RenderErrorReason::Other("no lang in the root context".into()).into());
     }
