@@ -48,6 +48,30 @@ pub enum Quadrant {
     Vicious,
 }
 
+impl Quadrant {
+    /// The quadrant of (x, y) split at `medians`; a value on a median
+    /// (within TIE_TOLERANCE) counts as high (METHOD.md §5).
+    pub fn of(x: f64, y: f64, medians: (f64, f64)) -> Quadrant {
+        let high = |v: f64, median: f64| v >= median - stats::TIE_TOLERANCE;
+        match (high(x, medians.0), high(y, medians.1)) {
+            (true, true) => Quadrant::Virtuous,
+            (false, true) => Quadrant::Fragile,
+            (true, false) => Quadrant::Untapped,
+            (false, false) => Quadrant::Vicious,
+        }
+    }
+
+    /// The quadrant's name, as the report's JSON writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Quadrant::Virtuous => "virtuous",
+            Quadrant::Fragile => "fragile",
+            Quadrant::Untapped => "untapped",
+            Quadrant::Vicious => "vicious",
+        }
+    }
+}
+
 /// Everything but `eligible_teams` is `null` below MIN_LINKAGE_TEAMS; a
 /// single correlation is also `null` when fewer than that many teams have
 /// both values or when either series is constant.
@@ -210,16 +234,7 @@ fn quadrants(teams: &[TeamValues]) -> BTreeMap<String, Quadrant> {
         return BTreeMap::new();
     };
     both.iter()
-        .map(|&(code, e, c)| {
-            let high = |v: f64, median: f64| v >= median - stats::TIE_TOLERANCE;
-            let q = match (high(e, me), high(c, mc)) {
-                (true, true) => Quadrant::Virtuous,
-                (false, true) => Quadrant::Fragile,
-                (true, false) => Quadrant::Untapped,
-                (false, false) => Quadrant::Vicious,
-            };
-            (code.to_owned(), q)
-        })
+        .map(|&(code, e, c)| (code.to_owned(), Quadrant::of(e, c, (me, mc))))
         .collect()
 }
 
@@ -236,6 +251,27 @@ mod tests {
             enps: Some(eei - 50.0),
             employee: [(Dimension::Trust, eei)].into_iter().collect(),
             customer: [(Dimension::Trust, 70.0)].into_iter().collect(),
+        }
+    }
+
+    #[test]
+    fn a_point_on_a_median_counts_as_high() {
+        let m = (50.0, 50.0);
+        assert_eq!(Quadrant::of(50.0, 50.0, m), Quadrant::Virtuous);
+        assert_eq!(Quadrant::of(49.9, 50.0, m), Quadrant::Fragile);
+        assert_eq!(Quadrant::of(50.0, 49.9, m), Quadrant::Untapped);
+        assert_eq!(Quadrant::of(49.9, 49.9, m), Quadrant::Vicious);
+        assert_eq!(
+            Quadrant::of(50.0 - stats::TIE_TOLERANCE / 2.0, 10.0, m),
+            Quadrant::Untapped
+        );
+        for q in [
+            Quadrant::Virtuous,
+            Quadrant::Fragile,
+            Quadrant::Untapped,
+            Quadrant::Vicious,
+        ] {
+            assert_eq!(serde_json::to_value(q).unwrap(), q.as_str());
         }
     }
 

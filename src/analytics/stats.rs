@@ -80,6 +80,50 @@ pub fn median(values: &[f64]) -> Option<f64> {
     }
 }
 
+/// The medians of the x and of the y of `pairs` (a scatter's quadrant
+/// lines); `None` without pairs.
+pub fn medians(pairs: &[(f64, f64)]) -> Option<(f64, f64)> {
+    let (xs, ys): (Vec<f64>, Vec<f64>) = pairs.iter().copied().unzip();
+    median(&xs).zip(median(&ys))
+}
+
+/// The mean of the absolute values (how far a row of gaps lies from zero,
+/// whatever their signs); `None` without values.
+pub fn mean_absolute(values: impl IntoIterator<Item = f64>) -> Option<f64> {
+    let values: Vec<f64> = values.into_iter().map(f64::abs).collect();
+    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+}
+
+/// `part` as a percentage of `whole` (a response rate: respondents over
+/// headcount); `None` when `whole` is zero.
+pub fn percent(part: u64, whole: u64) -> Option<f64> {
+    (whole > 0).then(|| 100.0 * part as f64 / whole as f64)
+}
+
+/// Least-squares line y = slope·x + intercept over the finite pairs;
+/// `None` for fewer than two pairs or when every x is the same.
+pub fn least_squares(pairs: &[(f64, f64)]) -> Option<(f64, f64)> {
+    let pairs: Vec<(f64, f64)> = pairs
+        .iter()
+        .copied()
+        .filter(|(x, y)| x.is_finite() && y.is_finite())
+        .collect();
+    if pairs.len() < 2 {
+        return None;
+    }
+    let n = pairs.len() as f64;
+    let mean_x = pairs.iter().map(|p| p.0).sum::<f64>() / n;
+    let mean_y = pairs.iter().map(|p| p.1).sum::<f64>() / n;
+    let sxx: f64 = pairs.iter().map(|p| (p.0 - mean_x).powi(2)).sum();
+    let sxy: f64 = pairs.iter().map(|p| (p.0 - mean_x) * (p.1 - mean_y)).sum();
+    if sxx <= f64::EPSILON * mean_x.abs().max(1.0).powi(2) * n {
+        return None;
+    }
+    let slope = sxy / sxx;
+    let intercept = mean_y - slope * mean_x;
+    (slope.is_finite() && intercept.is_finite()).then_some((slope, intercept))
+}
+
 /// Pearson r; `None` when either series is constant (r is 0/0) or the
 /// series are shorter than two or of different lengths.
 pub fn pearson(xs: &[f64], ys: &[f64]) -> Option<f64> {
@@ -253,6 +297,40 @@ mod tests {
         assert_eq!(correlation_p(1.0, 6), Some(0.0));
         assert_eq!(fisher_ci(-1.0, 6), Some((-1.0, -1.0)));
         close(correlation_p(0.0, 8).unwrap(), 1.0);
+    }
+
+    #[test]
+    fn least_squares_by_hand() {
+        let near = |a: f64, b: f64| (a - b).abs() < 1e-9;
+        // y = 2x + 1 exactly.
+        let (m, b) = least_squares(&[(0.0, 1.0), (1.0, 3.0), (2.0, 5.0)]).unwrap();
+        assert!(near(m, 2.0) && near(b, 1.0));
+        // x̄ = 2, ȳ = 10/3, Sxx = 2, Sxy = 4/3 + 5/3 = 3: slope 1.5, intercept 1/3.
+        let (m, b) = least_squares(&[(1.0, 2.0), (2.0, 3.0), (3.0, 5.0)]).unwrap();
+        assert!(near(m, 1.5) && near(b, 1.0 / 3.0));
+        // A horizontal trend.
+        let (m, b) = least_squares(&[(10.0, 4.0), (20.0, 4.0)]).unwrap();
+        assert!(near(m, 0.0) && near(b, 4.0));
+        assert_eq!(least_squares(&[]), None);
+        assert_eq!(least_squares(&[(1.0, 1.0)]), None);
+        assert_eq!(least_squares(&[(5.0, 1.0), (5.0, 9.0), (5.0, 3.0)]), None);
+        // Non-finite pairs are left out, not propagated.
+        let (m, _) = least_squares(&[(0.0, 0.0), (f64::NAN, 1.0), (1.0, 1.0)]).unwrap();
+        assert!(near(m, 1.0));
+    }
+
+    #[test]
+    fn medians_of_pairs_mean_absolute_and_percent() {
+        assert_eq!(
+            medians(&[(1.0, 10.0), (3.0, 30.0), (2.0, 40.0), (9.0, 20.0)]),
+            Some((2.5, 25.0))
+        );
+        assert_eq!(medians(&[]), None);
+        assert_eq!(mean_absolute([-4.0, 2.0, 0.0]), Some(2.0));
+        assert_eq!(mean_absolute([]), None);
+        assert_eq!(percent(3, 4), Some(75.0));
+        assert_eq!(percent(7, 0), None);
+        assert_eq!(percent(0, 12), Some(0.0));
     }
 
     #[test]

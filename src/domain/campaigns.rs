@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::types::parse_name;
 use super::{authorise, DomainError, DomainResult};
 use crate::analytics::anonymity::shown_counts;
+use crate::analytics::stats::percent;
 use crate::analytics::tally::Tree;
 use crate::analytics::{Channel, Population, Respondent, TeamNode};
 use crate::auth::policy::{Action, Principal};
@@ -274,9 +275,7 @@ pub fn rates(conn: &mut DbConn, p: &Principal, c: &Campaign) -> DomainResult<Par
             let (issued, _) = invitations.get(&t.id).copied().unwrap_or((0, 0));
             TeamRate {
                 customers,
-                employee_rate: employees
-                    .filter(|_| t.headcount > 0)
-                    .map(|e| 100.0 * e as f64 / f64::from(t.headcount)),
+                employee_rate: employees.and_then(|e| percent(e, u64::try_from(t.headcount).unwrap_or(0))),
                 employees,
                 managers: get(&t.id, "manager"),
                 invitations: issued,

@@ -3,4 +3,5 @@
 
 pub mod charts;
 pub mod export;
+pub mod number;
 pub mod qr;

@@ -45,35 +45,16 @@ handlebars::handlebars_helper!(concat_helper: |*args| args
     .collect::<String>());
 
 /// A number for reading: one decimal (or `digits=`), the language's
-/// decimal separator, "—" for a missing figure. Presentation only: the
-/// figures themselves come computed from the engine.
+/// decimal separator, "—" for a missing figure, by the one rule of
+/// `render::number`. Presentation only: the figures themselves come
+/// computed from the engine.
 pub fn format_number(value: Option<f64>, digits: usize, lang: &str, signed: bool) -> String {
-    match value {
-        None => "—".to_string(),
-        Some(v) if !v.is_finite() => "—".to_string(),
-        Some(v) => {
-            let text = if signed {
-                format!("{v:+.digits$}")
-            } else {
-                format!("{v:.digits$}")
-            };
-            // "-0.0" reads as a change where there is none.
-            let text = if text
-                .trim_start_matches(['+', '-'])
-                .chars()
-                .all(|c| c == '0' || c == '.')
-            {
-                text.trim_start_matches(['+', '-']).to_string()
-            } else {
-                text
-            };
-            if lang == "fr" {
-                text.replace('.', ",").replace('-', "−")
-            } else {
-                text.replace('-', "−")
-            }
-        }
-    }
+    crate::render::number::format_option(
+        value,
+        digits,
+        crate::render::number::NumberStyle::for_lang(lang),
+        signed,
+    )
 }
 
 fn number_helper(
@@ -151,7 +132,8 @@ mod tests {
 
     #[test]
     fn numbers_read_in_the_reader_s_language() {
-        assert_eq!(format_number(Some(61.25), 1, "en", false), "61.2");
+        // Half away from zero on the shown digits, as charts round.
+        assert_eq!(format_number(Some(61.25), 1, "en", false), "61.3");
         assert_eq!(format_number(Some(61.26), 1, "fr", false), "61,3");
         assert_eq!(format_number(Some(-4.0), 1, "fr", true), "−4,0");
         assert_eq!(format_number(Some(12.34), 1, "en", true), "+12.3");

@@ -185,13 +185,7 @@ pub async fn invitations(
         .and_then(|a| a.to_str().ok())
         .is_some_and(|a| a.contains("text/csv"));
     if wants_csv {
-        let mut out = csv::Writer::from_writer(Vec::new());
-        out.write_record(["team", "link"]).map_err(anyhow::Error::from)?;
-        for l in &links {
-            out.write_record([&*crate::render::export::spreadsheet_safe(&body.team), l.as_str()])
-                .map_err(anyhow::Error::from)?;
-        }
-        let bytes = out.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))?;
+        let bytes = crate::render::export::invitations_csv(&body.team, &links)?;
         return Ok(HttpResponse::Created()
             .content_type("text/csv; charset=utf-8")
             .body(bytes));

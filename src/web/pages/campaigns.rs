@@ -402,16 +402,8 @@ pub async fn invitations(
         })
         .await?;
     let base = public_base(&state, &req);
-    let mut out = csv::Writer::from_writer(Vec::new());
-    out.write_record(["team", "link"]).map_err(anyhow::Error::from)?;
-    for t in tokens {
-        out.write_record([
-            &*crate::render::export::spreadsheet_safe(&form.team),
-            &format!("{base}/i/{t}"),
-        ])
-        .map_err(anyhow::Error::from)?;
-    }
-    let body = out.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))?;
+    let links: Vec<String> = tokens.into_iter().map(|t| format!("{base}/i/{t}")).collect();
+    let body = crate::render::export::invitations_csv(&form.team, &links)?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((

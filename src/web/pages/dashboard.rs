@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::results::{dimension_rows, DimensionRow};
 use crate::analytics::items::Dimension;
+use crate::analytics::stats::mean_absolute;
 use crate::analytics::{CampaignReport, ChannelView, GroupReport, WaveComparison};
 use crate::auth::policy::{Action, Decision};
 use crate::domain::campaigns::{Campaign, CampaignStatus};
@@ -101,14 +102,7 @@ pub fn heatmap(report: &CampaignReport, gap: &str, sort_by_gap: bool) -> Vec<Hea
         })
         .collect();
     if sort_by_gap {
-        let weight = |r: &HeatRow| {
-            let values: Vec<f64> = r.cells.iter().filter_map(|c| c.points.map(f64::abs)).collect();
-            if values.is_empty() {
-                -1.0
-            } else {
-                values.iter().sum::<f64>() / values.len() as f64
-            }
-        };
+        let weight = |r: &HeatRow| mean_absolute(r.cells.iter().filter_map(|c| c.points)).unwrap_or(-1.0);
         rows.sort_by(|a, b| weight(b).total_cmp(&weight(a)));
     }
     rows

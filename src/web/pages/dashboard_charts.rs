@@ -4,11 +4,11 @@
 
 use serde::Serialize;
 
-use crate::analytics::stats::median;
+use crate::analytics::stats::{least_squares, medians};
 use crate::analytics::CampaignReport;
 use crate::render::charts::{
-    bars, building, least_squares, scatter, BarChart, BarInput, BarLabel, BuildingChart, ChartMeta, NumberStyle,
-    ScatterChart, ScatterPoint,
+    bars, building, scatter, BarChart, BarInput, BarLabel, BuildingChart, ChartMeta, NumberStyle, ScatterChart,
+    ScatterPoint,
 };
 
 #[derive(Serialize)]
@@ -35,28 +35,20 @@ fn team_scatter(
     engine_quadrants: bool,
 ) -> Option<ScatterChart> {
     let quadrants = report.linkage.quadrants.as_ref()?;
-    let rows: Vec<(String, String, f64, f64, &'static str)> = report
+    let rows: Vec<(String, String, f64, f64, crate::analytics::linkage::Quadrant)> = report
         .teams
         .iter()
         .filter_map(|t| {
             let q = quadrants.get(&t.code)?;
             let (x, y) = value(&t.group);
-            let quadrant = match q {
-                crate::analytics::linkage::Quadrant::Virtuous => "virtuous",
-                crate::analytics::linkage::Quadrant::Fragile => "fragile",
-                crate::analytics::linkage::Quadrant::Untapped => "untapped",
-                crate::analytics::linkage::Quadrant::Vicious => "vicious",
-            };
-            Some((t.name.clone(), link(&t.code), x?, y?, quadrant))
+            Some((t.name.clone(), link(&t.code), x?, y?, *q))
         })
         .collect();
     if rows.len() < 2 {
         return None;
     }
-    let xs: Vec<f64> = rows.iter().map(|r| r.2).collect();
-    let ys: Vec<f64> = rows.iter().map(|r| r.3).collect();
     let pairs: Vec<(f64, f64)> = rows.iter().map(|r| (r.2, r.3)).collect();
-    let medians = median(&xs).zip(median(&ys));
+    let medians = medians(&pairs);
     let points: Vec<ScatterPoint<'_>> = rows
         .iter()
         .map(|(label, href, x, y, q)| ScatterPoint {

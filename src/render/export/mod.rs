@@ -1,0 +1,151 @@
+//! Report exports: the campaign report of API.md rendered as CSV tables and
+//! as an XLSX workbook. Pure renderings (report in, bytes out): every figure
+//! comes from the report structs, at full precision, so the exports show the
+//! same numbers as the pages and the API. A figure that anonymity suppressed
+//! is `None` in the structs and an empty cell here, never a value.
+//!
+//! Each table is built once as a `Table` of typed cells ([`tables`]) and
+//! written twice:
+//! to CSV ([`csv`]: stable snake_case column names, codes only) and to an
+//! XLSX sheet ([`xlsx`]:
+//! (two header rows — the reader's language, then the CSV column names — and
+//! every coded column doubled into a translated label and its code).
+//!
+//! CSV layouts (UTF-8, comma, header row; one row per line below):
+//! * [`report_csv`]: group × dimension × perspective — `group_kind`,
+//!   `team_code`, `team_name`, `parent_code`, `dimension`, `perspective`,
+//!   `n`, `favourable`, `ci_low`, `ci_high`, `mean`, `suppressed`.
+//! * [`gaps_csv`]: group × dimension × gap — `group_kind`, `team_code`,
+//!   `team_name`, `parent_code`, `dimension`, `gap`, `perspective_a`, `n_a`,
+//!   `perspective_b`, `n_b`, `points` (= favourable(a) − favourable(b)),
+//!   `p`, `significant` (both empty for the untested manager gaps).
+//! * [`indices_csv`]: one row per group — identity, population counts and
+//!   flags, CSI, EEI, NPS/eNPS with interval and n, CSAT/CES/FCR/IES with
+//!   their n, COS shares, pillars and maturity of each side (see
+//!   [`INDEX_COLUMNS`]). CSI, pillars and maturity rest on `n_customer`,
+//!   EEI and COS on `n_employee`, in the same row.
+//!
+//! Groups come in report order: the organisation (or the filtered subtree,
+//! `group_kind` = `organisation`, empty team columns), then each team.
+
+mod csv;
+mod tables;
+#[cfg(test)]
+mod tests;
+mod xlsx;
+
+pub use self::csv::{gaps_csv, indices_csv, invitations_csv, report_csv, spreadsheet_safe};
+pub use tables::INDEX_COLUMNS;
+pub use xlsx::report_xlsx;
+
+/// Sheet names of [`report_xlsx`], in order ("Channels" only with a view).
+pub const SHEETS: [&str; 8] = [
+    "Summary",
+    "Scores",
+    "Gaps",
+    "Teams",
+    "Heat-map",
+    "Linkage",
+    "Channels",
+    "Recommendations",
+];
+
+/// Heat-map colours are fixed in points (not relative to the data) so that
+/// two workbooks compare at a glance: ±HEAT_SCALE and beyond are saturated.
+const HEAT_SCALE: f64 = 25.0;
+/// Rows above the data in every sheet: labels, then CSV column names.
+const HEADER_ROWS: usize = 2;
+/// Widest autofitted column, in pixels.
+const MAX_COLUMN_PIXELS: u32 = 320;
+
+/// Number formats; the figure itself is stored at full precision.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Fmt {
+    /// Percentages and points, one decimal.
+    Points,
+    /// A significant gap: points in bold.
+    SignificantPoints,
+    /// p-values: three decimals (one would show most of them as 0.0).
+    Probability,
+    /// Correlation coefficients: two decimals.
+    Correlation,
+    /// Means on the 1–5 scale: two decimals.
+    Mean,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Cell {
+    /// No figure (nothing to compute, e.g. no answers).
+    Empty,
+    /// Suppressed by anonymity: empty too, noted in the heat-map.
+    Hidden,
+    Text(String),
+    /// A code and the message keys of its label (joined with " · ").
+    Code {
+        code: String,
+        keys: Vec<String>,
+    },
+    Number(f64, Fmt),
+    Count(u64),
+    Flag(bool),
+}
+
+impl Cell {
+    fn number(value: Option<f64>, fmt: Fmt, hidden: bool) -> Cell {
+        match value.filter(|v| v.is_finite()) {
+            Some(v) => Cell::Number(v, fmt),
+            None if hidden => Cell::Hidden,
+            None => Cell::Empty,
+        }
+    }
+
+    fn count(value: Option<u64>, hidden: bool) -> Cell {
+        match value {
+            Some(n) => Cell::Count(n),
+            None if hidden => Cell::Hidden,
+            None => Cell::Empty,
+        }
+    }
+
+    fn code(code: &str, key: String) -> Cell {
+        Cell::Code {
+            code: code.to_owned(),
+            keys: vec![key],
+        }
+    }
+
+    fn text(text: &str) -> Cell {
+        Cell::Text(text.to_owned())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Column {
+    /// CSV header and XLSX second header row.
+    name: String,
+    /// Message key of the translated header.
+    key: String,
+    /// XLSX: a label column followed by a code column (key + `-code`).
+    coded: bool,
+}
+
+fn col(name: &str) -> Column {
+    Column {
+        name: name.to_owned(),
+        key: format!("export-column-{}", name.replace('_', "-")),
+        coded: false,
+    }
+}
+
+fn coded(name: &str) -> Column {
+    Column {
+        coded: true,
+        ..col(name)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Table {
+    columns: Vec<Column>,
+    rows: Vec<Vec<Cell>>,
+}
