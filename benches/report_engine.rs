@@ -14,6 +14,7 @@
 //!
 //! Run: `cargo bench --bench report_engine` (add `-- --warm-up-time 1` on a
 //! busy machine).
+#![expect(clippy::expect_used, reason = "a benchmark on invalid input should stop loudly")]
 
 use std::hint::black_box;
 use std::time::Duration;

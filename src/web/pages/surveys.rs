@@ -65,7 +65,7 @@ impl Extras {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+#[expect(clippy::too_many_arguments, reason = "a survey form is drawn from its target, the typed answers, their messages and the extras")]
 fn render(
     state: &State,
     req: &HttpRequest,
