@@ -374,6 +374,44 @@ fn store_once(
     })
 }
 
+/// What a response leaves behind besides its row: who wrote it, and when,
+/// in which language, with which comment.
+pub struct Written {
+    pub submitted_on: chrono::NaiveDate,
+    pub language: String,
+    pub comment: Option<String>,
+    pub author_id: Option<String>,
+}
+
+/// One respondent as the rows stored for them (the demo and imports write
+/// in batches): counted into the aggregates' `delta`, and the response
+/// with its answers.
+pub fn response_rows(
+    delta: &mut Delta,
+    campaign_id: &str,
+    who: &Respondent<'_>,
+    written: Written,
+) -> (Response, Vec<(String, i32)>) {
+    delta.add(who, 1);
+    let values = who
+        .answers
+        .iter()
+        .map(|(code, v)| (code.to_string(), i32::from(*v)))
+        .collect();
+    let row = Response {
+        id: new_id(),
+        campaign_id: campaign_id.to_string(),
+        team_id: who.team.map(str::to_string),
+        population: who.population.as_str().into(),
+        channel: who.channel.map(|ch| ch.as_str().to_string()),
+        submitted_on: written.submitted_on,
+        language: written.language,
+        comment: written.comment,
+        author_id: written.author_id,
+    };
+    (row, values)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

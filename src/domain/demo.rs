@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use super::collection::{response_rows, Written};
 use super::{DomainError, DomainResult};
 use crate::analytics::Respondent;
 use crate::auth::password::hash_password;
@@ -12,7 +13,7 @@ use crate::db::models::action::{self, ActionEvent, ActionRow, ActionStatus};
 use crate::db::models::aggregates::{self, Delta};
 use crate::db::models::campaign::{self, Campaign, CampaignStatus};
 use crate::db::models::organisation::{self, Organisation};
-use crate::db::models::response::{self, Response};
+use crate::db::models::response;
 use crate::db::models::team::{self, Team};
 use crate::db::models::user::{self, Membership, User};
 use crate::db::models::{new_id, now};
@@ -181,34 +182,19 @@ fn insert_wave(
     let mut batch = Vec::with_capacity(500);
     for r in &wave.responses {
         let team_id = r.team.as_ref().and_then(|code| ids.teams.get(code).cloned());
-        delta.add(
-            &Respondent {
-                team: team_id.as_deref(),
-                population: r.population,
-                channel: r.channel,
-                answers: &r.answers,
-            },
-            1,
-        );
-        let values = r
-            .answers
-            .iter()
-            .map(|(code, v)| (code.to_string(), i32::from(*v)))
-            .collect();
-        batch.push((
-            Response {
-                id: new_id(),
-                campaign_id: c.id.clone(),
-                team_id,
-                population: r.population.as_str().into(),
-                channel: r.channel.map(|ch| ch.as_str().to_string()),
-                submitted_on: opens_on + chrono::Duration::days(i64::from(r.day)),
-                language: plan.organisation.default_language.clone(),
-                comment: r.comment.clone(),
-                author_id: r.author_email.as_ref().and_then(|e| ids.users.get(e).cloned()),
-            },
-            values,
-        ));
+        let who = Respondent {
+            team: team_id.as_deref(),
+            population: r.population,
+            channel: r.channel,
+            answers: &r.answers,
+        };
+        let written = Written {
+            submitted_on: opens_on + chrono::Duration::days(i64::from(r.day)),
+            language: plan.organisation.default_language.clone(),
+            comment: r.comment.clone(),
+            author_id: r.author_email.as_ref().and_then(|e| ids.users.get(e).cloned()),
+        };
+        batch.push(response_rows(&mut delta, &c.id, &who, written));
         if batch.len() == 500 {
             response::insert_many(conn, &batch)?;
             batch.clear();

@@ -8,13 +8,13 @@ use std::io::Read;
 
 use chrono::NaiveDate;
 
+use super::collection::{response_rows, Written};
 use super::types::reject_control_characters;
 use super::{authorise, DomainError, DomainResult, RowError};
 use crate::analytics::{Channel, ItemCode, Population, Respondent};
 use crate::auth::policy::{Action, Principal};
 use crate::db::models::aggregates::{self, Delta};
 use crate::db::models::campaign::{self, Campaign};
-use crate::db::models::new_id;
 use crate::db::models::response::{self, Response};
 use crate::db::DbConn;
 
@@ -272,34 +272,19 @@ fn import_checked<R: Read>(conn: &mut DbConn, c: &Campaign, input: R) -> DomainR
             if !errors.is_empty() {
                 continue; // keep checking, stop writing
             }
-            delta.add(
-                &Respondent {
-                    team: row.team_id.as_deref(),
-                    population: row.population,
-                    channel: row.channel,
-                    answers: &row.answers,
-                },
-                1,
-            );
-            let values = row
-                .answers
-                .iter()
-                .map(|(c, v)| (c.to_string(), i32::from(*v)))
-                .collect();
-            batch.push((
-                Response {
-                    id: new_id(),
-                    campaign_id: c.id.clone(),
-                    team_id: row.team_id,
-                    population: row.population.as_str().into(),
-                    channel: row.channel.map(|ch| ch.as_str().to_string()),
-                    submitted_on: row.date,
-                    language: language.clone(),
-                    comment: None,
-                    author_id: None,
-                },
-                values,
-            ));
+            let who = Respondent {
+                team: row.team_id.as_deref(),
+                population: row.population,
+                channel: row.channel,
+                answers: &row.answers,
+            };
+            let written = Written {
+                submitted_on: row.date,
+                language: language.clone(),
+                comment: None,
+                author_id: None,
+            };
+            batch.push(response_rows(&mut delta, &c.id, &who, written));
             imported += 1;
             if batch.len() >= BATCH {
                 response::insert_many(conn, &batch)?;

@@ -1,5 +1,9 @@
 //! One integration-test binary: every test runs on SQLite and PostgreSQL.
-#![expect(clippy::unwrap_used, clippy::expect_used, reason = "a test should fail loudly on the first surprise")]
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test should fail loudly on the first surprise"
+)]
 
 mod helpers;
 

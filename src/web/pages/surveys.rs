@@ -65,7 +65,10 @@ impl Extras {
     }
 }
 
-#[expect(clippy::too_many_arguments, reason = "a survey form is drawn from its target, the typed answers, their messages and the extras")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a survey form is drawn from its target, the typed answers, their messages and the extras"
+)]
 fn render(
     state: &State,
     req: &HttpRequest,
