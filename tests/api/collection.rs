@@ -456,3 +456,28 @@ async fn invitations_go_by_email_sqlite() {
 async fn invitations_go_by_email_postgres() {
     invitations_go_by_email_and_addresses_are_kept_nowhere(crate::helpers::Backend::Postgres).await;
 }
+
+/// The mail transport's TLS modes over rustls, against the loopback sink,
+/// which speaks plain SMTP only and offers no STARTTLS: `tls=required`
+/// refuses to send rather than fall back to plain text, `smtps` fails its
+/// handshake, and only `tls=opportunistic` (or no TLS) sends in the clear.
+#[test]
+fn mail_tls_modes_never_fall_back_to_plain_text() {
+    use miroir::domain::{mail::Mailer, types::Email};
+    let sink = crate::helpers::SmtpSink::start();
+    let to = [Email::parse("ana@example.org").unwrap()];
+    let links = ["https://miroir.invalid/i/x".to_string()];
+    let send = |url: String| {
+        Mailer::new(&url, "Miroir <noreply@example.org>")
+            .unwrap()
+            .send_invitations("en", "Wave", "A1", &to, &links)
+    };
+    assert!(send(format!("smtp://127.0.0.1:{}?tls=required", sink.port)).is_err());
+    assert!(send(format!("smtps://127.0.0.1:{}", sink.port)).is_err());
+    assert!(sink.messages.lock().unwrap().is_empty(), "nothing sent in the clear");
+    assert_eq!(
+        send(format!("smtp://127.0.0.1:{}?tls=opportunistic", sink.port)).unwrap(),
+        1
+    );
+    assert_eq!(sink.messages.lock().unwrap().len(), 1);
+}
