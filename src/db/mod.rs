@@ -193,7 +193,7 @@ pub fn revert_all_migrations(conn: &mut DbConn) -> anyhow::Result<()> {
 }
 
 /// The tables and columns the connected database really has, sorted, for the
-/// migration test.
+/// tests that check which columns exist.
 pub fn introspect(conn: &mut DbConn) -> diesel::QueryResult<Vec<(String, String)>> {
     use diesel::sql_types::Text;
     use diesel::{QueryableByName, RunQueryDsl};

@@ -303,8 +303,10 @@ async fn nothing_relates_an_invitation_to_a_response(app: TestApp) {
         "dates only, to the day"
     );
 
-    // Three employees answer in turn: response ids do not follow the order.
-    let tokens = app.invite(&campaign, "A1", 3);
+    // Eight employees answer in turn: response ids do not follow the order
+    // (random ids sort in the order of answering, or its reverse, once in
+    // 20,160 runs).
+    let tokens = app.invite(&campaign, "A1", 8);
     let mut ids_in_order = Vec::new();
     for token in &tokens {
         let (_, html) = app.get_text(&format!("/i/{token}")).await;
@@ -325,6 +327,11 @@ async fn nothing_relates_an_invitation_to_a_response(app: TestApp) {
             .all(|id| uuid::Uuid::parse_str(id).unwrap().get_version_num() == 4),
         "random ids"
     );
+    let mut sorted = ids_in_order.clone();
+    sorted.sort();
+    assert_ne!(sorted, ids_in_order, "ids sort in the order of answering");
+    sorted.reverse();
+    assert_ne!(sorted, ids_in_order, "ids sort in the reverse order of answering");
 }
 
 async fn the_codebook_and_qr_codes_are_served(app: TestApp) {
@@ -448,4 +455,29 @@ async fn invitations_go_by_email_sqlite() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn invitations_go_by_email_postgres() {
     invitations_go_by_email_and_addresses_are_kept_nowhere(crate::helpers::Backend::Postgres).await;
+}
+
+/// The mail transport's TLS modes over rustls, against the loopback sink,
+/// which speaks plain SMTP only and offers no STARTTLS: `tls=required`
+/// refuses to send rather than fall back to plain text, `smtps` fails its
+/// handshake, and only `tls=opportunistic` (or no TLS) sends in the clear.
+#[test]
+fn mail_tls_modes_never_fall_back_to_plain_text() {
+    use miroir::domain::{mail::Mailer, types::Email};
+    let sink = crate::helpers::SmtpSink::start();
+    let to = [Email::parse("ana@example.org").unwrap()];
+    let links = ["https://miroir.invalid/i/x".to_string()];
+    let send = |url: String| {
+        Mailer::new(&url, "Miroir <noreply@example.org>")
+            .unwrap()
+            .send_invitations("en", "Wave", "A1", &to, &links)
+    };
+    assert!(send(format!("smtp://127.0.0.1:{}?tls=required", sink.port)).is_err());
+    assert!(send(format!("smtps://127.0.0.1:{}", sink.port)).is_err());
+    assert!(sink.messages.lock().unwrap().is_empty(), "nothing sent in the clear");
+    assert_eq!(
+        send(format!("smtp://127.0.0.1:{}?tls=opportunistic", sink.port)).unwrap(),
+        1
+    );
+    assert_eq!(sink.messages.lock().unwrap().len(), 1);
 }

@@ -199,7 +199,10 @@ async fn the_openapi_document_lists_the_calls(app: TestApp) {
         "/api/v1/organisations",
         "/api/v1/organisations/{org}/teams",
     ] {
-        assert!(doc["paths"].get(path).is_some(), "{path} documented");
+        assert!(
+            doc["paths"][path].as_object().is_some_and(|ops| !ops.is_empty()),
+            "{path} documented"
+        );
     }
 }
 

@@ -194,31 +194,60 @@ async fn the_report_api_follows_the_contract(app: TestApp) {
         .json()
         .await
         .unwrap();
-    for key in ["campaign", "anonymity_threshold", "organisation", "teams", "linkage"] {
-        assert!(body.get(key).is_some(), "{key}");
-    }
+    // Every key present with a value of its type: a key that is there but
+    // null (a suppressed figure) would not do for the whole organisation.
+    assert_eq!(body["campaign"]["id"], d.wave2.as_str());
+    assert_eq!(body["campaign"]["status"], "closed");
+    assert!(body["anonymity_threshold"].as_u64().unwrap() >= 1);
+    assert!(!body["teams"].as_array().unwrap().is_empty());
+    assert!(body["linkage"]["eligible_teams"].as_u64().unwrap() >= 5);
     let org = &body["organisation"];
-    for key in [
-        "n",
-        "suppressed",
-        "dimensions",
-        "indices",
-        "pillars",
-        "maturity",
-        "recommendations",
-    ] {
-        assert!(org.get(key).is_some(), "organisation.{key}");
+    for population in ["customer", "employee"] {
+        assert!(
+            org["n"][population].as_u64().unwrap() > 0,
+            "organisation.n.{population}"
+        );
+        assert_eq!(
+            org["suppressed"][population], false,
+            "organisation.suppressed.{population}"
+        );
+        assert!(
+            org["pillars"][population].as_object().is_some_and(|p| !p.is_empty()),
+            "organisation.pillars.{population}"
+        );
+        let maturity = org["maturity"][population].as_str().unwrap();
+        assert!(
+            ["excellence", "house", "pyramid", "narrow"].contains(&maturity),
+            "organisation.maturity.{population}: {maturity}"
+        );
     }
+    assert!(
+        org["dimensions"].as_object().unwrap().len() >= 5,
+        "organisation.dimensions"
+    );
+    for index in ["csi", "eei"] {
+        assert!(org["indices"][index].as_f64().is_some(), "organisation.indices.{index}");
+    }
+    assert!(
+        org["indices"]["nps"]["score"].as_f64().is_some(),
+        "organisation.indices.nps"
+    );
+    assert!(org["recommendations"].is_array(), "organisation.recommendations");
     let listening = &org["dimensions"]["listening"];
     for key in [
         "customer",
         "employee",
         "employee_estimate_customer",
         "manager_estimate_employee",
-        "gaps",
     ] {
-        assert!(listening.get(key).is_some(), "listening.{key}");
+        assert!(listening[key]["n"].as_u64().unwrap() > 0, "listening.{key}.n");
+        let favourable = listening[key]["favourable"].as_f64().unwrap();
+        assert!((0.0..=100.0).contains(&favourable), "listening.{key}.favourable");
     }
+    assert!(
+        listening["gaps"]["symmetry"]["points"].as_f64().is_some(),
+        "listening.gaps.symmetry"
+    );
     assert!(listening["customer"]["n"].as_u64().unwrap() > 100);
     assert!(body["linkage"]["eei_csi"]["pearson"]["r"].as_f64().is_some());
     // A suppressed population: every figure null, never a value.
