@@ -121,9 +121,11 @@ fn actual(conn: &mut DbConn) -> Vec<Column> {
         .unwrap(),
         // SQLite lets a primary-key column other than INTEGER hold NULL
         // unless it is declared NOT NULL (a documented legacy quirk), and
-        // most `TEXT PRIMARY KEY` columns of the SQLite migrations do not
-        // say NOT NULL. diesel never writes NULL there (schema.rs has no
-        // Nullable key), so a key column counts as NOT NULL here.
+        // twelve `TEXT PRIMARY KEY` columns of the SQLite migrations do not
+        // say NOT NULL (`id` of most tables). diesel never writes NULL there
+        // (schema.rs has no Nullable key), so a key column counts as NOT
+        // NULL here; remove `AND p.pk = 0` once the SQLite tables are
+        // rebuilt with NOT NULL keys.
         DbConn::Sqlite(c) => diesel::sql_query(
             "SELECT m.name AS table_name, p.name AS column_name, p.type AS data_type, \
              (p.\"notnull\" = 0 AND p.pk = 0) AS nullable \
