@@ -134,8 +134,6 @@ impl Checker {
             let tested = [
                 ("symmetry", &gaps.symmetry),
                 ("customer_perception", &gaps.customer_perception),
-                ("leadership_employee", &gaps.leadership_employee),
-                ("leadership_customer", &gaps.leadership_customer),
             ];
             for (name, gap) in tested {
                 if let Some(gap) = gap {
@@ -148,6 +146,8 @@ impl Checker {
             for (name, gap) in [
                 ("managerial_blind_spot", &gaps.managerial_blind_spot),
                 ("manager_customer_blind_spot", &gaps.manager_customer_blind_spot),
+                ("leadership_employee", &gaps.leadership_employee),
+                ("leadership_customer", &gaps.leadership_customer),
             ] {
                 if let Some(gap) = gap {
                     self.num(

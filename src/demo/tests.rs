@@ -165,7 +165,10 @@ fn every_answer_is_valid_for_its_population_and_scale() {
             assert_eq!(items.len(), r.answers.len(), "no item answered twice");
             for &(item, value) in &r.answers {
                 assert_eq!(item.population(), r.population, "{item}");
-                assert!(item.accepts(value), "{item} = {value}");
+                assert!(
+                    item.accepts(crate::analytics::InstrumentVersion::CURRENT, value),
+                    "{item} = {value}"
+                );
             }
             assert_eq!(r.channel.is_some(), r.population == Population::Customer);
             assert_eq!(r.team.is_none(), r.population == Population::Executive);
