@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Validate Miroir's questionnaire data and its wording (standard library only).
 
-Checks data/instrument.json, data/action_plan.json and locales/{fr,en}/*.ftl
+Checks data/instrument.json (the current version, 2), data/instrument.v1.json
+(version 1, kept for the campaigns opened with it), data/action_plan.json and
+locales/{fr,en}/*.ftl
 against the conventions of METHOD.md §1-2 and ACTION-PLAN.md, then estimates
 how long each questionnaire takes. Exits 1 when anything is wrong.
 
@@ -32,6 +34,12 @@ POPULATIONS = ("customer", "employee", "manager", "executive")
 # An estimate perspective repeats the statements of the perspective it estimates.
 ESTIMATED = {"ec": "c", "me": "e", "mc": "c", "xe": "e", "xc": "c"}
 AGREEMENT_SCALE = [1, 5]
+# From version 2, managers and executives estimate "out of 10, how many would
+# agree" (METHOD.md §2); employees' estimate of customers keeps agreement.
+ESTIMATE_SCALE = [0, 10]
+ESTIMATE_PERSPECTIVES = ("me", "mc", "xe", "xc")
+# file name -> version it must hold
+INSTRUMENT_FILES = {"instrument.json": 2, "instrument.v1.json": 1}
 MAX_ITEMS_PER_PERSPECTIVE = 3
 
 # Headline items (METHOD.md §2): code -> (population, scale).
@@ -153,8 +161,15 @@ def check_dimensions(instrument, report):
     return [c for c in codes if c in DIMENSION_PILLARS]
 
 
+def expected_scale(version, perspective):
+    if version >= 2 and perspective in ESTIMATE_PERSPECTIVES:
+        return ESTIMATE_SCALE
+    return AGREEMENT_SCALE
+
+
 def check_items(instrument, dimensions, report):
     items = instrument.get("items", [])
+    version = instrument.get("version")
     codes = Counter(i.get("code") for i in items)
     for code, count in codes.items():
         if count > 1:
@@ -185,8 +200,9 @@ def check_items(instrument, dimensions, report):
             report.error(where, "dimension/perspective fields disagree with the code")
         if item.get("population") != PERSPECTIVE_POPULATION[perspective]:
             report.error(where, f"perspective {perspective} is answered by {PERSPECTIVE_POPULATION[perspective]}")
-        if item.get("scale") != AGREEMENT_SCALE:
-            report.error(where, f"dimension items use the agreement scale {AGREEMENT_SCALE}")
+        scale = expected_scale(version, perspective)
+        if item.get("scale") != scale:
+            report.error(where, f"perspective {perspective} uses the scale {scale} in version {version}")
         numbers[(dimension, perspective)].append(n)
     for missing in sorted(set(HEADLINE) - set(codes)):
         report.error("instrument.json", f"headline item {missing} is missing")
@@ -236,6 +252,8 @@ def expected_instrument_ids(dimensions, items):
     ids |= {f"pillar-{p}{s}" for p in PILLARS for s in ("", "-desc")}
     ids |= {f"population-{p}" for p in POPULATIONS}
     ids |= {f"perspective-{p}{s}" for p in PERSPECTIVE_POPULATION for s in ("", "-lead")}
+    ids |= {f"perspective-{p}-estimate-lead" for p in ESTIMATE_PERSPECTIVES}
+    ids |= {"scale-estimate-0", "scale-estimate-10"}
     ids |= {f"channel-{c}" for c in CHANNELS}
     ids |= {f"scale-agree-{n}" for n in range(1, 6)} | {"scale-dont-know"}
     ids |= {"scale-nps-0", "scale-nps-10", "scale-effort-1", "scale-effort-7"}
@@ -323,12 +341,19 @@ def check_lengths(items, report):
 def main():
     root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent
     report = Report()
-    instrument = load_json(root / "data" / "instrument.json", report) or {}
+    instruments = {}
+    for name, version in INSTRUMENT_FILES.items():
+        instruments[name] = load_json(root / "data" / name, report) or {}
+        if instruments[name].get("version") != version:
+            report.error(name, f"version must be {version}; got {instruments[name].get('version')!r}")
+    instrument = instruments["instrument.json"]
     plan = load_json(root / "data" / "action_plan.json", report)
-    if instrument.get("version") != 1:
-        report.error("instrument.json", f"version must be 1; got {instrument.get('version')!r}")
     dimensions = check_dimensions(instrument, report)
     items = check_items(instrument, dimensions, report)
+    old = instruments["instrument.v1.json"]
+    check_items(old, check_dimensions(old, report), report)
+    if [i.get("code") for i in old.get("items", [])] != [i.get("code") for i in items]:
+        report.error("instrument.v1.json", "versions 1 and 2 must ask the same items (only scales differ)")
     action_codes = check_action_plan(plan, dimensions, report)
     expected = {"instrument.ftl": expected_instrument_ids(dimensions, items),
                 "action-plan.ftl": expected_action_ids(action_codes)}

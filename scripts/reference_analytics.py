@@ -9,6 +9,11 @@ tests/fixtures/analytics/campaign_<seed>.json. The Rust test
 
 Usage: pip install numpy scipy && python3 scripts/reference_analytics.py
 
+Campaign 4 is answered on instrument version 2: managers and executives
+estimate "out of 10, how many would agree" (0-10); an estimate is 10 x the
+mean of the answers, n = estimators, no interval, no mean, and every blind
+spot is points only (METHOD.md §2-4). Campaigns 1-3 are version 1.
+
 The demo campaign is checked the same way: `miroir demo-raw --wave N`
 prints a demo wave as raw respondents, and
 `python3 scripts/reference_analytics.py --raw IN.json OUT.json` writes its
@@ -37,6 +42,8 @@ PERSP = {"customer": ["c"], "employee": ["e", "ec"], "manager": ["me", "mc"],
 CHANNELS = ["in_person", "phone", "web", "app", "email", "other"]
 HEADLINES = {"customer": {"nps": (0, 10), "csat": (1, 5), "ces": (1, 7), "fcr": (0, 1)},
              "employee": {"enps": (0, 10), "ies": (1, 7)}}
+# Perspectives answered 0-10 from instrument version 2 (METHOD.md §2).
+ESTIMATES = ("me", "mc", "xe", "xc")
 OUT = os.path.join(os.path.dirname(__file__), "..", "tests", "fixtures", "analytics")
 
 
@@ -60,7 +67,18 @@ def likert(rng, logit, size=None):
     return np.where(fav, rng.integers(4, 6, size), rng.integers(1, 4, size))
 
 
-def make_respondents(rng, teams, n_items):
+def estimate_answers(rng, codes, n_items, missing, share_of):
+    """Version 2: each estimator says how many of 10 would agree, 0-10."""
+    answers = {}
+    for d in DIMS:
+        for code in codes:
+            for i in range(1, n_items[d] + 1):
+                if rng.random() >= missing[d]:
+                    answers[f"{d}.{code}.{i}"] = int(rng.binomial(10, share_of(d)))
+    return answers
+
+
+def make_respondents(rng, teams, n_items, version=1):
     out = []  # dicts: team, population, channel, answers {item: value}
     leaf = {c for c, _ in teams} - {p for _, p in teams if p}
     dim_effect = {d: rng.normal(0.3, 0.6) for d in DIMS}
@@ -102,10 +120,18 @@ def make_respondents(rng, teams, n_items):
             if ans:
                 out.append(dict(team=code, population="employee", channel=None, answers=ans))
         for _ in range(int(rng.integers(0, 3))):
-            ans = dim_answers(["me", "mc"], lambda d: 1.0 + dim_effect[d])
+            if version >= 2:
+                bias = rng.normal(0.5, 0.8)  # some overestimate their team, some do not
+                ans = estimate_answers(rng, ["me", "mc"], n_items, missing,
+                                       lambda d: 1 / (1 + math.exp(-(u + dim_effect[d] + bias))))
+            else:
+                ans = dim_answers(["me", "mc"], lambda d: 1.0 + dim_effect[d])
             out.append(dict(team=code, population="manager", channel=None, answers=ans))
     for _ in range(int(rng.integers(3, 7))):
-        ans = dim_answers(["xe", "xc"], lambda d: 1.5)
+        if version >= 2:
+            ans = estimate_answers(rng, ["xe", "xc"], n_items, missing, lambda d: 0.75)
+        else:
+            ans = dim_answers(["xe", "xc"], lambda d: 1.5)
         out.append(dict(team=None, population="executive", channel=None, answers=ans))
     return out
 
@@ -166,22 +192,43 @@ def score(resps, pop, d, code):
                 ci_low=lo, ci_high=hi, mean=float(np.mean(vals)))
 
 
+def estimate_score(resps, pop, d, code):
+    """An estimate (version 2): 10 x the mean of the 0-10 answers pooled over
+    the perspective's items and estimators; n = estimators with an answer;
+    no interval and no mean."""
+    vals = [v for r in resps if r["population"] == pop
+            for i, v in r["answers"].items() if i.startswith(f"{d}.{code}.")]
+    n = sum(1 for r in resps if r["population"] == pop
+            and any(i.startswith(f"{d}.{code}.") for i in r["answers"]))
+    if not vals:
+        return dict(n=n, answers=0)
+    return dict(n=n, answers=len(vals), favourable=10 * float(np.mean(vals)),
+                ci_low=None, ci_high=None, mean=None)
+
+
+def perspective_score(version, resps, pop, d, code):
+    if version >= 2 and code in ESTIMATES:
+        return estimate_score(resps, pop, d, code)
+    return score(resps, pop, d, code)
+
+
 def headline(resps, pop, item):
     vals = [r["answers"][item] for r in resps if r["population"] == pop and item in r["answers"]]
     return np.array(vals)
 
 
-def group_figures(resps, k):
+def group_figures(resps, k, version=1):
     g = {"n": {p: sum(1 for r in resps if r["population"] == p) for p in PERSP}}
     g["scores"], g["gaps"] = {}, {}
     for d in DIMS:
-        s = {code: score(resps, pop, d, code) for pop, codes in PERSP.items() for code in codes}
+        s = {code: perspective_score(version, resps, pop, d, code) for pop, codes in PERSP.items() for code in codes}
         g["scores"].update({f"{d}.{c}": v for c, v in s.items()})
         for name, a, b, tested in [("symmetry", "e", "c", True), ("customer_perception", "ec", "c", True),
                                    ("managerial_blind_spot", "me", "e", False),
                                    ("manager_customer_blind_spot", "mc", "c", False),
-                                   ("leadership_employee", "xe", "e", True),
-                                   ("leadership_customer", "xc", "c", True)]:
+                                   # Blind spots are never tested (METHOD.md §4).
+                                   ("leadership_employee", "xe", "e", False),
+                                   ("leadership_customer", "xc", "c", False)]:
             if s[a]["answers"] and s[b]["answers"]:
                 gap = {"points": s[a]["favourable"] - s[b]["favourable"]}
                 if tested:
@@ -412,28 +459,28 @@ def subtree(teams, root):
     return set(out)
 
 
-def campaign(seed, k):
+def campaign(seed, k, version=1):
     rng = np.random.default_rng(seed)
     teams = make_tree(rng)
     n_items = {d: int(rng.integers(1, 3)) for d in DIMS}
-    resps = make_respondents(rng, teams, n_items)
-    return {"seed": seed, **fixture(resps, teams, k)}
+    resps = make_respondents(rng, teams, n_items, version)
+    return {"seed": seed, **fixture(resps, teams, k, version)}
 
 
-def fixture(resps, teams, k):
+def fixture(resps, teams, k, version=1):
     """Aggregate rows and expected figures of raw respondents."""
     h, r, o = aggregate(resps)
-    groups = {"": group_figures(resps, k)}
+    groups = {"": group_figures(resps, k, version)}
     for code, _ in teams:
         members = subtree(teams, code)
-        groups[code] = group_figures([x for x in resps if x["team"] in members], k)
+        groups[code] = group_figures([x for x in resps if x["team"] in members], k, version)
     for g in groups.values():
         # Compact: [n] or [n, favourable, ci_low, ci_high, mean]; gaps [points(, p)].
         g["scores"] = {key: [s["n"]] + ([s["favourable"], s["ci_low"], s["ci_high"], s["mean"]]
                                         if s["answers"] else [])
                        for key, s in g["scores"].items()}
         g["gaps"] = {key: [v["points"]] + ([v["p"]] if "p" in v else []) for key, v in g["gaps"].items()}
-    return {"k": k, "teams": [[c, f"Team {c}", p] for c, p in teams],
+    return {"k": k, "instrument_version": version, "teams": [[c, f"Team {c}", p] for c, p in teams],
             "histograms": h, "respondents": r, "orientation": o,
             "expected": {"groups": groups, "linkage": linkage(resps, teams, k)}}
 
@@ -461,8 +508,8 @@ if __name__ == "__main__":
         with open(sys.argv[2]) as f:
             raw = json.load(f)
         teams = [(c, p) for c, p in raw["teams"]]
-        write(fixture(raw["respondents"], teams, raw["k"]), sys.argv[3])
+        write(fixture(raw["respondents"], teams, raw["k"], raw.get("instrument_version", 1)), sys.argv[3])
         sys.exit(0)
     os.makedirs(OUT, exist_ok=True)
-    for seed, k in [(1, 5), (2, 5), (3, 3)]:
-        write(campaign(seed, k), os.path.join(OUT, f"campaign_{seed}.json"))
+    for seed, k, version in [(1, 5, 1), (2, 5, 1), (3, 3, 1), (4, 5, 2)]:
+        write(campaign(seed, k, version), os.path.join(OUT, f"campaign_{seed}.json"))

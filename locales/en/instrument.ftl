@@ -194,6 +194,10 @@ perspective-me-lead = In your opinion, how would the members of your team answer
 perspective-mc-lead = In your opinion, how would your team's customers answer? For each statement, choose the answer you think most of them would give.
 perspective-xe-lead = In your opinion, how would the organisation's employees answer? For each statement, choose the answer you think most of them would give.
 perspective-xc-lead = In your opinion, how would the organisation's customers answer? For each statement, choose the answer you think most of them would give.
+perspective-me-estimate-lead = Out of 10 of your employees, how many would agree that…?
+perspective-mc-estimate-lead = Out of 10 of your team’s customers, how many would agree that…?
+perspective-xe-estimate-lead = Out of 10 of the organisation’s employees, how many would agree that…?
+perspective-xc-estimate-lead = Out of 10 of the organisation’s customers, how many would agree that…?
 
 ## Contact channels of customer responses
 
@@ -214,6 +218,8 @@ scale-agree-5 = Strongly agree
 scale-dont-know = Don't know / not applicable
 scale-nps-0 = Not at all likely
 scale-nps-10 = Extremely likely
+scale-estimate-0 = None of them
+scale-estimate-10 = All ten
 scale-effort-1 = Very difficult
 scale-effort-7 = Very easy
 scale-csat-1 = Very dissatisfied

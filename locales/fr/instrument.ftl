@@ -194,6 +194,10 @@ perspective-me-lead = Selon vous, comment les membres de votre équipe répondra
 perspective-mc-lead = Selon vous, comment les clients de votre équipe répondraient-ils ? Pour chaque affirmation, choisissez la réponse que la plupart d’entre eux donneraient.
 perspective-xe-lead = Selon vous, comment les collaborateurs de l’entreprise répondraient-ils ? Pour chaque affirmation, choisissez la réponse que la plupart d’entre eux donneraient.
 perspective-xc-lead = Selon vous, comment les clients de l’entreprise répondraient-ils ? Pour chaque affirmation, choisissez la réponse que la plupart d’entre eux donneraient.
+perspective-me-estimate-lead = Sur 10 de vos collaborateurs, combien seraient d’accord avec l’affirmation suivante ?
+perspective-mc-estimate-lead = Sur 10 clients de votre équipe, combien seraient d’accord avec l’affirmation suivante ?
+perspective-xe-estimate-lead = Sur 10 collaborateurs de l’entreprise, combien seraient d’accord avec l’affirmation suivante ?
+perspective-xc-estimate-lead = Sur 10 clients de l’entreprise, combien seraient d’accord avec l’affirmation suivante ?
 
 ## Canaux de contact des réponses clients
 
@@ -214,6 +218,8 @@ scale-agree-5 = Tout à fait d’accord
 scale-dont-know = Je ne sais pas / sans objet
 scale-nps-0 = Pas du tout probable
 scale-nps-10 = Extrêmement probable
+scale-estimate-0 = Aucun
+scale-estimate-10 = Tous les dix
 scale-effort-1 = Très difficile
 scale-effort-7 = Très facile
 scale-csat-1 = Très insatisfait(e)

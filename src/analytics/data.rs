@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use super::items::{Channel, Headline, ItemCode, Population, Scope};
+use super::items::{Channel, Headline, InstrumentVersion, ItemCode, Population, Scope};
 
 /// One team of the organisation tree; any depth, and any team may hold
 /// responses of its own.
@@ -59,6 +59,10 @@ pub struct OrientationRow {
 /// Everything the engine needs about one campaign's answers.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CampaignData {
+    /// The instrument version the campaign was opened with: it decides how
+    /// the answers of manager and executive items read (METHOD.md §2).
+    #[serde(default)]
+    pub instrument: InstrumentVersion,
     pub teams: Vec<TeamNode>,
     pub histograms: Vec<HistogramRow>,
     pub respondents: Vec<RespondentRow>,

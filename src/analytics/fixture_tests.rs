@@ -11,7 +11,9 @@ use super::*;
 
 const TOLERANCE: f64 = 1e-9;
 
-pub(crate) const FIXTURES: [&str; 3] = [
+/// Campaigns 1-3 are instrument version 1, campaign 4 version 2 (0-10
+/// estimates by managers and executives).
+pub(crate) const FIXTURES: [&str; 4] = [
     include_str!(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/analytics/campaign_1.json"
@@ -24,6 +26,10 @@ pub(crate) const FIXTURES: [&str; 3] = [
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/analytics/campaign_3.json"
     )),
+    include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/analytics/campaign_4.json"
+    )),
 ];
 
 fn text(v: &Value) -> Option<String> {
@@ -32,7 +38,12 @@ fn text(v: &Value) -> Option<String> {
 
 /// The aggregate rows of a reference fixture (also used by the export tests).
 pub(crate) fn load(fixture: &Value) -> CampaignData {
-    let mut data = CampaignData::default();
+    // Fixtures without a version are version-1 campaigns.
+    let version = fixture["instrument_version"].as_i64().unwrap_or(1);
+    let mut data = CampaignData {
+        instrument: InstrumentVersion::from_number(i32::try_from(version).unwrap()).unwrap(),
+        ..CampaignData::default()
+    };
     for t in fixture["teams"].as_array().unwrap() {
         data.add_team(t[0].as_str().unwrap(), t[1].as_str().unwrap(), t[2].as_str());
     }
@@ -134,8 +145,6 @@ impl Checker {
             let tested = [
                 ("symmetry", &gaps.symmetry),
                 ("customer_perception", &gaps.customer_perception),
-                ("leadership_employee", &gaps.leadership_employee),
-                ("leadership_customer", &gaps.leadership_customer),
             ];
             for (name, gap) in tested {
                 if let Some(gap) = gap {
@@ -148,6 +157,8 @@ impl Checker {
             for (name, gap) in [
                 ("managerial_blind_spot", &gaps.managerial_blind_spot),
                 ("manager_customer_blind_spot", &gaps.manager_customer_blind_spot),
+                ("leadership_employee", &gaps.leadership_employee),
+                ("leadership_customer", &gaps.leadership_customer),
             ] {
                 if let Some(gap) = gap {
                     self.num(
@@ -216,6 +227,31 @@ impl Checker {
             }
         }
     }
+}
+
+/// The version-2 reference campaign holds estimates (10 × the mean of 0–10
+/// answers, no interval, no mean) that the engine reads as such.
+#[test]
+fn the_version_2_reference_campaign_holds_estimates() {
+    let fixture: Value = serde_json::from_str(FIXTURES[3]).unwrap();
+    assert_eq!(fixture["instrument_version"], 2);
+    let data = load(&fixture);
+    assert_eq!(data.instrument, InstrumentVersion::V2);
+    assert!(data
+        .histograms
+        .iter()
+        .any(|h| h.item.is_estimate(data.instrument) && h.value > 5));
+    let org = &fixture["expected"]["groups"][""];
+    let me = &org["scores"]["listening.me"];
+    assert!(me[1].as_f64().is_some() && me[2].is_null() && me[4].is_null(), "{me}");
+    assert_eq!(
+        org["gaps"]["listening.managerial_blind_spot"].as_array().unwrap().len(),
+        1
+    );
+    assert_eq!(
+        org["gaps"]["listening.leadership_employee"].as_array().unwrap().len(),
+        1
+    );
 }
 
 #[test]

@@ -6,7 +6,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 use super::data::Settings;
-use super::items::{Dimension, ItemGroup, Perspective, Pillar, Population, Scope};
+use super::items::{Dimension, InstrumentVersion, ItemGroup, Perspective, Pillar, Population, Scope};
 use super::maturity::{self, Maturity};
 use super::recommendations::{self, Recommendation};
 use super::scores::{point_gap, tested_gap, Cos, NetScore, PointGap, Score, Share, TestedGap};
@@ -35,8 +35,8 @@ pub struct Gaps {
     pub customer_perception: Option<TestedGap>,
     pub managerial_blind_spot: Option<PointGap>,
     pub manager_customer_blind_spot: Option<PointGap>,
-    pub leadership_employee: Option<TestedGap>,
-    pub leadership_customer: Option<TestedGap>,
+    pub leadership_employee: Option<PointGap>,
+    pub leadership_customer: Option<PointGap>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -109,21 +109,25 @@ pub struct GroupReport {
 }
 
 /// A dimension's score from a tally, ignoring anonymity: callers decide
-/// whether it may be shown.
-pub fn raw_dimension_score(tally: &Tally, d: Dimension, p: Perspective) -> Score {
+/// whether it may be shown. Estimates of a version-2 campaign read 0–10.
+pub fn raw_dimension_score(tally: &Tally, d: Dimension, p: Perspective, instrument: InstrumentVersion) -> Score {
     let scope = Scope::Group(ItemGroup::Dimension(d, p));
-    Score::from_counts(
-        tally.n(p.population(), scope),
-        tally.counts(ItemGroup::Dimension(d, p)),
-        4,
-    )
+    let n = tally.n(p.population(), scope);
+    let counts = tally.counts(ItemGroup::Dimension(d, p));
+    if instrument.estimates(p) {
+        Score::estimate(n, counts)
+    } else {
+        Score::from_counts(n, counts, 4)
+    }
 }
 
 /// Builds the GROUP of `tally`; `visible` says whether an anonymous
 /// population's figures in a scope may be shown; `channel_spread` holds the
-/// spreads of the dimensions that have one (for recommendations).
+/// spreads of the dimensions that have one (for recommendations);
+/// `instrument` says how manager and executive answers read.
 pub fn build_group(
     tally: &Tally,
+    instrument: InstrumentVersion,
     visible: &dyn Fn(Population, Scope) -> bool,
     settings: &Settings,
     channel_spread: &BTreeMap<Dimension, f64>,
@@ -132,7 +136,7 @@ pub fn build_group(
     let score = |d: Dimension, p: Perspective| {
         let scope = Scope::Group(ItemGroup::Dimension(d, p));
         if visible(p.population(), scope) {
-            raw_dimension_score(tally, d, p)
+            raw_dimension_score(tally, d, p, instrument)
         } else {
             Score::hidden()
         }
@@ -186,8 +190,8 @@ fn dimension_report(score: impl Fn(Perspective) -> Score) -> DimensionReport {
         customer_perception: tested_gap(&ec, &c),
         managerial_blind_spot: point_gap(&me, &e),
         manager_customer_blind_spot: point_gap(&mc, &c),
-        leadership_employee: tested_gap(&xe, &e),
-        leadership_customer: tested_gap(&xc, &c),
+        leadership_employee: point_gap(&xe, &e),
+        leadership_customer: point_gap(&xc, &c),
     };
     DimensionReport {
         customer: c,

@@ -126,7 +126,79 @@ named_enum!(
     }
 );
 
+/// The instrument version a campaign was opened with (METHOD.md §2): from
+/// version 2, managers and executives answer their items (M→E, M→C, X→E,
+/// X→C) as "out of 10, how many would agree", 0–10, instead of on the
+/// agreement scale. Reports of version-1 campaigns keep their reading.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "i32", into = "i32")]
+pub enum InstrumentVersion {
+    #[default]
+    V1,
+    V2,
+}
+
+impl InstrumentVersion {
+    /// The version new campaigns are opened with.
+    pub const CURRENT: InstrumentVersion = InstrumentVersion::V2;
+    pub const ALL: &'static [InstrumentVersion] = &[InstrumentVersion::V1, InstrumentVersion::V2];
+
+    pub fn number(self) -> i32 {
+        match self {
+            InstrumentVersion::V1 => 1,
+            InstrumentVersion::V2 => 2,
+        }
+    }
+
+    pub fn from_number(number: i32) -> Option<InstrumentVersion> {
+        match number {
+            1 => Some(InstrumentVersion::V1),
+            2 => Some(InstrumentVersion::V2),
+            _ => None,
+        }
+    }
+
+    /// Whether `perspective` is answered as a 0–10 estimate in this version.
+    pub fn estimates(self, perspective: Perspective) -> bool {
+        self == InstrumentVersion::V2 && perspective.is_estimate()
+    }
+}
+
+impl TryFrom<i32> for InstrumentVersion {
+    type Error = AnalyticsError;
+    fn try_from(number: i32) -> Result<Self, AnalyticsError> {
+        InstrumentVersion::from_number(number).ok_or(AnalyticsError::UnknownName {
+            kind: "InstrumentVersion",
+            value: number.to_string(),
+        })
+    }
+}
+
+impl From<InstrumentVersion> for i32 {
+    fn from(version: InstrumentVersion) -> i32 {
+        version.number()
+    }
+}
+
+impl fmt::Display for InstrumentVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.number())
+    }
+}
+
 impl Perspective {
+    /// Managers' and executives' perspectives: one or a few people's
+    /// judgement of others, answered as 0–10 estimates from version 2.
+    pub fn is_estimate(self) -> bool {
+        matches!(
+            self,
+            Perspective::ManagerEstimateEmployee
+                | Perspective::ManagerEstimateCustomer
+                | Perspective::ExecutiveEstimateEmployee
+                | Perspective::ExecutiveEstimateCustomer
+        )
+    }
+
     /// The short form used inside item codes (`listening.ec.1`).
     pub fn code(self) -> &'static str {
         match self {
@@ -320,9 +392,15 @@ impl ItemCode {
         }
     }
 
-    /// Inclusive answer scale.
-    pub fn scale(self) -> (u8, u8) {
+    /// Whether this item is answered as a 0–10 estimate in `version`.
+    pub fn is_estimate(self, version: InstrumentVersion) -> bool {
+        matches!(self, ItemCode::Dimension { perspective, .. } if version.estimates(perspective))
+    }
+
+    /// Inclusive answer scale in the instrument `version`.
+    pub fn scale(self, version: InstrumentVersion) -> (u8, u8) {
         match self {
+            ItemCode::Dimension { .. } if self.is_estimate(version) => (0, 10),
             ItemCode::Dimension { .. } => (1, 5),
             ItemCode::Headline(h) => match h {
                 Headline::Nps | Headline::Enps => (0, 10),
@@ -334,8 +412,8 @@ impl ItemCode {
         }
     }
 
-    pub fn accepts(self, value: u8) -> bool {
-        let (low, high) = self.scale();
+    pub fn accepts(self, version: InstrumentVersion, value: u8) -> bool {
+        let (low, high) = self.scale(version);
         (low..=high).contains(&value)
     }
 
@@ -400,7 +478,12 @@ mod tests {
         let item = ItemCode::parse("listening.ec.2").unwrap();
         assert_eq!(item.to_string(), "listening.ec.2");
         assert_eq!(item.population(), Population::Employee);
-        assert_eq!(item.scale(), (1, 5));
+        assert_eq!(item.scale(InstrumentVersion::V1), (1, 5));
+        assert_eq!(
+            item.scale(InstrumentVersion::V2),
+            (1, 5),
+            "E→C keeps the agreement scale"
+        );
         assert_eq!(
             item.group(),
             ItemGroup::Dimension(Dimension::Listening, Perspective::EmployeeEstimateCustomer)
@@ -415,14 +498,33 @@ mod tests {
     #[test]
     fn headline_items_have_their_own_scales() {
         let nps = ItemCode::parse("nps").unwrap();
-        assert!(nps.accepts(0) && nps.accepts(10) && !nps.accepts(11));
+        let v2 = InstrumentVersion::V2;
+        assert!(nps.accepts(v2, 0) && nps.accepts(v2, 10) && !nps.accepts(v2, 11));
         assert_eq!(nps.population(), Population::Customer);
         let fcr = ItemCode::parse("fcr").unwrap();
-        assert!(fcr.accepts(0) && fcr.accepts(1) && !fcr.accepts(2));
+        assert!(fcr.accepts(v2, 0) && fcr.accepts(v2, 1) && !fcr.accepts(v2, 2));
         let o = ItemCode::parse("orientation.3").unwrap();
         assert_eq!(o.population(), Population::Employee);
         assert_eq!(o.group(), ItemGroup::Orientation);
-        assert!(!ItemCode::parse("ies").unwrap().accepts(0));
+        assert!(!ItemCode::parse("ies").unwrap().accepts(v2, 0));
+    }
+
+    #[test]
+    fn estimate_items_are_0_to_10_from_version_2_only() {
+        use InstrumentVersion::{V1, V2};
+        for code in ["listening.me.1", "trust.mc.2", "values.xe.1", "digital.xc.3"] {
+            let item = ItemCode::parse(code).unwrap();
+            assert_eq!(item.scale(V1), (1, 5), "{code}");
+            assert_eq!(item.scale(V2), (0, 10), "{code}");
+            assert!(item.accepts(V2, 0) && !item.accepts(V1, 0) && !item.accepts(V2, 11));
+        }
+        for code in ["listening.c.1", "listening.e.1", "listening.ec.1"] {
+            assert_eq!(ItemCode::parse(code).unwrap().scale(V2), (1, 5), "{code}");
+        }
+        assert_eq!(serde_json::to_string(&V2).unwrap(), "2");
+        assert_eq!(serde_json::from_str::<InstrumentVersion>("1").unwrap(), V1);
+        assert!(serde_json::from_str::<InstrumentVersion>("3").is_err());
+        assert_eq!(InstrumentVersion::default(), V1);
     }
 
     #[test]

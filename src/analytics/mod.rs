@@ -35,7 +35,7 @@ pub use data::{
     CampaignData, CampaignMeta, HistogramRow, MaturityThresholds, OrientationRow, ReportFilter, Respondent,
     RespondentRow, Settings, TeamCode, TeamNode,
 };
-pub use items::{Channel, Dimension, ItemCode, ItemGroup, Perspective, Pillar, Population, Scope};
+pub use items::{Channel, Dimension, InstrumentVersion, ItemCode, ItemGroup, Perspective, Pillar, Population, Scope};
 pub use report::{build_report, CampaignReport, GroupReport};
 
 use thiserror::Error;

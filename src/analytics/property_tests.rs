@@ -192,7 +192,7 @@ proptest! {
             }
             // The group built from the rolled-up tally counts the pooled raw
             // respondents themselves, not only what another tally says.
-            let group = build_group(&prepared.rollup[i], &everything, &settings, &BTreeMap::new());
+            let group = build_group(&prepared.rollup[i], prepared.instrument, &everything, &settings, &BTreeMap::new());
             let answering = |population: Population, prefix: &str| {
                 pooled
                     .iter()

@@ -48,8 +48,8 @@ impl GapKind {
             GapKind::CustomerPerception => tested(&g.customer_perception),
             GapKind::ManagerialBlindSpot => g.managerial_blind_spot.as_ref().map(|t| (t.points, false)),
             GapKind::ManagerCustomerBlindSpot => g.manager_customer_blind_spot.as_ref().map(|t| (t.points, false)),
-            GapKind::LeadershipEmployee => tested(&g.leadership_employee),
-            GapKind::LeadershipCustomer => tested(&g.leadership_customer),
+            GapKind::LeadershipEmployee => g.leadership_employee.as_ref().map(|t| (t.points, false)),
+            GapKind::LeadershipCustomer => g.leadership_customer.as_ref().map(|t| (t.points, false)),
         }
     }
 }

@@ -93,6 +93,7 @@ pub fn build_report(
     };
     let organisation = build_group(
         &organisation_tally,
+        prepared.instrument,
         &|p, s| visibility.visible(scope_node, p, s),
         settings,
         spread(scope_node),
@@ -107,6 +108,7 @@ pub fn build_report(
                 parent_code: node.parent_code.clone(),
                 group: build_group(
                     &prepared.rollup[i],
+                    prepared.instrument,
                     &|p, s| visibility.visible(i, p, s),
                     settings,
                     spread(i),

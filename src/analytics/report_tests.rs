@@ -432,3 +432,175 @@ fn a_threshold_below_three_is_refused() {
     };
     assert!(build_report(&small_campaign(), &settings, &meta, &ReportFilter::default()).is_err());
 }
+
+/// One shop with 5 customers and 5 employees (listening: 3 of 5 favourable
+/// each), managers estimating on 0–10 in `instrument`, and executives.
+fn estimate_campaign(instrument: InstrumentVersion, managers: &[&[(&str, u8)]]) -> CampaignData {
+    let mut data = CampaignData {
+        instrument,
+        ..CampaignData::default()
+    };
+    data.add_team("shop", "Shop", None);
+    let customer = Some(Channel::Web);
+    add(
+        &mut data,
+        Some("shop"),
+        Population::Customer,
+        customer,
+        &[("listening.c.1", 5)],
+        3,
+    );
+    add(
+        &mut data,
+        Some("shop"),
+        Population::Customer,
+        customer,
+        &[("listening.c.1", 2)],
+        2,
+    );
+    add(
+        &mut data,
+        Some("shop"),
+        Population::Employee,
+        None,
+        &[("listening.e.1", 4)],
+        3,
+    );
+    add(
+        &mut data,
+        Some("shop"),
+        Population::Employee,
+        None,
+        &[("listening.e.1", 1)],
+        2,
+    );
+    for answers in managers {
+        add(&mut data, Some("shop"), Population::Manager, None, answers, 1);
+    }
+    let executive: &[(&str, u8)] = match instrument {
+        InstrumentVersion::V1 => &[("listening.xe.1", 5), ("listening.xc.1", 2)],
+        InstrumentVersion::V2 => &[("listening.xe.1", 9), ("listening.xc.1", 2)],
+    };
+    add(&mut data, None, Population::Executive, None, executive, 1);
+    data
+}
+
+fn listening(report: &CampaignReport) -> &group::DimensionReport {
+    &report.teams[0].group.dimensions[&Dimension::Listening]
+}
+
+#[test]
+fn one_estimator_gives_ten_times_the_mean_with_no_interval_and_no_mean() {
+    let data = estimate_campaign(
+        InstrumentVersion::V2,
+        &[&[("listening.me.1", 7), ("listening.me.2", 8)]],
+    );
+    let report = report_of(&data, &ReportFilter::default());
+    let l = listening(&report);
+    let me = &l.manager_estimate_employee;
+    assert_eq!(me.n, Some(1));
+    assert!((me.favourable.unwrap() - 75.0).abs() < 1e-12, "10 × mean(7, 8)");
+    assert_eq!((me.ci_low, me.ci_high, me.mean), (None, None, None));
+    // Blind spot = estimate − score, in points: 75 − 60.
+    let gap = l.gaps.managerial_blind_spot.as_ref().unwrap();
+    assert!((gap.points - 15.0).abs() < 1e-12);
+    let json = serde_json::to_value(&report.teams[0].group).unwrap();
+    let me = &json["dimensions"]["listening"]["manager_estimate_employee"];
+    assert_eq!(keys(me), set(&["n", "favourable", "ci_low", "ci_high", "mean"]));
+    assert!(me["ci_low"].is_null() && me["ci_high"].is_null() && me["mean"].is_null());
+}
+
+#[test]
+fn three_estimators_are_pooled_over_items_and_people() {
+    let data = estimate_campaign(
+        InstrumentVersion::V2,
+        &[
+            &[("listening.me.1", 10), ("listening.mc.1", 0)],
+            &[("listening.me.1", 4), ("listening.me.2", 6)],
+            &[("listening.me.2", 1)],
+        ],
+    );
+    let report = report_of(&data, &ReportFilter::default());
+    let l = listening(&report);
+    // Answers 10, 4, 6, 1: mean 5.25 → 52.5 %; three estimators.
+    assert_eq!(l.manager_estimate_employee.n, Some(3));
+    assert!((l.manager_estimate_employee.favourable.unwrap() - 52.5).abs() < 1e-12);
+    // One estimator of customers, who answered 0: an estimate of 0 %, not none.
+    assert_eq!(l.manager_estimate_customer.n, Some(1));
+    assert_eq!(l.manager_estimate_customer.favourable, Some(0.0));
+    let mc = l.gaps.manager_customer_blind_spot.as_ref().unwrap();
+    assert!((mc.points + 60.0).abs() < 1e-12, "0 − 60");
+    // The organisation pools the same estimators.
+    let org = &report.organisation.dimensions[&Dimension::Listening];
+    assert!((org.manager_estimate_employee.favourable.unwrap() - 52.5).abs() < 1e-12);
+    assert!((org.executive_estimate_employee.favourable.unwrap() - 90.0).abs() < 1e-12);
+    assert!((org.executive_estimate_customer.favourable.unwrap() - 20.0).abs() < 1e-12);
+}
+
+#[test]
+fn dont_know_is_left_out_of_the_estimate_and_of_its_n() {
+    // "Don't know" is a missing answer: never stored, so the second manager
+    // (who answered only "don't know" on listening) counts nowhere.
+    let data = estimate_campaign(InstrumentVersion::V2, &[&[("listening.me.1", 3)], &[("trust.me.1", 9)]]);
+    let report = report_of(&data, &ReportFilter::default());
+    let l = listening(&report);
+    assert_eq!(l.manager_estimate_employee.n, Some(1));
+    assert!((l.manager_estimate_employee.favourable.unwrap() - 30.0).abs() < 1e-12);
+    assert_eq!(report.teams[0].group.n.manager, Some(2));
+    // A perspective nobody answered has n = 0 and no estimate.
+    let trust = &report.teams[0].group.dimensions[&Dimension::Trust];
+    assert_eq!(trust.manager_estimate_customer.n, Some(0));
+    assert_eq!(trust.manager_estimate_customer.favourable, None);
+    assert!(trust.gaps.manager_customer_blind_spot.is_none());
+}
+
+#[test]
+fn estimate_gaps_never_carry_a_p_a_q_or_significance() {
+    for version in [InstrumentVersion::V1, InstrumentVersion::V2] {
+        let managers: &[&[(&str, u8)]] = match version {
+            InstrumentVersion::V1 => &[&[("listening.me.1", 5), ("listening.mc.1", 1)]],
+            InstrumentVersion::V2 => &[&[("listening.me.1", 10), ("listening.mc.1", 0)]],
+        };
+        let report = report_of(&estimate_campaign(version, managers), &ReportFilter::default());
+        let json = serde_json::to_value(&report).unwrap();
+        for group in [&json["organisation"], &json["teams"][0]] {
+            let gaps = &group["dimensions"]["listening"]["gaps"];
+            for kind in [
+                "managerial_blind_spot",
+                "manager_customer_blind_spot",
+                "leadership_employee",
+                "leadership_customer",
+            ] {
+                if gaps[kind].is_null() {
+                    continue;
+                }
+                assert_eq!(keys(&gaps[kind]), set(&["points"]), "{version} {kind}");
+            }
+            assert!(gaps["symmetry"]["p"].is_number(), "{version}: tested gaps stay tested");
+        }
+        let org = &json["organisation"]["dimensions"]["listening"]["gaps"];
+        assert!(org["leadership_employee"]["points"].is_number(), "{version}");
+        assert!(org["leadership_customer"]["points"].is_number(), "{version}");
+    }
+}
+
+#[test]
+fn a_version_1_campaign_reads_manager_answers_on_the_agreement_scale() {
+    let data = estimate_campaign(
+        InstrumentVersion::V1,
+        &[&[("listening.me.1", 4), ("listening.me.2", 2)]],
+    );
+    let report = report_of(&data, &ReportFilter::default());
+    let me = &listening(&report).manager_estimate_employee;
+    assert_eq!(me.favourable, Some(50.0), "one of two answers is 4–5");
+    assert_eq!(me.mean, Some(3.0));
+    assert!(me.ci_low.is_some() && me.ci_high.is_some());
+    // And 0 or 10 is off the version-1 scale: the row is refused.
+    let bad = estimate_campaign(InstrumentVersion::V1, &[&[("listening.me.1", 10)]]);
+    let meta = CampaignMeta {
+        id: "1".into(),
+        name: "x".into(),
+        status: "closed".into(),
+    };
+    assert!(build_report(&bad, &Settings::default(), &meta, &ReportFilter::default()).is_err());
+}

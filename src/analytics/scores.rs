@@ -49,6 +49,20 @@ impl Score {
             answers,
         }
     }
+
+    /// An estimate answered 0–10 (METHOD.md §3): estimated % favourable =
+    /// 10 × the mean of the answers, pooled over the perspective's items
+    /// and estimators; `n` = estimators with an answer; no interval and no
+    /// mean. It keeps no answer counts, so no test can ever be made on it.
+    pub fn estimate(n: u64, counts: &Counts) -> Score {
+        let answers: u64 = counts.iter().sum();
+        let total: u64 = counts.iter().zip(0u64..).map(|(&c, value)| c * value).sum();
+        Score {
+            n: Some(n),
+            favourable: (answers > 0).then(|| 10.0 * total as f64 / answers as f64),
+            ..Score::default()
+        }
+    }
 }
 
 /// A share in points, serialised as a bare number (or `null`), keeping its
@@ -147,7 +161,8 @@ pub struct TestedGap {
     pub significant: bool,
 }
 
-/// A gap shown as points only (manager perspectives are never tested).
+/// A gap shown as points only: blind spots (an estimate against a score)
+/// are never tested (METHOD.md §4).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PointGap {
     pub points: f64,
@@ -207,6 +222,29 @@ mod tests {
         assert!(gap.significant);
         assert_eq!(tested_gap(&s, &s).unwrap().p, 1.0);
         assert_eq!(tested_gap(&s, &Score::hidden()), None);
+    }
+
+    #[test]
+    fn an_estimate_is_ten_times_the_mean_answer_and_cannot_be_tested() {
+        let mut counts = [0; 11];
+        counts[0] = 1;
+        counts[7] = 2;
+        counts[10] = 1;
+        let e = Score::estimate(3, &counts);
+        assert_eq!(e.n, Some(3));
+        assert!(
+            (e.favourable.unwrap() - 60.0).abs() < 1e-12,
+            "10 × (0 + 7 + 7 + 10) / 4"
+        );
+        assert_eq!((e.ci_low, e.ci_high, e.mean), (None, None, None));
+        assert_eq!((e.favourable_answers, e.answers), (0, 0));
+        let empty = Score::estimate(0, &[0; 11]);
+        assert_eq!((empty.n, empty.favourable), (Some(0), None));
+        // No counts behind an estimate: a test against it is impossible.
+        let mut high = [0; 11];
+        high[5] = 12;
+        assert_eq!(tested_gap(&e, &Score::from_counts(12, &high, 4)), None);
+        assert!((point_gap(&e, &Score::from_counts(12, &high, 4)).unwrap().points + 40.0).abs() < 1e-12);
     }
 
     #[test]

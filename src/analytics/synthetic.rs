@@ -129,7 +129,7 @@ impl Builder<'_> {
                     .add_respondents(respondents(Scope::Group(item.group()), in_group));
             }
             let answers = in_group - in_group / 50;
-            let (low, high) = item.scale();
+            let (low, high) = item.scale(self.data.instrument);
             let tilt = 0.3 + 2.5 * quality + 0.5 * unit(index as u64);
             let weights: Vec<f64> = (low..=high)
                 .map(|v| 1.0 + tilt * f64::from(v - low) * f64::from(v - low))

@@ -12,7 +12,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::data::{CampaignData, TeamNode};
-use super::items::{Channel, Dimension, ItemCode, ItemGroup, Perspective, Population, Scope};
+use super::items::{Channel, Dimension, InstrumentVersion, ItemCode, ItemGroup, Perspective, Population, Scope};
 use super::scores::Score;
 use super::AnalyticsError;
 
@@ -244,6 +244,8 @@ impl Tree {
 /// of each channel rolled up the same way.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prepared {
+    /// How manager and executive answers read.
+    pub instrument: InstrumentVersion,
     pub tree: Tree,
     pub own: Vec<Tally>,
     pub rollup: Vec<Tally>,
@@ -324,7 +326,7 @@ pub fn prepare(data: &CampaignData, channel: Option<Channel>) -> Result<Prepared
                 population: row.population,
             });
         }
-        if !row.item.accepts(row.value) {
+        if !row.item.accepts(data.instrument, row.value) {
             return Err(AnalyticsError::OutOfScale {
                 item: row.item.to_string(),
                 value: row.value,
@@ -377,6 +379,7 @@ pub fn prepare(data: &CampaignData, channel: Option<Channel>) -> Result<Prepared
         roll_up(&tree, slices, Customers::add);
     }
     Ok(Prepared {
+        instrument: data.instrument,
         tree,
         own,
         rollup,

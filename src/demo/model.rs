@@ -59,12 +59,14 @@ pub(super) type Levels = [f64; DIMS];
 pub(super) const LIKERT: [f64; 4] = [-1.6, -0.8, 0.0, 1.2];
 pub(super) const HALO: f64 = 0.5;
 pub(super) const ITEM_NOISE: f64 = 0.85;
-/// Managers and executives answer more consistently than a crowd member;
-/// their levels are scaled by this so that an unbiased estimate gives the
-/// same % favourable as the population it estimates.
+/// The spread of a crowd member's answer around the level (halo and item
+/// noise): P(favourable) = Φ(level / CROWD_SD).
+pub(super) const CROWD_SD: f64 = 0.986;
+/// Managers and executives estimate "out of 10" (instrument version 2): an
+/// unbiased estimator's answer centres on the share of the crowd that is
+/// favourable, with a small halo and some noise per item.
 pub(super) const SIGNED_HALO: f64 = 0.10;
-pub(super) const SIGNED_NOISE: f64 = 0.45;
-pub(super) const SIGNED_SCALE: f64 = 0.48;
+pub(super) const ESTIMATE_NOISE: f64 = 0.25;
 
 pub(super) const BASE_EMPLOYEE: f64 = 0.20;
 pub(super) const BASE_CUSTOMER: f64 = 0.30;
@@ -76,8 +78,8 @@ pub(super) const CUSTOMER_OFFSET: Levels = [0.55, -0.10, -0.20, 0.10, -0.15, 0.0
 pub(super) const REGION_EFFECT: [f64; 4] = [0.0, 0.12, -0.15, 0.05];
 pub(super) const ENGAGEMENT_SD: f64 = 0.33;
 /// How much of a branch's engagement reaches its customers.
-pub(super) const CUSTOMER_LOADING: f64 = 0.8;
-pub(super) const CUSTOMER_OWN_SD: f64 = 0.17;
+pub(super) const CUSTOMER_LOADING: f64 = 0.6;
+pub(super) const CUSTOMER_OWN_SD: f64 = 0.2;
 
 pub(super) fn dim_index(d: Dimension) -> usize {
     Dimension::ALL.iter().position(|x| *x == d).unwrap_or(0)

@@ -51,9 +51,15 @@ pub(super) fn employee_day(rng: &mut StdRng, days: u32) -> u32 {
     pick_weighted(rng, &weights) as u32
 }
 
+/// The instrument version the demo's waves are answered on.
+pub const DEMO_INSTRUMENT: crate::analytics::InstrumentVersion = crate::analytics::InstrumentVersion::CURRENT;
+
 /// The engine's input for one wave of the plan (`None` past the last).
 pub fn wave_data(plan: &DemoPlan, wave: usize) -> Option<crate::analytics::CampaignData> {
-    let mut data = crate::analytics::CampaignData::default();
+    let mut data = crate::analytics::CampaignData {
+        instrument: DEMO_INSTRUMENT,
+        ..crate::analytics::CampaignData::default()
+    };
     for team in &plan.teams {
         data.add_team(&team.code, &team.name, team.parent_code.as_deref());
     }
@@ -98,6 +104,7 @@ pub fn raw_wave(plan: &DemoPlan, wave: usize) -> Option<serde_json::Value> {
         .collect();
     Some(serde_json::json!({
         "k": plan.organisation.anonymity_threshold,
+        "instrument_version": DEMO_INSTRUMENT.number(),
         "teams": teams,
         "respondents": respondents,
     }))

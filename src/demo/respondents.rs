@@ -169,8 +169,33 @@ pub(super) fn comment(
     Some((*text).to_owned())
 }
 
-/// A signed self-assessment: `estimate` on the employee side and
-/// `customers` on the customer side, already including the person's bias.
+impl Writer<'_> {
+    /// Answers every item of `perspective` as a version-2 estimate: "out of
+    /// 10, how many would agree", from the share of the crowd that would
+    /// (P(favourable) = Φ(level / CROWD_SD)) seen through the person's
+    /// level, halo and item noise, rounded to a whole number of people.
+    pub(super) fn estimate(&mut self, perspective: Perspective, level: impl Fn(usize) -> f64, halo: f64) {
+        for (i, &d) in Dimension::ALL.iter().enumerate() {
+            for &item in self.instrument.items(d, perspective) {
+                if self.rng.gen_bool(dont_know_rate(d, perspective)) {
+                    continue;
+                }
+                let x = level(i) + halo + ESTIMATE_NOISE * normal(self.rng);
+                let share = phi(x / CROWD_SD);
+                self.answers.push((item, (10.0 * share).round().clamp(0.0, 10.0) as u8));
+            }
+        }
+    }
+}
+
+/// The standard normal distribution function.
+pub(super) fn phi(x: f64) -> f64 {
+    0.5 * (1.0 + statrs::function::erf::erf(x / std::f64::consts::SQRT_2))
+}
+
+/// A signed self-assessment (instrument version 2): 0–10 estimates of the
+/// employees and of the customers, from levels that already include the
+/// person's bias.
 pub(super) fn signed(
     rng: &mut StdRng,
     instrument: &Instrument,
@@ -184,11 +209,13 @@ pub(super) fn signed(
         answers: Vec::new(),
     };
     for (perspective, levels) in [about_employees, about_customers] {
-        w.likert(perspective, |i| levels[i], halo, SIGNED_NOISE);
+        w.estimate(perspective, |i| levels[i], halo);
     }
     w.answers
 }
 
+/// The levels a person sees: the true ones moved by their bias (in latent
+/// units: +0.8 turns 58 % favourable into about 84 %).
 pub(super) fn shifted(levels: &Levels, bias: f64) -> Levels {
-    levels.map(|l| SIGNED_SCALE * l + bias)
+    levels.map(|l| l + bias)
 }

@@ -165,7 +165,10 @@ fn every_answer_is_valid_for_its_population_and_scale() {
             assert_eq!(items.len(), r.answers.len(), "no item answered twice");
             for &(item, value) in &r.answers {
                 assert_eq!(item.population(), r.population, "{item}");
-                assert!(item.accepts(value), "{item} = {value}");
+                assert!(
+                    item.accepts(crate::analytics::InstrumentVersion::CURRENT, value),
+                    "{item} = {value}"
+                );
             }
             assert_eq!(r.channel.is_some(), r.population == Population::Customer);
             assert_eq!(r.team.is_none(), r.population == Population::Executive);
@@ -225,7 +228,8 @@ fn team_engagement_and_customer_satisfaction_correlate() {
         let linkage = &report.linkage;
         assert!(linkage.eligible_teams >= 30, "{}", linkage.eligible_teams);
         let r = linkage.eei_csi.as_ref().unwrap().pearson.r;
-        assert!((0.4..0.85).contains(&r), "r = {r}");
+        // Where the field finds it (about .3 to .5), not a textbook line.
+        assert!((0.3..0.55).contains(&r), "r = {r}");
     }
 }
 
@@ -339,7 +343,7 @@ fn the_story_holds_for_other_seeds() {
     for seed in 0..20 {
         let plan = plan(seed);
         let reports = [report(&plan, 0), report(&plan, 1)];
-        for report in &reports {
+        for (wave, report) in reports.iter().enumerate() {
             let r = report.linkage.eei_csi.as_ref().unwrap().pearson.r;
             let blind = branches(report)
                 .filter(|t| blind_spot(&t.group).is_some_and(|g| g >= 15.0))
@@ -349,9 +353,11 @@ fn the_story_holds_for_other_seeds() {
                 .count();
             eprintln!("seed {seed}: r {r:.3}, {blind} blind spots, {over} over-estimating teams");
             rs.push(r);
-            // With about 36 teams the sampling error of r is about 0.1.
-            assert!((0.25..0.92).contains(&r), "seed {seed}: r = {r}");
-            assert!(blind >= 2 && over >= 2, "seed {seed}");
+            // With about 36 teams the sampling error of r is about 0.15.
+            assert!((-0.05..0.8).contains(&r), "seed {seed}: r = {r}");
+            // Managers who adopted "listen inside" see their team better in
+            // the second wave.
+            assert!(blind >= 2 - wave && over >= 2, "seed {seed}");
         }
         for action in &plan.actions {
             let team = action.team.as_deref();
@@ -362,7 +368,9 @@ fn the_story_holds_for_other_seeds() {
     rs.sort_by(f64::total_cmp);
     let median = rs[rs.len() / 2];
     eprintln!("r: min {:.3} median {median:.3} max {:.3}", rs[0], rs[rs.len() - 1]);
-    assert!((0.5..0.75).contains(&median), "median r = {median}");
+    // Where the field finds it: Harter, Schmidt & Hayes report .33 over
+    // 7,939 units.
+    assert!((0.3..0.5).contains(&median), "median r = {median}");
 }
 
 /// The demo's figures that a reader sees first, per wave.

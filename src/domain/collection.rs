@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::instrument::{items_for, message_id};
 use super::{DomainError, DomainResult, MessageKey};
 use crate::analytics::items::Headline;
-use crate::analytics::{Channel, ItemCode, Population, Respondent};
+use crate::analytics::{Channel, InstrumentVersion, ItemCode, Population, Respondent};
 use crate::auth::hash_token;
 use crate::db::models::aggregates::{self, Delta};
 use crate::db::models::campaign::{self, Campaign};
@@ -36,7 +36,8 @@ pub struct Choice {
 pub struct Question {
     pub code: String,
     pub text_key: String,
-    /// `likert`, `scale11` (0–10), `scale7`, `csat`, `yesno`
+    /// `likert`, `estimate` (0–10 out of 10, or "don't know"), `scale11`
+    /// (0–10), `scale7`, `csat`, `yesno`
     pub kind: &'static str,
     pub choices: Vec<Choice>,
     pub error: Option<MessageKey>,
@@ -52,8 +53,9 @@ pub struct Section {
     pub of: usize,
 }
 
-fn kind_of(code: ItemCode) -> &'static str {
+fn kind_of(version: InstrumentVersion, code: ItemCode) -> &'static str {
     match code {
+        _ if code.is_estimate(version) => "estimate",
         ItemCode::Headline(Headline::Nps | Headline::Enps) => "scale11",
         ItemCode::Headline(Headline::Ces | Headline::Ies) => "scale7",
         ItemCode::Headline(Headline::Csat) => "csat",
@@ -62,8 +64,14 @@ fn kind_of(code: ItemCode) -> &'static str {
     }
 }
 
-fn choices(code: ItemCode, kind: &'static str, current: Option<&str>) -> Vec<Choice> {
-    let (lo, hi) = code.scale();
+/// Whether a question offers "don't know / not applicable" (stored as a
+/// missing answer).
+fn has_dont_know(kind: &str) -> bool {
+    matches!(kind, "likert" | "estimate")
+}
+
+fn choices(version: InstrumentVersion, code: ItemCode, kind: &'static str, current: Option<&str>) -> Vec<Choice> {
+    let (lo, hi) = code.scale(version);
     let label = |v: u8| -> Option<String> {
         match (kind, v) {
             ("likert", v) => Some(format!("scale-agree-{v}")),
@@ -86,7 +94,7 @@ fn choices(code: ItemCode, kind: &'static str, current: Option<&str>) -> Vec<Cho
             checked: current == Some(&v.to_string()),
         })
         .collect();
-    if kind == "likert" {
+    if has_dont_know(kind) {
         out.push(Choice {
             value: DONT_KNOW.into(),
             label_key: Some("scale-dont-know".into()),
@@ -96,22 +104,29 @@ fn choices(code: ItemCode, kind: &'static str, current: Option<&str>) -> Vec<Cho
     out
 }
 
-/// The questionnaire of a population, with the answers typed so far and the
-/// message beside each refused question.
+/// The questionnaire of a population in the campaign's instrument
+/// `version`, with the answers typed so far and the message beside each
+/// refused question.
 pub fn questionnaire(
+    version: InstrumentVersion,
     population: Population,
     typed: &HashMap<String, String>,
     errors: &BTreeMap<String, MessageKey>,
 ) -> Vec<Section> {
     let mut sections: Vec<Section> = Vec::new();
-    for (def, code) in items_for(population) {
-        let lead = def.perspective.as_ref().map(|p| format!("perspective-{p}-lead"));
-        let kind = kind_of(code);
+    for (def, code) in items_for(version, population) {
+        let kind = kind_of(version, code);
+        // Estimates ask "out of 10 … how many would agree that …?" above
+        // the same statements.
+        let lead = def.perspective.as_ref().map(|p| match kind {
+            "estimate" => format!("perspective-{p}-estimate-lead"),
+            _ => format!("perspective-{p}-lead"),
+        });
         let question = Question {
             code: def.code.clone(),
             text_key: message_id(&def.code),
             kind,
-            choices: choices(code, kind, typed.get(&def.code).map(String::as_str)),
+            choices: choices(version, code, kind, typed.get(&def.code).map(String::as_str)),
             error: errors.get(&def.code).copied(),
         };
         match sections.last_mut() {
@@ -132,23 +147,25 @@ pub fn questionnaire(
     sections
 }
 
-/// Checks every question of the population: each needs a choice ("don't
-/// know" counts for agreement questions). Returns the non-missing answers,
-/// or the message for each refused question.
+/// Checks every question of the population in the campaign's instrument
+/// `version`: each needs a choice ("don't know" counts for agreement and
+/// estimate questions). Returns the non-missing answers, or the message for
+/// each refused question.
 pub fn check_answers(
+    version: InstrumentVersion,
     population: Population,
     form: &HashMap<String, String>,
 ) -> Result<Vec<(ItemCode, u8)>, BTreeMap<String, MessageKey>> {
     let mut answers = Vec::new();
     let mut errors = BTreeMap::new();
-    for (def, code) in items_for(population) {
+    for (def, code) in items_for(version, population) {
         match form.get(&def.code).map(|v| v.trim()) {
             None | Some("") => {
                 errors.insert(def.code.clone(), "error-answer-missing");
             }
-            Some(DONT_KNOW) if kind_of(code) == "likert" => {}
+            Some(DONT_KNOW) if has_dont_know(kind_of(version, code)) => {}
             Some(v) => match v.parse::<u8>() {
-                Ok(value) if code.accepts(value) => answers.push((code, value)),
+                Ok(value) if code.accepts(version, value) => answers.push((code, value)),
                 _ => {
                     errors.insert(def.code.clone(), "error-answer-invalid");
                 }
@@ -416,17 +433,19 @@ pub fn response_rows(
 mod tests {
     use super::*;
 
+    const V2: InstrumentVersion = InstrumentVersion::V2;
+
     fn full_form(population: Population) -> HashMap<String, String> {
-        items_for(population)
+        items_for(V2, population)
             .into_iter()
-            .map(|(def, code)| (def.code.clone(), code.scale().1.to_string()))
+            .map(|(def, code)| (def.code.clone(), code.scale(V2).1.to_string()))
             .collect()
     }
 
     #[test]
     fn a_complete_form_gives_every_answer() {
-        let answers = check_answers(Population::Customer, &full_form(Population::Customer)).unwrap();
-        assert_eq!(answers.len(), items_for(Population::Customer).len());
+        let answers = check_answers(V2, Population::Customer, &full_form(Population::Customer)).unwrap();
+        assert_eq!(answers.len(), items_for(V2, Population::Customer).len());
     }
 
     #[test]
@@ -436,7 +455,7 @@ mod tests {
         form.insert("enps".into(), "11".into());
         form.insert("trust.e.1".into(), DONT_KNOW.into());
         form.insert("ies".into(), DONT_KNOW.into());
-        let errors = check_answers(Population::Employee, &form).unwrap_err();
+        let errors = check_answers(V2, Population::Employee, &form).unwrap_err();
         assert_eq!(errors.get("listening.e.1"), Some(&"error-answer-missing"));
         assert_eq!(errors.get("enps"), Some(&"error-answer-invalid"));
         assert_eq!(
@@ -451,7 +470,7 @@ mod tests {
     fn the_questionnaire_keeps_typed_answers_and_groups_by_lead_in() {
         let mut typed = HashMap::new();
         typed.insert("listening.ec.1".to_string(), "2".to_string());
-        let sections = questionnaire(Population::Employee, &typed, &BTreeMap::new());
+        let sections = questionnaire(V2, Population::Employee, &typed, &BTreeMap::new());
         let leads: Vec<_> = sections.iter().map(|s| s.lead_key.clone()).collect();
         assert!(leads.contains(&Some("perspective-e-lead".into())));
         assert!(leads.contains(&Some("perspective-ec-lead".into())));
@@ -464,5 +483,44 @@ mod tests {
             .unwrap();
         assert!(q.choices.iter().any(|c| c.value == "2" && c.checked));
         assert_eq!(q.choices.len(), 6, "five points and don't know");
+    }
+
+    #[test]
+    fn managers_answer_0_to_10_estimates_from_version_2_and_agreement_in_version_1() {
+        let mut form = full_form(Population::Manager);
+        assert_eq!(form.get("listening.me.1").map(String::as_str), Some("10"));
+        form.insert("listening.me.1".into(), "0".into());
+        form.insert("trust.mc.1".into(), DONT_KNOW.into());
+        let answers = check_answers(V2, Population::Manager, &form).unwrap();
+        let listening = ItemCode::parse("listening.me.1").unwrap();
+        assert!(answers.contains(&(listening, 0)));
+        assert!(
+            answers.iter().all(|(c, _)| c.to_string() != "trust.mc.1"),
+            "don't know is missing"
+        );
+        // The same answers in a version-1 campaign: 0 and 10 are off the scale.
+        let errors = check_answers(InstrumentVersion::V1, Population::Manager, &form).unwrap_err();
+        assert_eq!(errors.get("listening.me.1"), Some(&"error-answer-invalid"));
+        assert!(!errors.contains_key("trust.mc.1"));
+
+        let mut typed = HashMap::new();
+        typed.insert("listening.me.1".to_string(), "7".to_string());
+        let sections = questionnaire(V2, Population::Manager, &typed, &BTreeMap::new());
+        let section = sections
+            .iter()
+            .find(|s| s.questions.iter().any(|q| q.code == "listening.me.1"))
+            .unwrap();
+        assert_eq!(section.lead_key.as_deref(), Some("perspective-me-estimate-lead"));
+        let q = section.questions.iter().find(|q| q.code == "listening.me.1").unwrap();
+        assert_eq!(q.kind, "estimate");
+        let values: Vec<&str> = q.choices.iter().map(|c| c.value.as_str()).collect();
+        assert_eq!(
+            values,
+            ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", DONT_KNOW]
+        );
+        assert!(q.choices.iter().all(|c| c.checked == (c.value == "7")));
+        let v1 = questionnaire(InstrumentVersion::V1, Population::Manager, &typed, &BTreeMap::new());
+        assert_eq!(v1[0].lead_key.as_deref(), Some("perspective-me-lead"));
+        assert_eq!(v1[0].questions[0].kind, "likert");
     }
 }

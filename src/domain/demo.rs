@@ -174,7 +174,7 @@ fn insert_wave(
         languages: "fr,en".into(),
         populations: "customer,employee,manager,executive".into(),
         status: CampaignStatus::Closed,
-        instrument_version: super::instrument::instrument().version,
+        instrument_version: crate::demo::DEMO_INSTRUMENT.number(),
         created_at: now(),
     };
     campaign::insert(conn, &c)?;

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use super::collection::{response_rows, Written};
 use super::types::reject_control_characters;
 use super::{authorise, DomainError, DomainResult, RowError};
-use crate::analytics::{Channel, ItemCode, Population, Respondent};
+use crate::analytics::{Channel, InstrumentVersion, ItemCode, Population, Respondent};
 use crate::auth::policy::{Action, Principal};
 use crate::db::models::aggregates::{self, Delta};
 use crate::db::models::campaign::{self, Campaign};
@@ -32,6 +32,8 @@ enum Column {
 
 struct Layout {
     columns: Vec<(String, Column)>,
+    /// The campaign's instrument version: the scale a value is checked on.
+    version: InstrumentVersion,
 }
 
 /// A header cell as named back in an error: at most this many characters.
@@ -40,7 +42,7 @@ const MAX_COLUMN_LABEL: usize = 64;
 /// The columns of the header line, or its refused cells: at most
 /// `MAX_ERRORS` of them, each naming its column in a few characters, so
 /// that a header of 100,000 unknown columns gets a small answer.
-fn layout(headers: &csv::StringRecord) -> Result<Layout, Vec<RowError>> {
+fn layout(headers: &csv::StringRecord, version: InstrumentVersion) -> Result<Layout, Vec<RowError>> {
     let mut columns: Vec<(String, Column)> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let mut errors = Vec::new();
@@ -83,7 +85,7 @@ fn layout(headers: &csv::StringRecord) -> Result<Layout, Vec<RowError>> {
         }
     }
     if errors.is_empty() {
-        Ok(Layout { columns })
+        Ok(Layout { columns, version })
     } else {
         Err(errors)
     }
@@ -200,7 +202,7 @@ fn check_row(
             continue;
         }
         match text.parse::<u8>() {
-            Ok(v) if code.accepts(v) => answers.push((*code, v)),
+            Ok(v) if code.accepts(layout.version, v) => answers.push((*code, v)),
             _ => errors.push(err(line, name, "error-import-out-of-scale")),
         }
     }
@@ -238,7 +240,9 @@ fn import_checked<R: Read>(conn: &mut DbConn, c: &Campaign, input: R) -> DomainR
         .headers()
         .map_err(|_| DomainError::Rows(vec![err(0, "", "error-csv-malformed")]))?
         .clone();
-    let layout = layout(&headers).map_err(DomainError::Rows)?;
+    // A row is checked against its campaign's instrument version.
+    let version = super::instrument::campaign_version(c.instrument_version);
+    let layout = layout(&headers, version).map_err(DomainError::Rows)?;
     let language = c.language_list().first().cloned().unwrap_or_else(|| "en".into());
     let default_date = chrono::Utc::now().date_naive();
     crate::db::write_transaction(conn, |conn| {
@@ -317,9 +321,13 @@ mod tests {
 
     #[test]
     fn a_duplicated_column_is_refused() {
-        let errors = layout(&header("team,population,nps,nps\n")).err().unwrap();
+        let errors = layout(&header("team,population,nps,nps\n"), InstrumentVersion::CURRENT)
+            .err()
+            .unwrap();
         assert_eq!(errors, vec![err(0, "nps", "error-csv-duplicate-column")]);
-        let errors = layout(&header("team,team,population\n")).err().unwrap();
+        let errors = layout(&header("team,team,population\n"), InstrumentVersion::CURRENT)
+            .err()
+            .unwrap();
         assert_eq!(errors[0].message, "error-csv-duplicate-column");
     }
 
@@ -337,7 +345,7 @@ mod tests {
             text.push_str(&format!(",unknown{i}"));
         }
         text.push('\n');
-        let errors = layout(&header(&text)).err().unwrap();
+        let errors = layout(&header(&text), InstrumentVersion::CURRENT).err().unwrap();
         assert_eq!(errors.len(), MAX_ERRORS);
         assert!(errors.iter().all(|e| e.column.chars().count() <= MAX_COLUMN_LABEL + 1));
         let size: usize = errors.iter().map(|e| e.column.len() + e.message.len()).sum();
@@ -346,7 +354,9 @@ mod tests {
 
     #[test]
     fn control_characters_in_the_header_are_refused() {
-        let errors = layout(&header("team,population,n\u{0}ps\n")).err().unwrap();
+        let errors = layout(&header("team,population,n\u{0}ps\n"), InstrumentVersion::CURRENT)
+            .err()
+            .unwrap();
         assert_eq!(errors[0].message, "error-control-character");
     }
 }

@@ -29,7 +29,10 @@ pub fn campaign_data(conn: &mut DbConn, c: &Campaign) -> DomainResult<CampaignDa
 fn data_from(conn: &mut DbConn, c: &Campaign, teams: &[Team]) -> DomainResult<CampaignData> {
     // One shared code per team: rows clone a pointer, not the text.
     let code_of: HashMap<&str, TeamCode> = teams.iter().map(|t| (t.id.as_str(), t.code.as_str().into())).collect();
-    let mut data = CampaignData::default();
+    let mut data = CampaignData {
+        instrument: super::instrument::campaign_version(c.instrument_version),
+        ..CampaignData::default()
+    };
     for t in teams {
         let parent = t.parent_id.as_deref().and_then(|p| code_of.get(p)).map(|c| &**c);
         data.add_team(&t.code, &t.name, parent);

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use super::campaigns::{self, Campaign, CampaignStatus};
 use super::collection::{self, DONT_KNOW};
 use super::{authorise, DbConn, DomainError, DomainResult};
-use crate::analytics::{Channel, Population};
+use crate::analytics::{Channel, InstrumentVersion, Population};
 use crate::auth::policy::{Action, Principal};
 use crate::db::models::{campaign, organisation, response, team};
 
@@ -24,6 +24,14 @@ pub struct Target {
     /// Where the form posts.
     pub action: String,
     pub channel: Option<Channel>,
+}
+
+impl Target {
+    /// The instrument version the campaign was opened with: the questions
+    /// asked and the scales checked.
+    pub fn instrument(&self) -> InstrumentVersion {
+        super::instrument::campaign_version(self.campaign.instrument_version)
+    }
 }
 
 fn default_language(conn: &mut DbConn, org: &str) -> DomainResult<String> {
@@ -126,7 +134,8 @@ pub fn signed_target(
             .into_iter()
             .map(|(k, v)| (k, v.to_string()))
             .collect();
-        for (def, _) in super::instrument::items_for(population) {
+        let version = super::instrument::campaign_version(c.instrument_version);
+        for (def, _) in super::instrument::items_for(version, population) {
             let value = answered.get(&def.code).cloned().unwrap_or_else(|| DONT_KNOW.into());
             typed.insert(def.code.clone(), value);
         }

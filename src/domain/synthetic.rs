@@ -72,7 +72,8 @@ fn store(conn: &mut DbConn, shape: &Shape, data: &CampaignData, status: Campaign
         languages: "en,fr".into(),
         populations: "customer,employee,manager,executive".into(),
         status,
-        instrument_version: super::instrument::instrument().version,
+        // The version the synthetic answers were drawn on.
+        instrument_version: data.instrument.number(),
         created_at: now(),
     };
     campaign_model::insert(conn, &c)?;

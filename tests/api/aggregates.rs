@@ -23,10 +23,12 @@ const CHANNELS: [Channel; 6] = [
 
 fn random_answers(rng: &mut impl Rng, population: Population) -> Vec<(miroir::analytics::ItemCode, u8)> {
     let mut answers = Vec::new();
-    for (_, code) in items_for(population) {
+    // Campaigns are opened with the current instrument.
+    let version = miroir::analytics::InstrumentVersion::CURRENT;
+    for (_, code) in items_for(version, population) {
         // Some "don't know".
         if rng.gen_bool(0.9) {
-            let (lo, hi) = code.scale();
+            let (lo, hi) = code.scale(version);
             answers.push((code, rng.gen_range(lo..=hi)));
         }
     }

@@ -76,16 +76,25 @@ async fn each_population_answers_through_the_real_forms(app: TestApp) {
     let path = format!("/orgs/{org}/campaigns/{campaign}/self/{a1}");
     let (status, html) = manager.get_text(&path).await;
     assert_eq!(status, 200);
+    // Instrument version 2: "out of 10, how many would agree", eleven
+    // radio buttons and "don't know", no script needed.
+    for value in ["0", "5", "10", "dk"] {
+        assert!(
+            html.contains(&format!("name=\"listening.me.1\" value=\"{value}\"")),
+            "{value}"
+        );
+    }
+    assert!(html.contains("Sur 10") || html.contains("Out of 10"));
     let res = post_fields(&manager, &path, &dedup(fill_survey(&html, top("")))).await;
     assert_eq!(res.status().as_u16(), 303);
-    assert_eq!(app.histogram(&campaign, &a1, "manager", "listening.me.1", 5), 1);
+    assert_eq!(app.histogram(&campaign, &a1, "manager", "listening.me.1", 10), 1);
     // Answering again replaces the first self-assessment.
     let (_, html) = manager.get_text(&path).await;
-    assert!(html.contains("value=\"5\" checked"), "previous answers prefilled");
+    assert!(html.contains("value=\"10\" checked"), "previous answers prefilled");
     let lower = |_: &str, values: &[String]| values.iter().find(|v| *v == "2").cloned();
     let res = post_fields(&manager, &path, &dedup(fill_survey(&html, lower))).await;
     assert_eq!(res.status().as_u16(), 303);
-    assert_eq!(app.histogram(&campaign, &a1, "manager", "listening.me.1", 5), 0);
+    assert_eq!(app.histogram(&campaign, &a1, "manager", "listening.me.1", 10), 0);
     assert_eq!(app.histogram(&campaign, &a1, "manager", "listening.me.1", 2), 1);
     assert_eq!(app.respondents(&campaign, &a1, "manager"), 1);
     // Another team's self-assessment is not theirs.
@@ -106,7 +115,7 @@ async fn each_population_answers_through_the_real_forms(app: TestApp) {
     assert_eq!(status, 200);
     let res = post_fields(&director, &path, &dedup(fill_survey(&html, top("")))).await;
     assert_eq!(res.status().as_u16(), 303);
-    assert_eq!(app.histogram(&campaign, "", "executive", "trust.xc.1", 5), 1);
+    assert_eq!(app.histogram(&campaign, "", "executive", "trust.xc.1", 10), 1);
 
     // Participation on the campaign page: one employee is fewer than k,
     // so neither the count nor the rate (1 of 6) is shown.

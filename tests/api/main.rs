@@ -16,6 +16,7 @@ mod contacts;
 mod edge;
 mod hostile_input;
 mod inputs;
+mod instrument;
 mod migrations;
 mod organisations;
 mod results;

@@ -153,8 +153,8 @@ pub(super) fn gap_figures(gaps: &Gaps, kind: GapKind) -> Option<(f64, Option<(f6
         GapKind::CustomerPerception => tested(&gaps.customer_perception),
         GapKind::ManagerialBlindSpot => gaps.managerial_blind_spot.as_ref().map(|g| (g.points, None)),
         GapKind::ManagerCustomerBlindSpot => gaps.manager_customer_blind_spot.as_ref().map(|g| (g.points, None)),
-        GapKind::LeadershipEmployee => tested(&gaps.leadership_employee),
-        GapKind::LeadershipCustomer => tested(&gaps.leadership_customer),
+        GapKind::LeadershipEmployee => gaps.leadership_employee.as_ref().map(|g| (g.points, None)),
+        GapKind::LeadershipCustomer => gaps.leadership_customer.as_ref().map(|g| (g.points, None)),
     }
 }
 

@@ -7,9 +7,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::organisations::api_error;
+use crate::analytics::InstrumentVersion;
 use crate::domain::campaigns::Campaign;
 use crate::domain::campaigns::{self, CampaignInput};
-use crate::domain::instrument::{instrument, message_id};
+use crate::domain::instrument::{instrument, instrument_of, message_id};
 use crate::domain::{import, reports};
 use crate::error::AppResult;
 use crate::web::api::json::ApiJson;
@@ -29,6 +30,10 @@ pub struct CampaignOut {
     languages: Vec<String>,
     populations: Vec<String>,
     status: String,
+    /// The instrument version the campaign was opened with (`GET
+    /// /api/v1/items?version=`): it decides the scale of manager and
+    /// executive items.
+    instrument_version: i32,
 }
 
 impl From<Campaign> for CampaignOut {
@@ -43,6 +48,7 @@ impl From<Campaign> for CampaignOut {
             opens_on: c.opens_on.to_string(),
             closes_on: c.closes_on.to_string(),
             status: c.status.as_str().to_string(),
+            instrument_version: c.instrument_version,
         }
     }
 }
@@ -103,6 +109,8 @@ pub async fn transition(
 
 #[derive(Serialize, ToSchema)]
 pub struct ItemOut {
+    /// The instrument version this item is read from.
+    version: i32,
     code: String,
     population: String,
     perspective: Option<String>,
@@ -113,16 +121,31 @@ pub struct ItemOut {
     wording: std::collections::BTreeMap<String, String>,
 }
 
+#[derive(Deserialize)]
+pub struct ItemsQuery {
+    version: Option<i32>,
+}
+
 /// The codebook: every item with its population, perspective, dimension,
-/// scale and wording in each language.
-#[utoipa::path(get, path = "/api/v1/items", responses((status = 200, body = [ItemOut])))]
+/// scale and wording in each language, of the current instrument version
+/// or of `?version=` (each item carries its `version`). From version 2,
+/// manager and executive items (perspectives `me`, `mc`, `xe`, `xc`) are
+/// answered 0–10: "out of 10 of your employees (customers), how many
+/// would agree that …?"; version 1 asked them on the agreement scale 1–5.
+#[utoipa::path(get, path = "/api/v1/items",
+    params(("version" = Option<i32>, Query, description = "instrument version (1 or 2); default: the current one")),
+    responses((status = 200, body = [ItemOut]), (status = 404, description = "unknown instrument version")))]
 #[get("/items")]
-pub async fn items() -> HttpResponse {
-    let inst = instrument();
+pub async fn items(q: web::Query<ItemsQuery>) -> AppResult<HttpResponse> {
+    let inst = match q.version {
+        None => instrument(),
+        Some(number) => instrument_of(InstrumentVersion::from_number(number).ok_or(crate::error::AppError::NotFound)?),
+    };
     let out: Vec<ItemOut> = inst
         .items
         .iter()
         .map(|i| ItemOut {
+            version: inst.version,
             code: i.code.clone(),
             population: i.population.clone(),
             perspective: i.perspective.clone(),
@@ -139,9 +162,9 @@ pub async fn items() -> HttpResponse {
                 .collect(),
         })
         .collect();
-    HttpResponse::Ok()
+    Ok(HttpResponse::Ok()
         .insert_header(("Cache-Control", "public, max-age=300"))
-        .json(out)
+        .json(out))
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -79,7 +79,7 @@ fn render(
     contact_error: Option<MessageKey>,
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
-    let sections = collection::questionnaire(target.population, typed, errors);
+    let sections = collection::questionnaire(target.instrument(), target.population, typed, errors);
     let question_count = sections.iter().map(|s| s.questions.len()).sum();
     let anonymous = matches!(target.population, Population::Customer | Population::Employee);
     let intro_key = match target.population {
@@ -155,7 +155,7 @@ async fn submit(
     form: HashMap<String, String>,
 ) -> AppResult<HttpResponse> {
     let extras = Extras::from_form(&form);
-    let checked = collection::check_answers(target.population, &form);
+    let checked = collection::check_answers(target.instrument(), target.population, &form);
     let contact_error = (extras.contact_ok && extras.contact.trim().is_empty()).then_some("error-contact-missing");
     let answers = match (checked, contact_error) {
         (Ok(answers), None) => answers,
