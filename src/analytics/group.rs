@@ -35,8 +35,10 @@ pub struct Gaps {
     pub customer_perception: Option<TestedGap>,
     pub managerial_blind_spot: Option<PointGap>,
     pub manager_customer_blind_spot: Option<PointGap>,
-    pub leadership_employee: Option<TestedGap>,
-    pub leadership_customer: Option<TestedGap>,
+    /// Executive estimates against scores: points only, never tested
+    /// (METHOD.md §4), like the managers' blind spots.
+    pub leadership_employee: Option<PointGap>,
+    pub leadership_customer: Option<PointGap>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -120,14 +122,11 @@ pub fn raw_dimension_score(tally: &Tally, d: Dimension, p: Perspective) -> Score
 }
 
 /// Builds the GROUP of `tally`; `visible` says whether an anonymous
-/// population's figures in a scope may be shown; `channel_spread` holds the
-/// spreads of the dimensions that have one (for recommendations).
-pub fn build_group(
-    tally: &Tally,
-    visible: &dyn Fn(Population, Scope) -> bool,
-    settings: &Settings,
-    channel_spread: &BTreeMap<Dimension, f64>,
-) -> GroupReport {
+/// population's figures in a scope may be shown. Its tested gaps carry q = p
+/// and it has no recommendation yet: the report adjusts the gaps over its
+/// family first (`GroupReport::adjust`), then matches the plan
+/// (`GroupReport::recommend`), which reads the adjusted significance.
+pub fn build_group(tally: &Tally, visible: &dyn Fn(Population, Scope) -> bool, settings: &Settings) -> GroupReport {
     let population_n = |p: Population| visible(p, Scope::All).then(|| tally.n(p, Scope::All));
     let score = |d: Dimension, p: Perspective| {
         let scope = Scope::Group(ItemGroup::Dimension(d, p));
@@ -151,7 +150,6 @@ pub fn build_group(
         customer: shape(&pillars.customer),
         employee: shape(&pillars.employee),
     };
-    let recommendations = recommendations::recommend(&dimensions, &indices, channel_spread);
     GroupReport {
         n: PopulationCounts {
             customer: population_n(Population::Customer),
@@ -169,7 +167,55 @@ pub fn build_group(
         indices,
         pillars,
         maturity,
-        recommendations,
+        recommendations: Vec::new(),
+    }
+}
+
+impl GroupReport {
+    /// Matches the action plan against this group's figures, keeping at
+    /// most `limit` points (ACTION-PLAN.md: three per team, five for the
+    /// organisation); `channel_spread` holds the spreads of the dimensions
+    /// that have one.
+    pub fn recommend(&mut self, channel_spread: &BTreeMap<Dimension, f64>, limit: usize) {
+        self.recommendations = recommendations::recommend(&self.dimensions, &self.indices, channel_spread, limit);
+    }
+}
+
+/// The gaps of a group that are tested (METHOD.md §4): symmetry and customer
+/// perception, per dimension, in this order.
+pub const TESTED_GAPS: usize = 2;
+
+/// The tested gaps of `tally` as `build_group` would show them (hidden
+/// figures give no gap), without building the rest of the group: the
+/// report's family of tests needs them for every group, also those a
+/// filtered report does not show.
+pub fn tested_gaps(
+    tally: &Tally,
+    visible: &dyn Fn(Population, Scope) -> bool,
+) -> BTreeMap<Dimension, [Option<TestedGap>; TESTED_GAPS]> {
+    let score = |d: Dimension, p: Perspective| {
+        let scope = Scope::Group(ItemGroup::Dimension(d, p));
+        if visible(p.population(), scope) {
+            raw_dimension_score(tally, d, p)
+        } else {
+            Score::hidden()
+        }
+    };
+    Dimension::ALL
+        .iter()
+        .map(|&d| {
+            let c = score(d, Perspective::Customer);
+            let e = score(d, Perspective::Employee);
+            let ec = score(d, Perspective::EmployeeEstimateCustomer);
+            (d, [tested_gap(&e, &c), tested_gap(&ec, &c)])
+        })
+        .collect()
+}
+
+impl Gaps {
+    /// The tested gaps, in the order of `tested_gaps`.
+    pub fn tested_mut(&mut self) -> [&mut Option<TestedGap>; TESTED_GAPS] {
+        [&mut self.symmetry, &mut self.customer_perception]
     }
 }
 
@@ -186,8 +232,8 @@ fn dimension_report(score: impl Fn(Perspective) -> Score) -> DimensionReport {
         customer_perception: tested_gap(&ec, &c),
         managerial_blind_spot: point_gap(&me, &e),
         manager_customer_blind_spot: point_gap(&mc, &c),
-        leadership_employee: tested_gap(&xe, &e),
-        leadership_customer: tested_gap(&xc, &c),
+        leadership_employee: point_gap(&xe, &e),
+        leadership_customer: point_gap(&xc, &c),
     };
     DimensionReport {
         customer: c,

@@ -255,8 +255,12 @@ fn gaps_and_indices_csv_carry_the_reports_figures() {
         assert!(same_count(&row["n_a"], dimension.score(*a).n));
         let figures = gap_figures(&dimension.gaps, *kind);
         assert!(same(&row["points"], figures.map(|f| f.0)), "{row:?}");
-        assert!(same(&row["p"], figures.and_then(|f| f.1).map(|t| t.0)));
-        let significant = figures.and_then(|f| f.1).map(|t| t.1.to_string()).unwrap_or_default();
+        assert!(same(&row["p"], figures.and_then(|f| f.1).map(|t| t.p)));
+        assert!(same(&row["q"], figures.and_then(|f| f.1).map(|t| t.q)));
+        let significant = figures
+            .and_then(|f| f.1)
+            .map(|t| t.significant.to_string())
+            .unwrap_or_default();
         assert_eq!(row["significant"], significant);
     }
     let indices = parse(&indices_csv(&report).unwrap());
@@ -291,7 +295,7 @@ fn a_suppressed_team_shows_no_figure_and_no_count() {
     }
     let gaps = parse(&gaps_csv(&report).unwrap());
     for row in gaps.rows.iter().filter(|r| r["team_code"] == "shop2") {
-        for f in ["points", "p", "significant"] {
+        for f in ["points", "p", "q", "significant"] {
             assert_eq!(row[f], "", "{row:?}");
         }
     }
