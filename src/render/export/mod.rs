@@ -90,6 +90,9 @@ enum Cell {
     Number(f64, Fmt),
     Count(u64),
     Flag(bool),
+    /// The one-sentence reason of a recommended point, written in the
+    /// reader's language by `render::reason` (CSV: English).
+    Reason(crate::analytics::recommendations::Because),
 }
 
 impl Cell {

@@ -700,14 +700,16 @@ pub(super) fn recommendations_table(report: &CampaignReport) -> Table {
     columns.extend([
         col("rank"),
         coded("action"),
+        col("reason"),
         coded("because_dimension"),
         coded("because_gap"),
         col("points"),
     ]);
     let mut rows = Vec::new();
     for group in groups(report) {
-        for (i, recommendation) in group.report.recommendations.iter().enumerate() {
-            let rank = u64::try_from(i + 1).unwrap_or(u64::MAX);
+        for recommendation in &group.report.recommendations {
+            let rank = u64::try_from(recommendation.rank).unwrap_or(u64::MAX);
+            let reason = recommendation.reason().map_or(Cell::Empty, |b| Cell::Reason(b.clone()));
             for because in &recommendation.because {
                 // `dimension` names a dimension or, for index rules, an index.
                 let subject_key = match Dimension::parse(because.dimension) {
@@ -718,6 +720,7 @@ pub(super) fn recommendations_table(report: &CampaignReport) -> Table {
                 row.extend([
                     Cell::Count(rank),
                     Cell::code(recommendation.action, format!("action-{}", recommendation.action)),
+                    reason.clone(),
                     Cell::code(because.dimension, subject_key),
                     Cell::code(because.gap, format!("gap-{}", because.gap)),
                     Cell::number(Some(because.points), Fmt::Points, false),
