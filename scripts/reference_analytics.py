@@ -7,7 +7,12 @@ independently from the raw respondents with numpy/scipy, to
 tests/fixtures/analytics/campaign_<seed>.json. The Rust test
 `analytics::fixture_tests` rebuilds the report from the rows and compares.
 
-Usage: pip install numpy scipy && python3 scripts/reference_analytics.py
+Usage: pip install numpy==2.4.6 scipy==1.17.1 statsmodels && python3 scripts/reference_analytics.py
+
+Every tested gap (symmetry, customer perception) also carries q, the
+Benjamini-Hochberg adjusted p over the family of every published tested gap
+of the report (METHOD.md §4), from statsmodels' multipletests(fdr_bh):
+see `shown_scopes` and `add_q`.
 
 Campaign 4 is answered on instrument version 2: managers and executives
 estimate "out of 10, how many would agree" (0-10); an estimate is 10 x the
@@ -30,6 +35,7 @@ from collections import defaultdict
 
 import numpy as np
 from scipy import stats
+from statsmodels.stats.multitest import multipletests
 
 Z = 1.959964
 DIMS = ["courtesy", "facilitation", "values", "listening", "digital", "trust",
@@ -447,6 +453,67 @@ def linkage(resps, teams, k):
     return out
 
 
+def shown_scopes(resps, teams, k):
+    """For the family of tests: per group ("" = the organisation) and
+    perspective code ("c", "e", "ec"), the dimensions whose scores the report
+    shows, by the rules of `suppress` (each scope starting from its
+    population's hidden groups), written apart from `published`."""
+    by_parent = defaultdict(list)
+    for code, parent in teams:
+        by_parent[parent].append(code)
+    preorder, stack = [], sorted(by_parent[None], reverse=True)
+    while stack:
+        code = stack.pop()
+        preorder.append(code)
+        stack.extend(sorted(by_parent[code], reverse=True))
+    order = {code: i for i, code in enumerate(preorder)}
+    order[""] = "org"
+    kids = {i: [order[c] for c in sorted(by_parent[code])] for i, code in enumerate(preorder)}
+    kids["org"] = [order[c] for c in sorted(by_parent[None])]
+    out = {code: {} for code in order}
+    for pop, codes in [("customer", ["c"]), ("employee", ["e", "ec"])]:
+        members = [r for r in resps if r["population"] == pop]
+
+        def counts(answered):
+            own = defaultdict(int)
+            for r in members:
+                if answered(r):
+                    own[order[r["team"]]] += 1
+            total = {}
+            for x in list(reversed(range(len(preorder)))) + ["org"]:
+                total[x] = own[x] + sum(total[c] for c in kids[x])
+            own["org"] = 0
+            return total, own
+        total, own = counts(lambda r: True)
+        base = suppress(kids, own, total, k)
+        for persp in codes:
+            for d in DIMS:
+                prefix = f"{d}.{persp}."
+                total, own = counts(lambda r: any(i.startswith(prefix) for i in r["answers"]))
+                flags = suppress(kids, own, total, k, base)
+                for code, i in order.items():
+                    if not base[i] and not flags[i]:
+                        out[code].setdefault(persp, set()).add(d)
+    return out
+
+
+def add_q(groups, shown):
+    """q of every published tested gap, Benjamini-Hochberg over all of them
+    at once (every group, dimension and tested gap kind)."""
+    at, ps = [], []
+    for code, g in groups.items():
+        for d in DIMS:
+            for name, a in [("symmetry", "e"), ("customer_perception", "ec")]:
+                gap = g["gaps"].get(f"{d}.{name}")
+                if gap and d in shown[code].get("c", ()) and d in shown[code].get(a, ()):
+                    at.append(gap)
+                    ps.append(gap["p"])
+    if ps:
+        _, q, _, _ = multipletests(ps, method="fdr_bh")
+        for gap, v in zip(at, q):
+            gap["q"] = float(v)
+
+
 def subtree(teams, root):
     kids = defaultdict(list)
     for c, p in teams:
@@ -474,12 +541,14 @@ def fixture(resps, teams, k, version=1):
     for code, _ in teams:
         members = subtree(teams, code)
         groups[code] = group_figures([x for x in resps if x["team"] in members], k, version)
+    add_q(groups, shown_scopes(resps, teams, k))
     for g in groups.values():
-        # Compact: [n] or [n, favourable, ci_low, ci_high, mean]; gaps [points(, p)].
+        # Compact: [n] or [n, favourable, ci_low, ci_high, mean]; gaps [points(, p(, q))].
         g["scores"] = {key: [s["n"]] + ([s["favourable"], s["ci_low"], s["ci_high"], s["mean"]]
                                         if s["answers"] else [])
                        for key, s in g["scores"].items()}
-        g["gaps"] = {key: [v["points"]] + ([v["p"]] if "p" in v else []) for key, v in g["gaps"].items()}
+        g["gaps"] = {key: [v["points"]] + ([v["p"]] if "p" in v else []) + ([v["q"]] if "q" in v else [])
+                     for key, v in g["gaps"].items()}
     return {"k": k, "instrument_version": version, "teams": [[c, f"Team {c}", p] for c, p in teams],
             "histograms": h, "respondents": r, "orientation": o,
             "expected": {"groups": groups, "linkage": linkage(resps, teams, k)}}

@@ -36,7 +36,7 @@ chart-building-desc = The maturity building: the ground floor is execution, the 
 ## Heat-map of gaps
 
 heatmap-significant = significant difference
-heatmap-significant-legend = Statistically significant gap (p < 0.05)
+heatmap-significant-legend = Gap significant after correction for multiple tests (Benjamini–Hochberg, q < 0.05)
 heatmap-suppressed = Not shown: too few answers
 heatmap-symmetry-title = Symmetry heat-map: employees minus customers
 heatmap-symmetry-desc = One row per team, one column per dimension: the symmetry gap in points, employees' % favourable minus customers'. Blue cells: employees above customers; orange cells: customers above employees; the darker, the wider the gap. A dot marks a significant gap; hatched cells are hidden because too few people answered.

@@ -294,7 +294,7 @@ suppressed-cell = < k
 results-scores-heading = Scores and gaps by dimension
 results-scores-caption = % favourable (answers 4 or 5) with base n and 95 % interval; gaps in points
 results-dimension = Dimension
-results-legend = ● marks a gap that is statistically significant (p < 0.05). A manager's estimates are their own answers, shown against the team's score and never tested.
+results-legend = ● marks a gap that is significant after correction for multiple tests (Benjamini–Hochberg, q < 0.05). A manager's estimates are their own answers, shown against the team's score and never tested.
 results-plan-heading = Recommended points of the action plan
 results-because = Recommended because of:
 results-no-recommendation = No gap calls for a point of the plan here.
@@ -368,7 +368,7 @@ channels-heading = Consistency across channels
 channels-caption = Customers' % favourable by channel, and the spread between channels
 channels-spread = Spread
 trend-heading = Change since { $previous }
-trend-caption = % favourable before → after (change in points; ● significant)
+trend-caption = % favourable before → after (change in points; ● significant after correction for multiple tests, Benjamini–Hochberg, q < 0.05)
 audit-title = Audit report
 scroll-region = Scrollable table
 
@@ -394,7 +394,7 @@ audit-recommended-teams = Teams where recommended
 audit-adopted = Adopted
 audit-method = Method
 audit-method-scores = Scores are the percentage of favourable answers (4 or 5 on the five-point agreement scale), with "don't know" left out of every base; the 95 % interval is Wilson's. CSI and EEI are the means of the eleven dimension scores of customers and employees. NPS and eNPS are the share of 9–10 minus the share of 0–6.
-audit-method-gaps = Gaps are differences in points of % favourable. The symmetry and perception gaps are tested with a pooled two-proportion z-test (significant when p < 0.05); a manager's estimates come from one person and are shown, never tested.
+audit-method-gaps = Gaps are differences in points of % favourable. The symmetry and perception gaps are tested with a pooled two-proportion z-test; a report makes hundreds of such tests, so each p is adjusted over every tested gap of the report (Benjamini–Hochberg) and a gap is significant after correction for multiple tests when q < 0.05; a manager's estimates come from one person and are shown, never tested.
 audit-method-linkage = The link between employees and customers is measured over teams with enough answers on both sides: Pearson's r with a Fisher interval and Spearman's ρ, both with a t-test.
 audit-method-anonymity = No figure is shown for customers or employees of a group with fewer than { $k } answers; a second group is hidden when needed so that no hidden figure can be recovered by subtraction.
 audit-method-maturity = Maturity reads the three pillars as a building: execution (ground floor), link (first floor), emotion (roof): excellence when all three reach 75, a house when execution and link reach 65 and are balanced, a pyramid when execution leads link by 10 points or more, a narrow building otherwise.
@@ -427,3 +427,35 @@ survey-part = Part { $number } of { $of }
 error-not-published = Results are published when the wave closes: while it is open, only participation is shown.
 fewer-than-k = fewer than { $k }
 fewer-than-k-title = Fewer than { $k } answers, or hidden so that a count below { $k } cannot be found by subtraction.
+
+# The one-sentence reason of a recommended point ($direction: above when the
+# gap is positive, below when negative; $points: its size, unsigned).
+reason-symmetry = { $direction ->
+    [above] Employees rate “{ $dimension }” { $points } points higher than customers do
+   *[below] Customers rate “{ $dimension }” { $points } points higher than employees do
+}
+reason-customer_perception = { $direction ->
+    [above] Customers rate “{ $dimension }” { $points } points below what your employees believe
+   *[below] Customers rate “{ $dimension }” { $points } points above what your employees believe
+}
+reason-managerial_blind_spot = { $direction ->
+    [above] Employees rate “{ $dimension }” { $points } points below what their manager believes
+   *[below] Employees rate “{ $dimension }” { $points } points above what their manager believes
+}
+reason-manager_customer_blind_spot = { $direction ->
+    [above] Customers rate “{ $dimension }” { $points } points below what their manager believes
+   *[below] Customers rate “{ $dimension }” { $points } points above what their manager believes
+}
+reason-leadership_employee = { $direction ->
+    [above] Employees rate “{ $dimension }” { $points } points below what the executives believe
+   *[below] Employees rate “{ $dimension }” { $points } points above what the executives believe
+}
+reason-leadership_customer = { $direction ->
+    [above] Customers rate “{ $dimension }” { $points } points below what the executives believe
+   *[below] Customers rate “{ $dimension }” { $points } points above what the executives believe
+}
+reason-low_customer = Only { $score } % of customers are favourable on “{ $dimension }”, { $points } points below 60 %
+reason-low_employee = Only { $score } % of employees are favourable on “{ $dimension }”, { $points } points below 60 %
+reason-low_index = “{ $dimension }” stands at { $score } %, { $points } points below 60 %
+reason-channel_spread = Customers rate “{ $dimension }” { $points } points apart from one channel to another
+recommendation-rank = Priority { $rank }

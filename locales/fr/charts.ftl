@@ -36,7 +36,7 @@ chart-building-desc = Le bâtiment de maturité : le rez-de-chaussée est l’ex
 ## Carte de chaleur des écarts
 
 heatmap-significant = écart significatif
-heatmap-significant-legend = Écart statistiquement significatif (p < 0,05)
+heatmap-significant-legend = Écart significatif après correction pour tests multiples (Benjamini–Hochberg, q < 0,05)
 heatmap-suppressed = Masqué : trop peu de réponses
 heatmap-symmetry-title = Carte de la symétrie : collaborateurs moins clients
 heatmap-symmetry-desc = Une ligne par équipe, une colonne par dimension : l’écart de symétrie en points, % favorable des collaborateurs moins celui des clients. Cases bleues : collaborateurs au-dessus des clients ; cases orange : clients au-dessus des collaborateurs ; plus la couleur est foncée, plus l’écart est grand. Un point signale un écart significatif ; les cases hachurées sont masquées faute de réponses suffisantes.

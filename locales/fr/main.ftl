@@ -294,7 +294,7 @@ suppressed-cell = < k
 results-scores-heading = Scores et écarts par dimension
 results-scores-caption = % de réponses favorables (4 ou 5) avec la base n et l’intervalle à 95 % ; écarts en points
 results-dimension = Dimension
-results-legend = ● signale un écart statistiquement significatif (p < 0,05). Les estimations du manager sont ses propres réponses, présentées face au score de l’équipe et jamais testées.
+results-legend = ● signale un écart significatif après correction pour tests multiples (Benjamini–Hochberg, q < 0,05). Les estimations du manager sont ses propres réponses, présentées face au score de l’équipe et jamais testées.
 results-plan-heading = Points recommandés du plan d’action
 results-because = Recommandé en raison de :
 results-no-recommendation = Aucun écart n’appelle ici un point du plan.
@@ -368,7 +368,7 @@ channels-heading = Cohérence entre canaux
 channels-caption = % de clients favorables par canal, et l’écart entre canaux
 channels-spread = Écart
 trend-heading = Évolution depuis { $previous }
-trend-caption = % favorables avant → après (évolution en points ; ● significatif)
+trend-caption = % favorables avant → après (évolution en points ; ● significatif après correction pour tests multiples, Benjamini–Hochberg, q < 0,05)
 audit-title = Rapport d’audit
 scroll-region = Tableau défilant
 
@@ -394,7 +394,7 @@ audit-recommended-teams = Équipes concernées
 audit-adopted = Adopté
 audit-method = Méthode
 audit-method-scores = Les scores sont le pourcentage de réponses favorables (4 ou 5 sur l’échelle d’accord en cinq points), les « je ne sais pas » étant exclus de toute base ; l’intervalle à 95 % est celui de Wilson. Le CSI et l’EEI sont les moyennes des onze scores de dimension des clients et des collaborateurs. Le NPS et l’eNPS sont la part de 9–10 moins la part de 0–6.
-audit-method-gaps = Les écarts sont des différences en points de % favorables. Les écarts de symétrie et de perception sont testés par un test z de deux proportions (significatif si p < 0,05) ; les estimations d’un manager viennent d’une seule personne et sont présentées sans test.
+audit-method-gaps = Les écarts sont des différences en points de % favorables. Les écarts de symétrie et de perception sont testés par un test z de deux proportions ; un rapport fait des centaines de tests, aussi chaque p est ajusté sur l’ensemble des écarts testés du rapport (Benjamini–Hochberg) et un écart est significatif après correction pour tests multiples si q < 0,05 ; les estimations d’un manager viennent d’une seule personne et sont présentées sans test.
 audit-method-linkage = Le lien entre collaborateurs et clients est mesuré sur les équipes ayant assez de réponses des deux côtés : r de Pearson avec intervalle de Fisher et ρ de Spearman, tous deux avec un test t.
 audit-method-anonymity = Aucun résultat n’est affiché pour les clients ou les collaborateurs d’un groupe de moins de { $k } réponses ; un second groupe est masqué si nécessaire pour qu’aucun résultat masqué ne puisse être retrouvé par soustraction.
 audit-method-maturity = La maturité se lit comme un bâtiment à trois niveaux : exécution (rez-de-chaussée), lien (premier étage), émotion (toit) : excellence quand les trois atteignent 75, maison quand exécution et lien atteignent 65 et sont équilibrés, pyramide quand l’exécution devance le lien de 10 points ou plus, immeuble étroit sinon.
@@ -427,3 +427,35 @@ survey-part = Partie { $number } sur { $of }
 error-not-published = Les résultats sont publiés à la clôture de la vague : tant qu’elle est ouverte, seule la participation est affichée.
 fewer-than-k = moins de { $k }
 fewer-than-k-title = Moins de { $k } réponses, ou masqué pour qu’un effectif inférieur à { $k } ne puisse pas être retrouvé par soustraction.
+
+# La raison, en une phrase, d’un point recommandé ($direction : above si
+# l’écart est positif, below s’il est négatif ; $points : sa taille, sans signe).
+reason-symmetry = { $direction ->
+    [above] Les collaborateurs évaluent « { $dimension } » { $points } points plus haut que les clients
+   *[below] Les clients évaluent « { $dimension } » { $points } points plus haut que les collaborateurs
+}
+reason-customer_perception = { $direction ->
+    [above] Les clients évaluent « { $dimension } » { $points } points plus bas que ne le pensent vos collaborateurs
+   *[below] Les clients évaluent « { $dimension } » { $points } points plus haut que ne le pensent vos collaborateurs
+}
+reason-managerial_blind_spot = { $direction ->
+    [above] Les collaborateurs évaluent « { $dimension } » { $points } points plus bas que ne le pense leur manager
+   *[below] Les collaborateurs évaluent « { $dimension } » { $points } points plus haut que ne le pense leur manager
+}
+reason-manager_customer_blind_spot = { $direction ->
+    [above] Les clients évaluent « { $dimension } » { $points } points plus bas que ne le pense leur manager
+   *[below] Les clients évaluent « { $dimension } » { $points } points plus haut que ne le pense leur manager
+}
+reason-leadership_employee = { $direction ->
+    [above] Les collaborateurs évaluent « { $dimension } » { $points } points plus bas que ne le pense la direction
+   *[below] Les collaborateurs évaluent « { $dimension } » { $points } points plus haut que ne le pense la direction
+}
+reason-leadership_customer = { $direction ->
+    [above] Les clients évaluent « { $dimension } » { $points } points plus bas que ne le pense la direction
+   *[below] Les clients évaluent « { $dimension } » { $points } points plus haut que ne le pense la direction
+}
+reason-low_customer = Seuls { $score } % des clients sont favorables sur « { $dimension } », { $points } points sous 60 %
+reason-low_employee = Seuls { $score } % des collaborateurs sont favorables sur « { $dimension } », { $points } points sous 60 %
+reason-low_index = « { $dimension } » est à { $score } %, { $points } points sous 60 %
+reason-channel_spread = Les clients évaluent « { $dimension } » avec { $points } points d’écart d’un canal à l’autre
+recommendation-rank = Priorité { $rank }

@@ -8,20 +8,24 @@ use std::collections::BTreeMap;
 
 use super::group::{GroupReport, PillarScores};
 use super::items::{Dimension, Perspective, Pillar};
+use super::multiple;
 use super::recommendations;
 use super::report::CampaignReport;
 use super::scores::{Score, Share};
 use super::stats::{self, finite};
 use super::AnalyticsError;
 
-/// `p`/`significant` are `null` for figures that are not proportions
-/// (indices, pillars, NPS): they are compared in points only.
+/// `p`/`q`/`significant` are `null` for figures that are not proportions
+/// (indices, pillars, NPS): they are compared in points only. `q` is the
+/// Benjamini–Hochberg adjusted p over every tested change of the comparison
+/// (`multiple::adjust_changes`) and `significant` is q < 0.05.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Change {
     pub before: f64,
     pub after: f64,
     pub points: f64,
     pub p: Option<f64>,
+    pub q: Option<f64>,
     pub significant: Option<bool>,
 }
 
@@ -32,6 +36,7 @@ fn untested(before: Option<f64>, after: Option<f64>) -> Option<Change> {
         after,
         points: finite(after - before)?,
         p: None,
+        q: None,
         significant: None,
     })
 }
@@ -40,6 +45,8 @@ fn tested(before: Option<f64>, after: Option<f64>, counts: [u64; 4]) -> Option<C
     let mut change = untested(before, after)?;
     let [x1, n1, x2, n2] = counts;
     change.p = stats::two_proportion_p(x2, n2, x1, n1);
+    // A family of one until the comparison adjusts its family.
+    change.q = change.p;
     change.significant = change.p.map(|p| p < stats::ALPHA);
     Some(change)
 }
@@ -84,7 +91,9 @@ pub struct GroupChange {
     pub pillars: BTreeMap<Perspective, BTreeMap<Pillar, Option<Change>>>,
 }
 
-pub fn compare_groups(before: &GroupReport, after: &GroupReport) -> GroupChange {
+/// The changes of one group, each test adjusted as a family of its own
+/// (`compare_waves` adjusts over the whole comparison instead).
+fn compare_groups_unadjusted(before: &GroupReport, after: &GroupReport) -> GroupChange {
     let dimensions = Dimension::ALL
         .iter()
         .filter_map(|d| Some((*d, before.dimensions.get(d)?, after.dimensions.get(d)?)))
@@ -133,6 +142,13 @@ pub fn compare_groups(before: &GroupReport, after: &GroupReport) -> GroupChange 
     }
 }
 
+/// The changes of one group, q over this group's tested changes.
+pub fn compare_groups(before: &GroupReport, after: &GroupReport) -> GroupChange {
+    let mut change = compare_groups_unadjusted(before, after);
+    multiple::adjust_changes(std::iter::once(&mut change));
+    change
+}
+
 /// Teams are matched by code; a team present in one wave only is left out.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WaveComparison {
@@ -147,13 +163,15 @@ pub fn compare_waves(before: &CampaignReport, after: &CampaignReport) -> WaveCom
         .iter()
         .filter_map(|t| {
             let b = earlier.get(t.code.as_str())?;
-            Some((t.code.clone(), compare_groups(b, &t.group)))
+            Some((t.code.clone(), compare_groups_unadjusted(b, &t.group)))
         })
         .collect();
-    WaveComparison {
-        organisation: compare_groups(&before.organisation, &after.organisation),
+    let mut comparison = WaveComparison {
+        organisation: compare_groups_unadjusted(&before.organisation, &after.organisation),
         teams,
-    }
+    };
+    multiple::adjust_comparison(&mut comparison);
+    comparison
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -169,7 +187,8 @@ pub struct ActionEffect {
 }
 
 /// The change of an action's target dimensions between the group's report
-/// in the wave the action was adopted and in the next one.
+/// in the wave the action was adopted and in the next one; q over every
+/// tested change of that group's comparison (`compare_groups`).
 pub fn action_effect(
     action: &str,
     adopted_in: &GroupReport,
@@ -179,14 +198,15 @@ pub fn action_effect(
         kind: "action",
         value: action.to_owned(),
     })?;
+    let mut group = compare_groups(adopted_in, next);
     let dimensions = rule
         .targets
         .iter()
-        .filter_map(|d| Some((*d, adopted_in.dimensions.get(d)?, next.dimensions.get(d)?)))
-        .map(|(d, b, a)| {
+        .filter_map(|d| Some((*d, group.dimensions.remove(d)?)))
+        .map(|(d, mut per)| {
             let side = SideChange {
-                customer: score_change(&b.customer, &a.customer),
-                employee: score_change(&b.employee, &a.employee),
+                customer: per.remove(&Perspective::Customer).flatten(),
+                employee: per.remove(&Perspective::Employee).flatten(),
             };
             (d, side)
         })

@@ -35,6 +35,8 @@ pub struct Gaps {
     pub customer_perception: Option<TestedGap>,
     pub managerial_blind_spot: Option<PointGap>,
     pub manager_customer_blind_spot: Option<PointGap>,
+    /// Executive estimates against scores: points only, never tested
+    /// (METHOD.md §4), like the managers' blind spots.
     pub leadership_employee: Option<PointGap>,
     pub leadership_customer: Option<PointGap>,
 }
@@ -122,15 +124,16 @@ pub fn raw_dimension_score(tally: &Tally, d: Dimension, p: Perspective, instrume
 }
 
 /// Builds the GROUP of `tally`; `visible` says whether an anonymous
-/// population's figures in a scope may be shown; `channel_spread` holds the
-/// spreads of the dimensions that have one (for recommendations);
-/// `instrument` says how manager and executive answers read.
+/// population's figures in a scope may be shown; `instrument` says how
+/// manager and executive answers read. Its tested gaps carry q = p and it
+/// has no recommendation yet: the report adjusts the gaps over its family
+/// first (`GroupReport::adjust`), then matches the plan
+/// (`GroupReport::recommend`), which reads the adjusted significance.
 pub fn build_group(
     tally: &Tally,
     instrument: InstrumentVersion,
     visible: &dyn Fn(Population, Scope) -> bool,
     settings: &Settings,
-    channel_spread: &BTreeMap<Dimension, f64>,
 ) -> GroupReport {
     let population_n = |p: Population| visible(p, Scope::All).then(|| tally.n(p, Scope::All));
     let score = |d: Dimension, p: Perspective| {
@@ -155,7 +158,6 @@ pub fn build_group(
         customer: shape(&pillars.customer),
         employee: shape(&pillars.employee),
     };
-    let recommendations = recommendations::recommend(&dimensions, &indices, channel_spread);
     GroupReport {
         n: PopulationCounts {
             customer: population_n(Population::Customer),
@@ -173,7 +175,56 @@ pub fn build_group(
         indices,
         pillars,
         maturity,
-        recommendations,
+        recommendations: Vec::new(),
+    }
+}
+
+impl GroupReport {
+    /// Matches the action plan against this group's figures, keeping at
+    /// most `limit` points (ACTION-PLAN.md: three per team, five for the
+    /// organisation); `channel_spread` holds the spreads of the dimensions
+    /// that have one.
+    pub fn recommend(&mut self, channel_spread: &BTreeMap<Dimension, f64>, limit: usize) {
+        self.recommendations = recommendations::recommend(&self.dimensions, &self.indices, channel_spread, limit);
+    }
+}
+
+/// The gaps of a group that are tested (METHOD.md §4): symmetry and customer
+/// perception, per dimension, in this order.
+pub const TESTED_GAPS: usize = 2;
+
+/// The tested gaps of `tally` as `build_group` would show them (hidden
+/// figures give no gap), without building the rest of the group: the
+/// report's family of tests needs them for every group, also those a
+/// filtered report does not show.
+pub fn tested_gaps(
+    tally: &Tally,
+    instrument: InstrumentVersion,
+    visible: &dyn Fn(Population, Scope) -> bool,
+) -> BTreeMap<Dimension, [Option<TestedGap>; TESTED_GAPS]> {
+    let score = |d: Dimension, p: Perspective| {
+        let scope = Scope::Group(ItemGroup::Dimension(d, p));
+        if visible(p.population(), scope) {
+            raw_dimension_score(tally, d, p, instrument)
+        } else {
+            Score::hidden()
+        }
+    };
+    Dimension::ALL
+        .iter()
+        .map(|&d| {
+            let c = score(d, Perspective::Customer);
+            let e = score(d, Perspective::Employee);
+            let ec = score(d, Perspective::EmployeeEstimateCustomer);
+            (d, [tested_gap(&e, &c), tested_gap(&ec, &c)])
+        })
+        .collect()
+}
+
+impl Gaps {
+    /// The tested gaps, in the order of `tested_gaps`.
+    pub fn tested_mut(&mut self) -> [&mut Option<TestedGap>; TESTED_GAPS] {
+        [&mut self.symmetry, &mut self.customer_perception]
     }
 }
 

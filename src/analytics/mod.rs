@@ -13,6 +13,7 @@ pub mod group;
 pub mod items;
 pub mod linkage;
 pub mod maturity;
+pub mod multiple;
 pub mod recommendations;
 pub mod report;
 pub mod scores;

@@ -3,7 +3,6 @@
 //! tree gives the same figures as pooling the raw answers.
 
 use proptest::prelude::*;
-use std::collections::BTreeMap;
 
 use super::group::{build_group, GroupReport};
 use super::items::{ItemCode, Population, Scope};
@@ -192,7 +191,7 @@ proptest! {
             }
             // The group built from the rolled-up tally counts the pooled raw
             // respondents themselves, not only what another tally says.
-            let group = build_group(&prepared.rollup[i], prepared.instrument, &everything, &settings, &BTreeMap::new());
+            let group = build_group(&prepared.rollup[i], prepared.instrument, &everything, &settings);
             let answering = |population: Population, prefix: &str| {
                 pooled
                     .iter()

@@ -1,6 +1,13 @@
 //! The ten-point action plan (ACTION-PLAN.md) as data, and the one function
 //! that matches a group's visible figures against it. Only figures that
 //! survived anonymity are looked at, so a recommendation never leaks.
+//!
+//! ACTION-PLAN.md "How the product uses it": a tested gap matches only when
+//! significant (q < 0.05 over the report's family) or large (|gap| ≥ 15
+//! points, both sides published — a gap exists only then); an estimate gap
+//! (blind spot) when |gap| ≥ 20 points; a score is low below 60. A group
+//! keeps at most three points (five for the organisation), ranked by the
+//! size of their largest matching gap; that gap is the reason shown.
 
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -9,13 +16,19 @@ use super::group::{DimensionReport, Indices};
 use super::items::{Dimension, Perspective};
 use super::scores::Share;
 
-/// A gap is "large" from this many points, either way.
-pub const LARGE_GAP_POINTS: f64 = 10.0;
+/// A tested gap is "large" from this many points, either way.
+pub const LARGE_GAP_POINTS: f64 = 15.0;
+/// An estimate gap (blind spot, never tested) matches from this many points.
+pub const LARGE_ESTIMATE_GAP_POINTS: f64 = 20.0;
+/// At most this many points for a team (or a team's subtree)…
+pub const TEAM_RECOMMENDATIONS: usize = 3;
+/// …and for the organisation.
+pub const ORGANISATION_RECOMMENDATIONS: usize = 5;
 /// A % favourable (or CES/IES/FCR share) below this is "low"; at or above
 /// it, "adequate".
 pub const LOW_SCORE: f64 = 60.0;
 /// A channel spread from this many points is "high".
-pub const HIGH_CHANNEL_SPREAD: f64 = 10.0;
+pub const HIGH_CHANNEL_SPREAD: f64 = 20.0;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GapKind {
@@ -39,17 +52,28 @@ impl GapKind {
         }
     }
 
-    /// Points and whether the gap is significant (untested gaps never are).
-    fn read(self, report: &DimensionReport) -> Option<(f64, bool)> {
+    /// The gap's points when it is notable enough to recommend on: a tested
+    /// gap when significant (q < 0.05) or |points| ≥ LARGE_GAP_POINTS, an
+    /// estimate gap when |points| ≥ LARGE_ESTIMATE_GAP_POINTS.
+    fn notable(self, report: &DimensionReport) -> Option<f64> {
         let g = &report.gaps;
-        let tested = |gap: &Option<super::scores::TestedGap>| gap.as_ref().map(|t| (t.points, t.significant));
+        let tested = |gap: &Option<super::scores::TestedGap>| {
+            gap.as_ref()
+                .filter(|t| t.significant || t.points.abs() >= LARGE_GAP_POINTS)
+                .map(|t| t.points)
+        };
+        let estimate = |gap: &Option<super::scores::PointGap>| {
+            gap.as_ref()
+                .map(|t| t.points)
+                .filter(|p| p.abs() >= LARGE_ESTIMATE_GAP_POINTS)
+        };
         match self {
             GapKind::Symmetry => tested(&g.symmetry),
             GapKind::CustomerPerception => tested(&g.customer_perception),
-            GapKind::ManagerialBlindSpot => g.managerial_blind_spot.as_ref().map(|t| (t.points, false)),
-            GapKind::ManagerCustomerBlindSpot => g.manager_customer_blind_spot.as_ref().map(|t| (t.points, false)),
-            GapKind::LeadershipEmployee => g.leadership_employee.as_ref().map(|t| (t.points, false)),
-            GapKind::LeadershipCustomer => g.leadership_customer.as_ref().map(|t| (t.points, false)),
+            GapKind::ManagerialBlindSpot => estimate(&g.managerial_blind_spot),
+            GapKind::ManagerCustomerBlindSpot => estimate(&g.manager_customer_blind_spot),
+            GapKind::LeadershipEmployee => estimate(&g.leadership_employee),
+            GapKind::LeadershipCustomer => estimate(&g.leadership_customer),
         }
     }
 }
@@ -72,8 +96,8 @@ pub enum Index {
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Trigger {
-    /// A notable gap (|points| ≥ LARGE_GAP_POINTS or significant) of the
-    /// given direction on one of the dimensions (all when empty).
+    /// A notable gap (`GapKind::notable`) of the given direction on one of
+    /// the dimensions (all when empty).
     Gap(GapKind, Direction, &'static [Dimension]),
     /// A score below LOW_SCORE for this perspective.
     Low(Perspective, &'static [Dimension]),
@@ -81,8 +105,9 @@ pub enum Trigger {
     /// is adequate.
     LowCustomerAdequateEmployee(&'static [Dimension]),
     LowIndex(Index),
-    /// Channel spread ≥ HIGH_CHANNEL_SPREAD on any dimension.
-    HighChannelSpread,
+    /// Channel spread ≥ HIGH_CHANNEL_SPREAD on one of the dimensions (all
+    /// when empty).
+    HighChannelSpread(&'static [Dimension]),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -168,7 +193,10 @@ pub const ACTION_PLAN: [ActionRule; 10] = [
     ActionRule {
         code: "cooperate",
         targets: &[D::Cooperation, D::Facilitation, D::Digital],
-        triggers: &[T::Low(P::Employee, &[D::Cooperation]), T::HighChannelSpread],
+        triggers: &[
+            T::Low(P::Employee, &[D::Cooperation]),
+            T::HighChannelSpread(&[D::Cooperation, D::Facilitation, D::Digital]),
+        ],
     },
     ActionRule {
         code: "live-the-promise",
@@ -193,21 +221,34 @@ pub struct Because {
     pub points: f64,
 }
 
+/// A recommended point: `rank` 1 is the first; `because` holds every
+/// matching figure, largest first, so `because[0]` (`reason`) is the one
+/// the one-sentence reason names (rendered by `render::reason`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Recommendation {
+    pub rank: usize,
     pub action: &'static str,
     pub because: Vec<Because>,
+}
+
+impl Recommendation {
+    /// The largest matching figure: the reason given for the point.
+    pub fn reason(&self) -> Option<&Because> {
+        self.because.first()
+    }
 }
 
 pub fn rule(code: &str) -> Option<&'static ActionRule> {
     ACTION_PLAN.iter().find(|r| r.code == code)
 }
 
-/// The matching points, largest matching gap first.
+/// The matching points, largest matching gap first (ties keep the plan's
+/// order), at most `limit` of them, ranked from 1.
 pub fn recommend(
     dimensions: &BTreeMap<Dimension, DimensionReport>,
     indices: &Indices,
     channel_spread: &BTreeMap<Dimension, f64>,
+    limit: usize,
 ) -> Vec<Recommendation> {
     let mut found: Vec<(f64, usize, Recommendation)> = Vec::new();
     for (order, rule) in ACTION_PLAN.iter().enumerate() {
@@ -226,6 +267,7 @@ pub fn recommend(
                 size,
                 order,
                 Recommendation {
+                    rank: 0,
                     action: rule.code,
                     because,
                 },
@@ -233,7 +275,12 @@ pub fn recommend(
         }
     }
     found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    found.into_iter().map(|(_, _, r)| r).collect()
+    found
+        .into_iter()
+        .take(limit)
+        .enumerate()
+        .map(|(i, (_, _, r))| Recommendation { rank: i + 1, ..r })
+        .collect()
 }
 
 fn in_set(set: &[Dimension], d: Dimension) -> bool {
@@ -258,16 +305,15 @@ fn matches(
     match *trigger {
         T::Gap(kind, direction, set) => {
             for (d, report) in dimensions.iter().filter(|(d, _)| in_set(set, **d)) {
-                let Some((points, significant)) = kind.read(report) else {
+                let Some(points) = kind.notable(report) else {
                     continue;
                 };
-                let notable = points.abs() >= LARGE_GAP_POINTS || significant;
                 let oriented = match direction {
                     Dir::Either => points != 0.0,
                     Dir::Positive => points > 0.0,
                     Dir::Negative => points < 0.0,
                 };
-                if notable && oriented {
+                if oriented {
                     out.push(Because {
                         dimension: d.as_str(),
                         gap: kind.as_str(),
@@ -313,8 +359,8 @@ fn matches(
                 });
             }
         }
-        T::HighChannelSpread => {
-            for (d, &spread) in channel_spread {
+        T::HighChannelSpread(set) => {
+            for (d, &spread) in channel_spread.iter().filter(|(d, _)| in_set(set, **d)) {
                 if spread >= HIGH_CHANNEL_SPREAD {
                     out.push(Because {
                         dimension: d.as_str(),
@@ -326,4 +372,141 @@ fn matches(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analytics::group::Gaps;
+    use crate::analytics::scores::{NetScore, PointGap, Score, TestedGap};
+
+    fn shown(favourable: f64) -> Score {
+        Score {
+            n: Some(50),
+            favourable: Some(favourable),
+            ..Score::default()
+        }
+    }
+
+    /// Every score adequate (70 %), no gap: nothing to recommend.
+    fn quiet() -> DimensionReport {
+        DimensionReport {
+            customer: shown(70.0),
+            employee: shown(70.0),
+            employee_estimate_customer: shown(70.0),
+            manager_estimate_employee: shown(70.0),
+            manager_estimate_customer: shown(70.0),
+            executive_estimate_employee: shown(70.0),
+            executive_estimate_customer: shown(70.0),
+            gaps: Gaps {
+                symmetry: None,
+                customer_perception: None,
+                managerial_blind_spot: None,
+                manager_customer_blind_spot: None,
+                leadership_employee: None,
+                leadership_customer: None,
+            },
+        }
+    }
+
+    fn indices() -> Indices {
+        Indices {
+            csi: None,
+            eei: None,
+            nps: NetScore::default(),
+            enps: NetScore::default(),
+            csat: Share::default(),
+            ces: Share::default(),
+            fcr: Share::default(),
+            ies: Share::default(),
+            cos: None,
+        }
+    }
+
+    fn tested(points: f64, q: f64) -> Option<TestedGap> {
+        Some(TestedGap {
+            points,
+            p: q / 2.0,
+            q,
+            significant: q < 0.05,
+        })
+    }
+
+    fn all_quiet() -> BTreeMap<Dimension, DimensionReport> {
+        Dimension::ALL.iter().map(|&d| (d, quiet())).collect()
+    }
+
+    fn codes(found: &[Recommendation]) -> Vec<&'static str> {
+        found.iter().map(|r| r.action).collect()
+    }
+
+    #[test]
+    fn a_tested_gap_matches_when_significant_or_large_only() {
+        let none = BTreeMap::new();
+        let mut dims = all_quiet();
+        // share-voice: customer perception gap > 0 on any dimension.
+        dims.get_mut(&D::Listening).unwrap().gaps.customer_perception = tested(14.9, 0.2);
+        assert!(recommend(&dims, &indices(), &none, 5).is_empty());
+        dims.get_mut(&D::Listening).unwrap().gaps.customer_perception = tested(15.0, 0.2);
+        assert_eq!(codes(&recommend(&dims, &indices(), &none, 5)), ["share-voice"]);
+        // Small but significant after correction: matches.
+        dims.get_mut(&D::Listening).unwrap().gaps.customer_perception = tested(4.0, 0.01);
+        assert_eq!(codes(&recommend(&dims, &indices(), &none, 5)), ["share-voice"]);
+        // p < 0.05 but q ≥ 0.05: not significant any more, no match.
+        dims.get_mut(&D::Listening).unwrap().gaps.customer_perception = tested(4.0, 0.06);
+        assert!(recommend(&dims, &indices(), &none, 5).is_empty());
+    }
+
+    #[test]
+    fn an_estimate_gap_matches_from_twenty_points() {
+        let none = BTreeMap::new();
+        let mut dims = all_quiet();
+        // exemplarity: managerial blind spot > 0 on courtesy, trust, consideration.
+        dims.get_mut(&D::Trust).unwrap().gaps.managerial_blind_spot = Some(PointGap { points: 19.9 });
+        assert!(recommend(&dims, &indices(), &none, 5).is_empty());
+        dims.get_mut(&D::Trust).unwrap().gaps.managerial_blind_spot = Some(PointGap { points: 20.0 });
+        let found = recommend(&dims, &indices(), &none, 5);
+        assert_eq!(codes(&found), ["exemplarity"]);
+        let reason = found[0].reason().unwrap();
+        assert_eq!(
+            (reason.dimension, reason.gap, reason.points),
+            ("trust", "managerial_blind_spot", 20.0)
+        );
+        // A leadership blind spot too (live-the-promise), either direction.
+        dims.get_mut(&D::Trust).unwrap().gaps.managerial_blind_spot = None;
+        dims.get_mut(&D::Values).unwrap().gaps.leadership_customer = Some(PointGap { points: -25.0 });
+        assert_eq!(codes(&recommend(&dims, &indices(), &none, 5)), ["live-the-promise"]);
+    }
+
+    #[test]
+    fn recommendations_are_capped_and_ranked_by_their_largest_gap() {
+        let none = BTreeMap::new();
+        let mut dims = all_quiet();
+        // Six points match, with largest gaps 40, 35, 30, 25, 21 (low: 60 − 39), 18.
+        dims.get_mut(&D::Digital).unwrap().gaps.customer_perception = tested(-35.0, 0.001); // equip
+        dims.get_mut(&D::Listening).unwrap().gaps.customer_perception = tested(40.0, 0.001); // share-voice
+        dims.get_mut(&D::Trust).unwrap().gaps.managerial_blind_spot = Some(PointGap { points: 30.0 }); // exemplarity
+        dims.get_mut(&D::Consideration).unwrap().gaps.symmetry = tested(25.0, 0.001); // recognise
+        dims.get_mut(&D::Autonomy).unwrap().employee = shown(39.0); // empower
+        dims.get_mut(&D::Cooperation).unwrap().employee = shown(42.0); // cooperate
+        let all = recommend(&dims, &indices(), &none, 10);
+        assert_eq!(
+            codes(&all),
+            [
+                "share-voice",
+                "equip",
+                "exemplarity",
+                "recognise",
+                "empower",
+                "cooperate"
+            ]
+        );
+        assert_eq!(all.iter().map(|r| r.rank).collect::<Vec<_>>(), [1, 2, 3, 4, 5, 6]);
+        let team = recommend(&dims, &indices(), &none, TEAM_RECOMMENDATIONS);
+        assert_eq!(codes(&team), ["share-voice", "equip", "exemplarity"]);
+        let organisation = recommend(&dims, &indices(), &none, ORGANISATION_RECOMMENDATIONS);
+        assert_eq!(organisation.len(), 5);
+        assert_eq!(organisation.last().unwrap().rank, 5);
+        assert_eq!(organisation[0].reason().unwrap().points, 40.0);
+    }
 }

@@ -6,12 +6,14 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 use super::anonymity::Visibility;
-use super::channels::all_group_channels;
+use super::channels::node_channels;
 use super::data::{CampaignData, CampaignMeta, ReportFilter, Settings, MIN_ANONYMITY_THRESHOLD};
 use super::group::build_group;
 pub use super::group::GroupReport;
 use super::linkage::{linkage, published_units, Linkage};
-use super::tally::{prepare, Prepared};
+use super::multiple::GapFamily;
+use super::recommendations::{ORGANISATION_RECOMMENDATIONS, TEAM_RECOMMENDATIONS};
+use super::tally::{prepare, Prepared, Tally};
 use super::AnalyticsError;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -74,16 +76,26 @@ pub fn build_report(
         Some(c) => (prepare(data, Some(c))?, publication.for_channel(c)),
     };
     let org_node = prepared.tree.teams.len();
-    let spreads: Vec<BTreeMap<_, _>> = if filter.channel.is_none() {
-        all_group_channels(&prepared, &visibility)
-            .iter()
-            .map(|view| view.spreads())
-            .collect()
+    // The channel spread feeds one point (`cooperate`: support functions
+    // giving one consistent answer across channels), an organisation's
+    // matter, read where channels hold enough customers to differ by more
+    // than chance: for the organisation of the unfiltered report only. A
+    // team's channel cells hold a handful of customers each (5 to 10 on the
+    // demo), whose spread is mostly noise and would send the point to most
+    // teams (ACTION-PLAN.md: a plan that recommends everything guides no one).
+    let organisation_spread: BTreeMap<_, _> = if filter.channel.is_none() && filter.team.is_none() {
+        node_channels(&prepared, &visibility, org_node).spreads()
     } else {
-        vec![BTreeMap::new(); org_node + 1]
+        BTreeMap::new()
     };
     let no_spread = BTreeMap::new();
-    let spread = |node: usize| spreads.get(node).unwrap_or(&no_spread);
+    let spread = |node: usize| {
+        if node == org_node {
+            &organisation_spread
+        } else {
+            &no_spread
+        }
+    };
     let (scope_node, scope_teams, organisation_tally) = match &filter.team {
         None => (org_node, (0..org_node).collect::<Vec<_>>(), prepared.organisation()),
         Some(code) => {
@@ -91,13 +103,21 @@ pub fn build_report(
             (root, prepared.tree.subtree(root), prepared.rollup[root].clone())
         }
     };
-    let organisation = build_group(
-        &organisation_tally,
-        prepared.instrument,
-        &|p, s| visibility.visible(scope_node, p, s),
-        settings,
-        spread(scope_node),
-    );
+    // Every tested gap of the unfiltered report (for this channel) is one
+    // family: q and significance first, then the plan reads them.
+    let family = GapFamily::of(&prepared, &visibility);
+    let group = |tally: &Tally, node: usize, limit: usize| {
+        let mut group = build_group(tally, prepared.instrument, &|p, s| visibility.visible(node, p, s), settings);
+        family.adjust(node, &mut group);
+        group.recommend(spread(node), limit);
+        group
+    };
+    let organisation_limit = if filter.team.is_none() {
+        ORGANISATION_RECOMMENDATIONS
+    } else {
+        TEAM_RECOMMENDATIONS
+    };
+    let organisation = group(&organisation_tally, scope_node, organisation_limit);
     let teams: Vec<TeamReport> = scope_teams
         .iter()
         .map(|&i| {
@@ -106,13 +126,7 @@ pub fn build_report(
                 code: node.code.clone(),
                 name: node.name.clone(),
                 parent_code: node.parent_code.clone(),
-                group: build_group(
-                    &prepared.rollup[i],
-                    prepared.instrument,
-                    &|p, s| visibility.visible(i, p, s),
-                    settings,
-                    spread(i),
-                ),
+                group: group(&prepared.rollup[i], i, TEAM_RECOMMENDATIONS),
             }
         })
         .collect();

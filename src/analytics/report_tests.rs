@@ -189,9 +189,10 @@ fn the_report_has_exactly_the_api_keys() {
     );
     assert_eq!(
         keys(&listening["gaps"]["symmetry"]),
-        set(&["points", "p", "significant"])
+        set(&["points", "p", "q", "significant"])
     );
     assert_eq!(keys(&listening["gaps"]["managerial_blind_spot"]), set(&["points"]));
+    assert_eq!(keys(&listening["gaps"]["leadership_employee"]), set(&["points"]));
     assert!(listening["gaps"]["leadership_employee"]["points"].is_number());
     let indices = &org["indices"];
     assert_eq!(
@@ -603,4 +604,108 @@ fn a_version_1_campaign_reads_manager_answers_on_the_agreement_scale() {
         status: "closed".into(),
     };
     assert!(build_report(&bad, &Settings::default(), &meta, &ReportFilter::default()).is_err());
+}
+
+/// Every published tested gap of a report with its place.
+fn tested_gaps_of(report: &CampaignReport) -> Vec<(String, Dimension, &'static str, scores::TestedGap)> {
+    let groups = std::iter::once(("organisation".to_owned(), &report.organisation))
+        .chain(report.teams.iter().map(|t| (t.code.clone(), &t.group)));
+    let mut out = Vec::new();
+    for (name, group) in groups {
+        for (d, r) in &group.dimensions {
+            for (kind, gap) in [
+                ("symmetry", &r.gaps.symmetry),
+                ("customer_perception", &r.gaps.customer_perception),
+            ] {
+                if let Some(gap) = gap {
+                    out.push((name.clone(), *d, kind, gap.clone()));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn q_adjusts_every_published_tested_gap_of_the_report_as_one_family() {
+    let report = report_of(&small_campaign(), &ReportFilter::default());
+    let gaps = tested_gaps_of(&report);
+    assert!(gaps.len() >= 3, "the fixture must make a family: {}", gaps.len());
+    let p: Vec<f64> = gaps.iter().map(|g| g.3.p).collect();
+    let q = stats::benjamini_hochberg(&p);
+    for ((group, d, kind, gap), q) in gaps.iter().zip(&q) {
+        assert_eq!(gap.q, *q, "{group} {d} {kind}");
+        assert_eq!(gap.significant, *q < 0.05, "{group} {d} {kind}");
+        assert!(gap.q >= gap.p);
+    }
+    // A hidden gap is null and outside the family: shop1's customers are
+    // hidden, so its symmetry gaps are all absent.
+    let shop1 = &report.teams.iter().find(|t| t.code == "shop1").unwrap().group;
+    assert!(shop1.dimensions.values().all(|r| r.gaps.symmetry.is_none()));
+    // Some gap is adjusted upwards: q is not p.
+    assert!(gaps.iter().any(|g| g.3.q > g.3.p), "{gaps:?}");
+}
+
+#[test]
+fn a_team_view_shows_the_q_of_the_whole_report() {
+    let whole = report_of(&small_campaign(), &ReportFilter::default());
+    let north = report_of(
+        &small_campaign(),
+        &ReportFilter {
+            team: Some("north".into()),
+            channel: None,
+        },
+    );
+    let in_whole = &whole.teams.iter().find(|t| t.code == "north").unwrap().group;
+    let mut compared = 0;
+    for (d, r) in &north.organisation.dimensions {
+        let w = &in_whole.dimensions[d];
+        assert_eq!(r.gaps.symmetry, w.gaps.symmetry, "{d}");
+        assert_eq!(r.gaps.customer_perception, w.gaps.customer_perception, "{d}");
+        compared += usize::from(r.gaps.symmetry.is_some());
+    }
+    assert!(compared > 0);
+    // The filtered report alone is a smaller family: its own BH would differ.
+    let alone = tested_gaps_of(&north);
+    let own_q = stats::benjamini_hochberg(&alone.iter().map(|g| g.3.p).collect::<Vec<_>>());
+    assert!(alone.iter().zip(&own_q).any(|(g, q)| g.3.q != *q));
+}
+
+#[test]
+fn wave_changes_are_adjusted_over_the_comparison() {
+    let before = report_of(&small_campaign(), &ReportFilter::default());
+    let mut later = small_campaign();
+    add(
+        &mut later,
+        Some("south"),
+        Population::Employee,
+        None,
+        &[("listening.e.1", 5)],
+        10,
+    );
+    let after = report_of(&later, &ReportFilter::default());
+    let diff = compare_waves(&before, &after);
+    let mut changes = Vec::new();
+    let groups = std::iter::once(&diff.organisation).chain(diff.teams.values());
+    for g in groups {
+        for per in g.dimensions.values() {
+            changes.extend(per.values().flatten().filter(|c| c.p.is_some()).cloned());
+        }
+        let i = &g.indices;
+        for c in [&i.csat, &i.ces, &i.fcr, &i.ies].into_iter().flatten() {
+            if c.p.is_some() {
+                changes.push(c.clone());
+            }
+        }
+        assert!([&i.csi, &i.eei, &i.nps, &i.enps]
+            .into_iter()
+            .flatten()
+            .all(|c| c.p.is_none() && c.q.is_none() && c.significant.is_none()));
+    }
+    assert!(changes.len() > 5);
+    let q = stats::benjamini_hochberg(&changes.iter().filter_map(|c| c.p).collect::<Vec<_>>());
+    for (change, q) in changes.iter().zip(q) {
+        assert_eq!(change.q, Some(q));
+        assert_eq!(change.significant, Some(q < 0.05));
+    }
 }

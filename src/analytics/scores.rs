@@ -153,12 +153,24 @@ impl Cos {
     }
 }
 
-/// A tested gap (two-proportion z-test on the underlying answers).
+/// A tested gap (two-proportion z-test on the underlying answers). `q` is
+/// its Benjamini–Hochberg adjusted p over the report's family of tested gaps
+/// (METHOD.md §4, set by `report::adjust_for_multiple_tests`) and
+/// `significant` is q < 0.05.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TestedGap {
     pub points: f64,
     pub p: f64,
+    pub q: f64,
     pub significant: bool,
+}
+
+impl TestedGap {
+    /// Sets q (from the family's adjustment) and the significance it gives.
+    pub fn adjust(&mut self, q: f64) {
+        self.q = q;
+        self.significant = q < stats::ALPHA;
+    }
 }
 
 /// A gap shown as points only: blind spots (an estimate against a score)
@@ -168,13 +180,15 @@ pub struct PointGap {
     pub points: f64,
 }
 
-/// `a − b`, tested; `None` when either side is hidden or empty.
+/// `a − b`, tested; `None` when either side is hidden or empty. Until the
+/// report adjusts it over its family, q is p (a family of one test).
 pub fn tested_gap(a: &Score, b: &Score) -> Option<TestedGap> {
     let points = finite(a.favourable? - b.favourable?)?;
     let p = stats::two_proportion_p(a.favourable_answers, a.answers, b.favourable_answers, b.answers)?;
     Some(TestedGap {
         points,
         p,
+        q: p,
         significant: p < stats::ALPHA,
     })
 }

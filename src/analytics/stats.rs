@@ -205,12 +205,74 @@ pub fn fisher_ci(r: f64, n: usize) -> Option<(f64, f64)> {
     Some(((z - Z95 * se).tanh(), (z + Z95 * se).tanh()))
 }
 
+/// Benjamini–Hochberg adjusted p-values (q), in the order of `p_values`:
+/// q₍ᵢ₎ = min over j ≥ i of m·p₍ⱼ₎/j on the p sorted ascending, capped at 1.
+/// Equal p get equal q, q never decreases with p, a single test keeps its p.
+/// The caller decides the family: every p given is one test.
+pub fn benjamini_hochberg(p_values: &[f64]) -> Vec<f64> {
+    let m = p_values.len();
+    let mut order: Vec<usize> = (0..m).collect();
+    order.sort_by(|&a, &b| p_values[a].total_cmp(&p_values[b]));
+    let mut q = vec![0.0; m];
+    let mut running = 1.0_f64;
+    for (position, &index) in order.iter().enumerate().rev() {
+        let adjusted = p_values[index] * m as f64 / (position + 1) as f64;
+        running = running.min(adjusted);
+        q[index] = running;
+    }
+    q
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn close(a: f64, b: f64) {
         assert!((a - b).abs() < 1e-9, "{a} != {b}");
+    }
+
+    #[test]
+    fn benjamini_hochberg_by_hand() {
+        // m = 4, sorted 0.01, 0.02, 0.03, 0.5: 4p/i = 0.04, 0.04, 0.04, 0.5.
+        let q = benjamini_hochberg(&[0.03, 0.5, 0.01, 0.02]);
+        for (got, want) in q.iter().zip([0.04, 0.5, 0.04, 0.04]) {
+            close(*got, want);
+        }
+        // Step-up: 0.04·3/3 = 0.04; 0.035·3/2 = 0.0525 falls to 0.04; 0.01·3/1 = 0.03.
+        let q = benjamini_hochberg(&[0.01, 0.035, 0.04]);
+        for (got, want) in q.iter().zip([0.03, 0.04, 0.04]) {
+            close(*got, want);
+        }
+    }
+
+    #[test]
+    fn benjamini_hochberg_ties_one_test_and_p_one() {
+        // Ties share one q: 0.02, 0.02 of 3 → min(3·0.02/2, 3·0.02/1, …) = 0.03.
+        let q = benjamini_hochberg(&[0.02, 0.02, 0.9]);
+        close(q[0], 0.03);
+        close(q[1], 0.03);
+        close(q[2], 0.9);
+        assert_eq!(benjamini_hochberg(&[0.037]), vec![0.037]);
+        assert_eq!(benjamini_hochberg(&[1.0, 1.0]), vec![1.0, 1.0]);
+        // q never exceeds 1: 0.8·3/1 = 2.4 is capped by the larger p's q.
+        let q = benjamini_hochberg(&[0.8, 0.9, 1.0]);
+        assert!(q.iter().all(|&v| v <= 1.0), "{q:?}");
+        close(q[0], 1.0);
+        assert!(benjamini_hochberg(&[]).is_empty());
+    }
+
+    #[test]
+    fn benjamini_hochberg_is_monotone_and_never_below_p() {
+        let p = [0.001, 0.2, 0.04, 0.04, 0.6, 0.0001, 0.03, 1.0, 0.05, 0.011];
+        let q = benjamini_hochberg(&p);
+        for i in 0..p.len() {
+            assert!(q[i] >= p[i] && q[i] <= 1.0);
+            for j in 0..p.len() {
+                if p[i] <= p[j] {
+                    assert!(q[i] <= q[j], "p {} ≤ {} but q {} > {}", p[i], p[j], q[i], q[j]);
+                }
+            }
+        }
     }
 
     #[test]

@@ -71,7 +71,7 @@ pub(super) const ESTIMATE_NOISE: f64 = 0.25;
 pub(super) const BASE_EMPLOYEE: f64 = 0.20;
 pub(super) const BASE_CUSTOMER: f64 = 0.30;
 /// Employees: courtesy and competence high, facilitation and digital low.
-pub(super) const EMPLOYEE_OFFSET: Levels = [0.45, -0.45, 0.05, 0.0, -0.40, -0.05, -0.15, -0.20, 0.20, -0.25, 0.10];
+pub(super) const EMPLOYEE_OFFSET: Levels = [0.45, -0.40, 0.05, 0.0, -0.40, -0.05, -0.15, -0.20, 0.20, -0.25, 0.10];
 /// Customers: staff courteous and competent, autonomy and environment weak.
 pub(super) const CUSTOMER_OFFSET: Levels = [0.55, -0.10, -0.20, 0.10, -0.15, 0.0, -0.30, 0.0, 0.30, -0.20, -0.35];
 /// Nord, Sud, Est, Ouest: Sud does well, Est is going through a restructuring.
@@ -285,7 +285,7 @@ pub(super) fn first_wave_levels(
             BASE_CUSTOMER + CUSTOMER_OFFSET[i] + CUSTOMER_LOADING * engagement + customer_own + 0.08 * normal(rng);
         // Employees judge customers by what they see of them, a little
         // optimistically everywhere (the "delivery gap").
-        let seen = felt + 0.05 + 0.10 * normal(rng);
+        let seen = felt + 0.02 + 0.10 * normal(rng);
         let (c, ec) = match profile {
             // The engagement does not reach customers (execution fails them)
             // and employees do not know it.

@@ -109,7 +109,9 @@ pub(super) fn employee(rng: &mut StdRng, instrument: &Instrument, levels: &Branc
         Perspective::EmployeeEstimateCustomer,
         |i| levels.estimate[i],
         0.5 * halo,
-        0.85,
+        // With half the halo, this item noise gives the crowd's spread
+        // (CROWD_SD): the estimate is biased only by `levels.estimate`.
+        0.95,
     );
     let overall = mean(&levels.employee) + halo;
     for h in [Headline::Orientation1, Headline::Orientation2, Headline::Orientation3] {

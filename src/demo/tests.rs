@@ -466,3 +466,42 @@ fn key_figures() {
         waves,
     });
 }
+
+/// How many teams of a report each point is recommended to.
+fn teams_per_point(report: &CampaignReport) -> BTreeMap<&'static str, usize> {
+    let mut counts = BTreeMap::new();
+    for team in &report.teams {
+        for r in &team.group.recommendations {
+            *counts.entry(r.action).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+/// ACTION-PLAN.md: a plan that recommends everything guides no one. On the
+/// demo, in both waves, no point goes to more than half of the teams, no
+/// team gets more than three points (the organisation five), ranked 1, 2, 3.
+#[test]
+fn the_plan_chooses_on_the_demo() {
+    for (wave, report) in fixture().reports.iter().enumerate() {
+        let counts = teams_per_point(report);
+        let teams = report.teams.len();
+        eprintln!("wave {wave}: {teams} teams, teams per point {counts:?}");
+        for (point, n) in &counts {
+            assert!(2 * n <= teams, "wave {wave}: {point} for {n} of {teams} teams");
+        }
+        for team in &report.teams {
+            let ranks: Vec<usize> = team.group.recommendations.iter().map(|r| r.rank).collect();
+            assert!(ranks.len() <= 3, "{}: {ranks:?}", team.code);
+            assert_eq!(ranks, (1..=ranks.len()).collect::<Vec<_>>(), "{}", team.code);
+        }
+        assert!(report.organisation.recommendations.len() <= 5);
+        // The plan still says something: most teams get at least one point.
+        let with_points = report
+            .teams
+            .iter()
+            .filter(|t| !t.group.recommendations.is_empty())
+            .count();
+        assert!(2 * with_points >= teams, "wave {wave}: {with_points} of {teams} teams");
+    }
+}

@@ -5,3 +5,4 @@ pub mod charts;
 pub mod export;
 pub mod number;
 pub mod qr;
+pub mod reason;

@@ -30,6 +30,7 @@ pub(super) fn csv_text(cell: &Cell) -> String {
         Cell::Number(v, _) => crate::render::number::plain(*v),
         Cell::Count(n) => n.to_string(),
         Cell::Flag(b) => b.to_string(),
+        Cell::Reason(because) => spreadsheet_safe(&crate::render::reason::sentence("en", because)).into_owned(),
     }
 }
 

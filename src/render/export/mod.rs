@@ -18,7 +18,9 @@
 //! * [`gaps_csv`]: group × dimension × gap — `group_kind`, `team_code`,
 //!   `team_name`, `parent_code`, `dimension`, `gap`, `perspective_a`, `n_a`,
 //!   `perspective_b`, `n_b`, `points` (= favourable(a) − favourable(b)),
-//!   `p`, `significant` (both empty for the untested manager gaps).
+//!   `p`, `q` (Benjamini–Hochberg over every tested gap of the report,
+//!   METHOD.md §4), `significant` (q < 0.05) — all three empty for the
+//!   untested estimate gaps (managers' and executives' blind spots).
 //! * [`indices_csv`]: one row per group — identity, population counts and
 //!   flags, CSI, EEI, NPS/eNPS with interval and n, CSAT/CES/FCR/IES with
 //!   their n, COS shares, pillars and maturity of each side (see
@@ -88,6 +90,9 @@ enum Cell {
     Number(f64, Fmt),
     Count(u64),
     Flag(bool),
+    /// The one-sentence reason of a recommended point, written in the
+    /// reader's language by `render::reason` (CSV: English).
+    Reason(crate::analytics::recommendations::Because),
 }
 
 impl Cell {

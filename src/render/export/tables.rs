@@ -144,17 +144,35 @@ pub(super) const GAP_KINDS: [(GapKind, Perspective, Perspective); 6] = [
     ),
 ];
 
-/// Points, p and significance of a gap (p and significance only if tested).
-pub(super) fn gap_figures(gaps: &Gaps, kind: GapKind) -> Option<(f64, Option<(f64, bool)>)> {
-    let tested =
-        |g: &Option<crate::analytics::scores::TestedGap>| g.as_ref().map(|t| (t.points, Some((t.p, t.significant))));
+/// The test of a tested gap: p, q (Benjamini–Hochberg over the report's
+/// family) and significance (q < 0.05).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct GapTest {
+    pub(super) p: f64,
+    pub(super) q: f64,
+    pub(super) significant: bool,
+}
+
+/// Points and, for a tested gap, its test (estimate gaps are never tested).
+pub(super) fn gap_figures(gaps: &Gaps, kind: GapKind) -> Option<(f64, Option<GapTest>)> {
+    let tested = |g: &Option<crate::analytics::scores::TestedGap>| {
+        g.as_ref().map(|t| {
+            let test = GapTest {
+                p: t.p,
+                q: t.q,
+                significant: t.significant,
+            };
+            (t.points, Some(test))
+        })
+    };
+    let estimate = |g: &Option<crate::analytics::scores::PointGap>| g.as_ref().map(|g| (g.points, None));
     match kind {
         GapKind::Symmetry => tested(&gaps.symmetry),
         GapKind::CustomerPerception => tested(&gaps.customer_perception),
-        GapKind::ManagerialBlindSpot => gaps.managerial_blind_spot.as_ref().map(|g| (g.points, None)),
-        GapKind::ManagerCustomerBlindSpot => gaps.manager_customer_blind_spot.as_ref().map(|g| (g.points, None)),
-        GapKind::LeadershipEmployee => gaps.leadership_employee.as_ref().map(|g| (g.points, None)),
-        GapKind::LeadershipCustomer => gaps.leadership_customer.as_ref().map(|g| (g.points, None)),
+        GapKind::ManagerialBlindSpot => estimate(&gaps.managerial_blind_spot),
+        GapKind::ManagerCustomerBlindSpot => estimate(&gaps.manager_customer_blind_spot),
+        GapKind::LeadershipEmployee => estimate(&gaps.leadership_employee),
+        GapKind::LeadershipCustomer => estimate(&gaps.leadership_customer),
     }
 }
 
@@ -170,6 +188,7 @@ pub(super) fn gaps_table(report: &CampaignReport) -> Result<Table> {
         col("n_b"),
         col("points"),
         col("p"),
+        col("q"),
         col("significant"),
     ]);
     let mut rows = Vec::new();
@@ -186,8 +205,11 @@ pub(super) fn gaps_table(report: &CampaignReport) -> Result<Table> {
                 row.extend([perspective_cell(a), Cell::count(sa.n, sa.n.is_none())]);
                 row.extend([perspective_cell(b), Cell::count(sb.n, sb.n.is_none())]);
                 row.push(Cell::number(figures.map(|f| f.0), Fmt::Points, hidden));
-                row.push(Cell::number(tested.map(|t| t.0), Fmt::Probability, hidden));
-                row.push(tested.map_or(if hidden { Cell::Hidden } else { Cell::Empty }, |t| Cell::Flag(t.1)));
+                row.push(Cell::number(tested.map(|t| t.p), Fmt::Probability, hidden));
+                row.push(Cell::number(tested.map(|t| t.q), Fmt::Probability, hidden));
+                row.push(tested.map_or(if hidden { Cell::Hidden } else { Cell::Empty }, |t| {
+                    Cell::Flag(t.significant)
+                }));
                 rows.push(row);
             }
         }
@@ -678,14 +700,16 @@ pub(super) fn recommendations_table(report: &CampaignReport) -> Table {
     columns.extend([
         col("rank"),
         coded("action"),
+        col("reason"),
         coded("because_dimension"),
         coded("because_gap"),
         col("points"),
     ]);
     let mut rows = Vec::new();
     for group in groups(report) {
-        for (i, recommendation) in group.report.recommendations.iter().enumerate() {
-            let rank = u64::try_from(i + 1).unwrap_or(u64::MAX);
+        for recommendation in &group.report.recommendations {
+            let rank = u64::try_from(recommendation.rank).unwrap_or(u64::MAX);
+            let reason = recommendation.reason().map_or(Cell::Empty, |b| Cell::Reason(b.clone()));
             for because in &recommendation.because {
                 // `dimension` names a dimension or, for index rules, an index.
                 let subject_key = match Dimension::parse(because.dimension) {
@@ -696,6 +720,7 @@ pub(super) fn recommendations_table(report: &CampaignReport) -> Table {
                 row.extend([
                     Cell::Count(rank),
                     Cell::code(recommendation.action, format!("action-{}", recommendation.action)),
+                    reason.clone(),
                     Cell::code(because.dimension, subject_key),
                     Cell::code(because.gap, format!("gap-{}", because.gap)),
                     Cell::number(Some(because.points), Fmt::Points, false),

@@ -255,8 +255,12 @@ fn gaps_and_indices_csv_carry_the_reports_figures() {
         assert!(same_count(&row["n_a"], dimension.score(*a).n));
         let figures = gap_figures(&dimension.gaps, *kind);
         assert!(same(&row["points"], figures.map(|f| f.0)), "{row:?}");
-        assert!(same(&row["p"], figures.and_then(|f| f.1).map(|t| t.0)));
-        let significant = figures.and_then(|f| f.1).map(|t| t.1.to_string()).unwrap_or_default();
+        assert!(same(&row["p"], figures.and_then(|f| f.1).map(|t| t.p)));
+        assert!(same(&row["q"], figures.and_then(|f| f.1).map(|t| t.q)));
+        let significant = figures
+            .and_then(|f| f.1)
+            .map(|t| t.significant.to_string())
+            .unwrap_or_default();
         assert_eq!(row["significant"], significant);
     }
     let indices = parse(&indices_csv(&report).unwrap());
@@ -291,7 +295,7 @@ fn a_suppressed_team_shows_no_figure_and_no_count() {
     }
     let gaps = parse(&gaps_csv(&report).unwrap());
     for row in gaps.rows.iter().filter(|r| r["team_code"] == "shop2") {
-        for f in ["points", "p", "significant"] {
+        for f in ["points", "p", "q", "significant"] {
             assert_eq!(row[f], "", "{row:?}");
         }
     }
@@ -358,7 +362,12 @@ fn the_workbook_opens_with_its_sheets_and_the_reports_figures() {
     let (data, settings) = fixture();
     let report = build_report(&data, &settings, &meta(), &ReportFilter::default()).unwrap();
     let view = channel_view(&data, &settings, &ReportFilter::default()).unwrap();
-    let mut book = open(&report_xlsx(&report, Some(&view), &labels).unwrap());
+    let mut book = open(
+        &report_xlsx(&report, Some(&view), &labels, &|b| {
+            crate::render::reason::sentence("en", b)
+        })
+        .unwrap(),
+    );
     assert_eq!(book.sheet_names(), SHEETS);
 
     // Scores: label and code columns, then the figures as numbers.
@@ -425,8 +434,8 @@ fn the_workbook_opens_with_its_sheets_and_the_reports_figures() {
 #[test]
 fn the_same_report_gives_the_same_bytes() {
     let report = fixture_report();
-    let once = report_xlsx(&report, None, &labels).unwrap();
-    let twice = report_xlsx(&report, None, &labels).unwrap();
+    let once = report_xlsx(&report, None, &labels, &|b| crate::render::reason::sentence("en", b)).unwrap();
+    let twice = report_xlsx(&report, None, &labels, &|b| crate::render::reason::sentence("en", b)).unwrap();
     assert!(once == twice, "XLSX bytes differ between two runs");
     assert_eq!(report_csv(&report).unwrap(), report_csv(&report).unwrap());
     let names = open(&once).sheet_names();
@@ -437,7 +446,7 @@ fn the_same_report_gives_the_same_bytes() {
 #[test]
 fn a_small_report_renders_recommendations_and_an_unavailable_linkage() {
     let report = small_report();
-    let mut book = open(&report_xlsx(&report, None, &labels).unwrap());
+    let mut book = open(&report_xlsx(&report, None, &labels, &|b| crate::render::reason::sentence("en", b)).unwrap());
     let linkage = book.worksheet_range("Linkage").unwrap();
     assert_eq!(number(linkage.get_value((2, 2))), None);
     let recommendations = book.worksheet_range("Recommendations").unwrap();
@@ -449,6 +458,19 @@ fn a_small_report_renders_recommendations_and_an_unavailable_linkage() {
     assert!(total > 0);
     assert_eq!(recommendations.height(), 2 + total);
     assert!(text(recommendations.get_value((2, 6))).starts_with("«action-"));
+    // Rank, then the reason in the reader's language beside the action.
+    let first = groups(&report)
+        .iter()
+        .flat_map(|g| &g.report.recommendations)
+        .next()
+        .unwrap()
+        .clone();
+    assert_eq!(number(recommendations.get_value((2, 5))), Some(first.rank as f64));
+    assert_eq!(
+        text(recommendations.get_value((2, 8))),
+        crate::render::reason::of("en", &first)
+    );
+    assert!(text(recommendations.get_value((1, 8))) == "reason");
 }
 
 proptest::proptest! {

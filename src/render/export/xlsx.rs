@@ -54,6 +54,8 @@ impl Formats {
 /// What a sheet writer needs besides the table.
 pub(super) struct Pen<'a> {
     labels: &'a dyn Fn(&str) -> String,
+    /// The sentence of a recommendation's reason, in the reader's language.
+    reasons: &'a dyn Fn(&crate::analytics::recommendations::Because) -> String,
     formats: &'a Formats,
     /// Put on every suppressed cell when given.
     hidden_note: Option<&'a Note>,
@@ -127,6 +129,9 @@ pub(super) fn write_cell(
         }
         Cell::Flag(b) => {
             ws.write_boolean(row, c, *b)?;
+        }
+        Cell::Reason(because) => {
+            ws.write_string(row, c, (pen.reasons)(because))?;
         }
     }
     Ok(())
@@ -221,6 +226,7 @@ pub fn report_xlsx(
     report: &CampaignReport,
     channel_view: Option<&ChannelView>,
     labels: &dyn Fn(&str) -> String,
+    reasons: &dyn Fn(&crate::analytics::recommendations::Because) -> String,
 ) -> Result<Vec<u8>> {
     let mut workbook = Workbook::new();
     let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
@@ -232,6 +238,7 @@ pub fn report_xlsx(
     let suppressed = note(labels("export-note-suppressed"));
     let noted = Pen {
         labels,
+        reasons,
         formats: &formats,
         hidden_note: Some(&suppressed),
     };

@@ -123,6 +123,7 @@ struct DashboardPage<'a> {
     waves: Vec<Wave>,
     k: u64,
     organisation: &'a GroupReport,
+    recommendations: Vec<super::results::RecommendationRow<'a>>,
     linkage: &'a crate::analytics::linkage::Linkage,
     dimensions: Vec<DimensionRow<'a>>,
     gap: String,
@@ -191,6 +192,10 @@ pub async fn dashboard(
         campaign: &d.campaign,
         k: report.anonymity_threshold,
         organisation: &report.organisation,
+        recommendations: super::results::recommendation_rows(
+            &crate::web::context::lang_for(&req, None),
+            &report.organisation.recommendations,
+        ),
         linkage: &report.linkage,
         dimensions: dimension_rows(&report.organisation),
         heat: heatmap(report, &gap, sort == "gap"),

@@ -40,11 +40,30 @@ pub fn dimension_rows(group: &GroupReport) -> Vec<DimensionRow<'_>> {
         .collect()
 }
 
-/// A recommended point with its names, for the adopt form.
+/// A recommended point: its rank, its one-sentence reason in the reader's
+/// language (`render::reason`), and every matching figure.
 #[derive(Serialize)]
 pub struct RecommendationRow<'a> {
+    pub rank: usize,
     pub action: &'static str,
+    pub reason: String,
     pub because: &'a [crate::analytics::recommendations::Because],
+}
+
+/// The ranked points of a group, as the pages show them.
+pub fn recommendation_rows<'a>(
+    lang: &str,
+    recommendations: &'a [crate::analytics::recommendations::Recommendation],
+) -> Vec<RecommendationRow<'a>> {
+    recommendations
+        .iter()
+        .map(|r| RecommendationRow {
+            rank: r.rank,
+            action: r.action,
+            reason: crate::render::reason::of(lang, r),
+            because: &r.because,
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -125,14 +144,7 @@ pub async fn team_results(
         team_name: t.name,
         k: report.anonymity_threshold,
         dimensions: dimension_rows(group),
-        recommendations: group
-            .recommendations
-            .iter()
-            .map(|r| RecommendationRow {
-                action: r.action,
-                because: &r.because,
-            })
-            .collect(),
+        recommendations: recommendation_rows(&crate::web::context::lang_for(&req, None), &group.recommendations),
         points: crate::domain::instrument::action_plan()
             .iter()
             .map(|a| a.code.as_str())
