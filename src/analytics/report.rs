@@ -107,7 +107,12 @@ pub fn build_report(
     // family: q and significance first, then the plan reads them.
     let family = GapFamily::of(&prepared, &visibility);
     let group = |tally: &Tally, node: usize, limit: usize| {
-        let mut group = build_group(tally, prepared.instrument, &|p, s| visibility.visible(node, p, s), settings);
+        let mut group = build_group(
+            tally,
+            prepared.instrument,
+            &|p, s| visibility.visible(node, p, s),
+            settings,
+        );
         family.adjust(node, &mut group);
         group.recommend(spread(node), limit);
         group

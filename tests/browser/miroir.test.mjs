@@ -445,7 +445,7 @@ test('team results: scores table; the director adopts a recommended point', TIME
 
   const item = page.locator('ol.recommendations > li', { has: page.locator('form') }).first();
   const point = await item.locator('input[name=point]').inputValue();
-  const title = oneLine(await item.locator('h3').innerText());
+  const title = oneLine(await item.locator('h3 .point-title').innerText());
   const owner = `Owner ${stamp}`;
   await item.locator('input[name=owner]').fill(owner);
   await item.locator('input[name=due_on]').fill(`${new Date().getFullYear() + 1}-03-31`);
