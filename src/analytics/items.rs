@@ -50,6 +50,21 @@ macro_rules! named_enum {
     };
 }
 
+/// Stored as its text (`responses.population`, checked by the database too).
+impl TryFrom<String> for Population {
+    type Error = AnalyticsError;
+
+    fn try_from(text: String) -> Result<Population, AnalyticsError> {
+        Population::parse(&text)
+    }
+}
+
+impl From<Population> for String {
+    fn from(p: Population) -> String {
+        p.as_str().to_string()
+    }
+}
+
 named_enum!(
     /// Who answered.
     Population {

@@ -34,6 +34,21 @@ impl Role {
     }
 }
 
+/// Stored as its text (`memberships.role`, checked by the database too).
+impl TryFrom<String> for Role {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Role, String> {
+        Role::parse(&text).ok_or_else(|| format!("not a role: {text:?}"))
+    }
+}
+
+impl From<Role> for String {
+    fn from(role: Role) -> String {
+        role.as_str().to_string()
+    }
+}
+
 /// The signed-in user as the policy sees them.
 #[derive(Debug, Clone, Default)]
 pub struct Principal {

@@ -24,7 +24,7 @@ pub const RESET_HOURS: i64 = 72;
 pub fn principal_for(conn: &mut DbConn, u: &User) -> DomainResult<Principal> {
     let memberships: HashMap<String, Role> = user::memberships_of(conn, &u.id)?
         .into_iter()
-        .filter_map(|m| Role::parse(&m.role).map(|r| (m.organisation_id, r)))
+        .map(|m| (m.organisation_id, m.role))
         .collect();
     let managed_teams: HashSet<String> = user::managed_team_ids(conn, &u.id)?.into_iter().collect();
     Ok(Principal {
@@ -376,7 +376,7 @@ pub fn add_member(
                 id: new_id(),
                 user_id: user_id.clone(),
                 organisation_id: org.to_string(),
-                role: role.as_str().to_string(),
+                role,
             },
         )?;
         if role == Role::Consultant {
@@ -398,7 +398,7 @@ pub fn update_member(
     let role = parse_role(principal, &input.role)?;
     conn.transaction(|conn| {
         let m = user::find_membership(conn, org, membership_id)?.ok_or(DomainError::NotFound)?;
-        if m.role == Role::Consultant.as_str() && role != Role::Consultant {
+        if m.role == Role::Consultant && role != Role::Consultant {
             authorise(principal, Action::AssignConsultants)?;
         }
         let teams = team_ids(conn, org, role, &input.teams)?;
@@ -412,7 +412,7 @@ pub fn remove_member(conn: &mut DbConn, principal: &Principal, org: &str, member
     authorise(principal, Action::ManageMembers { org })?;
     conn.transaction(|conn| {
         let m = user::find_membership(conn, org, membership_id)?.ok_or(DomainError::NotFound)?;
-        if m.role == Role::Consultant.as_str() {
+        if m.role == Role::Consultant {
             authorise(principal, Action::AssignConsultants)?;
         }
         user::delete_membership(conn, &m)?;

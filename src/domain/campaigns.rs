@@ -12,7 +12,7 @@ use super::{authorise, DomainError, DomainResult};
 use crate::analytics::anonymity::shown_counts;
 use crate::analytics::stats::percent;
 use crate::analytics::tally::Tree;
-use crate::analytics::{Channel, Population, Respondent, TeamNode};
+use crate::analytics::{Respondent, TeamNode};
 use crate::auth::policy::{Action, Principal};
 use crate::auth::{hash_token, random_token};
 use crate::db::models::aggregates::{self, Delta};
@@ -356,18 +356,11 @@ pub fn rebuild_aggregates(conn: &mut DbConn, campaign_id: &str) -> DomainResult<
             let mut delta = Delta::default();
             for r in &page {
                 let answers = aggregates::respondent_answers(by_response.get(&r.id).map(Vec::as_slice).unwrap_or(&[]));
-                let population = Population::parse(&r.population).map_err(|e| anyhow::anyhow!("{e}"))?;
-                let channel = r
-                    .channel
-                    .as_deref()
-                    .map(Channel::parse)
-                    .transpose()
-                    .map_err(|e| anyhow::anyhow!("{e}"))?;
                 delta.add(
                     &Respondent {
                         team: r.team_id.as_deref(),
-                        population,
-                        channel,
+                        population: r.population,
+                        channel: r.channel,
                         answers: &answers,
                     },
                     1,

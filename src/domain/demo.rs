@@ -8,6 +8,7 @@ use super::collection::{response_rows, Written};
 use super::{DomainError, DomainResult};
 use crate::analytics::Respondent;
 use crate::auth::password::hash_password;
+use crate::auth::policy::Role;
 use crate::auth::random_token;
 use crate::db::models::action::{self, ActionEvent, ActionRow, ActionStatus};
 use crate::db::models::aggregates::{self, Delta};
@@ -140,7 +141,8 @@ fn insert_people(
                 id: new_id(),
                 user_id: id.clone(),
                 organisation_id: org_id.to_owned(),
-                role: person.role.clone(),
+                role: Role::parse(&person.role)
+                    .ok_or_else(|| DomainError::Unexpected(anyhow::anyhow!("demo role {:?}", person.role)))?,
             },
         )?;
         let teams: Vec<String> = person

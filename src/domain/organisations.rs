@@ -60,7 +60,7 @@ pub fn create(conn: &mut DbConn, principal: &Principal, input: &OrganisationInpu
                     id: new_id(),
                     user_id: principal.user_id.clone(),
                     organisation_id: org.id.clone(),
-                    role: Role::Consultant.as_str().into(),
+                    role: Role::Consultant,
                 },
             )?;
         }

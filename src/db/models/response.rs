@@ -4,6 +4,7 @@
 use diesel::prelude::*;
 use serde::Serialize;
 
+use crate::analytics::{Channel, Population};
 use crate::db::schema::{answers, contact_requests, responses, submission_keys, teams};
 use crate::db::DbConn;
 
@@ -13,16 +14,59 @@ pub struct Response {
     pub id: String,
     pub campaign_id: String,
     pub team_id: Option<String>,
-    pub population: String,
-    pub channel: Option<String>,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub population: Population,
+    #[diesel(deserialize_as = ChannelText, serialize_as = ChannelText)]
+    pub channel: Option<Channel>,
     pub submitted_on: chrono::NaiveDate,
     pub language: String,
     pub comment: Option<String>,
     pub author_id: Option<String>,
 }
 
+/// `responses.channel` as stored: a channel's text, or NULL when the
+/// response has none (employees, managers, executives).
+#[derive(Debug, Clone)]
+pub struct ChannelText(Option<String>);
+
+impl From<Option<Channel>> for ChannelText {
+    fn from(channel: Option<Channel>) -> ChannelText {
+        ChannelText(channel.map(|c| c.as_str().to_string()))
+    }
+}
+
+impl TryFrom<ChannelText> for Option<Channel> {
+    type Error = crate::analytics::AnalyticsError;
+
+    fn try_from(text: ChannelText) -> Result<Option<Channel>, Self::Error> {
+        text.0.as_deref().map(Channel::parse).transpose()
+    }
+}
+
+impl diesel::expression::AsExpression<diesel::sql_types::Nullable<diesel::sql_types::Text>> for ChannelText {
+    type Expression = <Option<String> as diesel::expression::AsExpression<
+        diesel::sql_types::Nullable<diesel::sql_types::Text>,
+    >>::Expression;
+
+    fn as_expression(self) -> Self::Expression {
+        diesel::expression::AsExpression::<diesel::sql_types::Nullable<diesel::sql_types::Text>>::as_expression(self.0)
+    }
+}
+
+impl<DB> diesel::Queryable<diesel::sql_types::Nullable<diesel::sql_types::Text>, DB> for ChannelText
+where
+    DB: diesel::backend::Backend,
+    Option<String>: diesel::deserialize::FromSql<diesel::sql_types::Nullable<diesel::sql_types::Text>, DB>,
+{
+    type Row = Option<String>;
+
+    fn build(row: Option<String>) -> diesel::deserialize::Result<ChannelText> {
+        Ok(ChannelText(row))
+    }
+}
+
 pub fn insert(conn: &mut DbConn, r: &Response, values: &[(String, i32)]) -> QueryResult<()> {
-    diesel::insert_into(responses::table).values(r).execute(conn)?;
+    diesel::insert_into(responses::table).values(r.clone()).execute(conn)?;
     let rows: Vec<_> = values
         .iter()
         .map(|(item, value)| {
@@ -184,7 +228,7 @@ pub fn insert_many(conn: &mut DbConn, rows: &[(Response, Vec<(String, i32)>)]) -
     for chunk in records.chunks(100) {
         let owned: Vec<Response> = chunk.iter().map(|r| (*r).clone()).collect();
         on_each_backend!(conn, |c| diesel::insert_into(responses::table)
-            .values(&owned)
+            .values(owned.clone())
             .execute(c))?;
     }
     let values: Vec<_> = rows

@@ -4,6 +4,7 @@
 use diesel::prelude::*;
 use serde::Serialize;
 
+use crate::auth::policy::Role;
 use crate::db::schema::{memberships, organisations, password_resets, team_managers, teams, users};
 use crate::db::DbConn;
 
@@ -27,7 +28,8 @@ pub struct Membership {
     pub id: String,
     pub user_id: String,
     pub organisation_id: String,
-    pub role: String,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub role: Role,
 }
 
 /// A member as listed on an organisation's people page.
@@ -37,7 +39,7 @@ pub struct MemberRow {
     pub user_id: String,
     pub email: String,
     pub display_name: String,
-    pub role: String,
+    pub role: Role,
     pub team_codes: Vec<String>,
 }
 
@@ -138,7 +140,7 @@ pub fn find_membership_of_user(conn: &mut DbConn, org: &str, user_id: &str) -> Q
 
 pub fn insert_membership(conn: &mut DbConn, m: &Membership) -> QueryResult<()> {
     diesel::insert_into(memberships::table)
-        .values(m)
+        .values(m.clone())
         .execute(conn)
         .map(|_| ())
 }
@@ -199,21 +201,22 @@ pub fn members_of(conn: &mut DbConn, org: &str) -> QueryResult<Vec<MemberRow>> {
         .select((team_managers::user_id, teams::code))
         .order(teams::code.asc())
         .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|(membership_id, user_id, email, display_name, role)| MemberRow {
-            team_codes: managed
-                .iter()
-                .filter(|(u, _)| *u == user_id)
-                .map(|(_, code)| code.clone())
-                .collect(),
-            membership_id,
-            user_id,
-            email,
-            display_name,
-            role,
+    rows.into_iter()
+        .map(|(membership_id, user_id, email, display_name, role)| {
+            Ok(MemberRow {
+                team_codes: managed
+                    .iter()
+                    .filter(|(u, _)| *u == user_id)
+                    .map(|(_, code)| code.clone())
+                    .collect(),
+                membership_id,
+                user_id,
+                email,
+                display_name,
+                role: Role::try_from(role).map_err(|e| diesel::result::Error::DeserializationError(e.into()))?,
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// Organisation ids and names a user belongs to, with the role.
