@@ -123,7 +123,9 @@ pub struct ItemOut {
 
 #[derive(Deserialize)]
 pub struct ItemsQuery {
-    version: Option<i32>,
+    /// Read as text: any value that is not a known version is a 404, not a
+    /// query the server could not read.
+    version: Option<String>,
 }
 
 /// The codebook: every item with its population, perspective, dimension,
@@ -134,12 +136,20 @@ pub struct ItemsQuery {
 /// would agree that …?"; version 1 asked them on the agreement scale 1–5.
 #[utoipa::path(get, path = "/api/v1/items",
     params(("version" = Option<i32>, Query, description = "instrument version (1 or 2); default: the current one")),
-    responses((status = 200, body = [ItemOut]), (status = 404, description = "unknown instrument version")))]
+    responses((status = 200, body = [ItemOut]), (status = 400, description = "the query could not be read (e.g. a repeated parameter)"), (status = 404, description = "unknown instrument version")))]
 #[get("/items")]
 pub async fn items(q: web::Query<ItemsQuery>) -> AppResult<HttpResponse> {
-    let inst = match q.version {
+    let inst = match q.version.as_deref() {
         None => instrument(),
-        Some(number) => instrument_of(InstrumentVersion::from_number(number).ok_or(crate::error::AppError::NotFound)?),
+        Some(text) => {
+            let version = text
+                .trim()
+                .parse::<i32>()
+                .ok()
+                .and_then(InstrumentVersion::from_number)
+                .ok_or(crate::error::AppError::NotFound)?;
+            instrument_of(version)
+        }
     };
     let out: Vec<ItemOut> = inst
         .items
