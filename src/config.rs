@@ -20,6 +20,8 @@
 //! | `MIROIR_MAIL_FROM` | `--mail-from` | `Miroir <no-reply@localhost>` | sender of those e-mails |
 //! | `RUST_LOG` | | `info` | log filter |
 //! | `MIROIR_LOG_FORMAT` | | `text` | `json` for structured logs |
+//!
+//! Yes-or-no settings accept `true`/`false`, `1`/`0` or `yes`/`no`, in any case.
 
 use std::net::IpAddr;
 
@@ -60,6 +62,18 @@ impl TrustedProxies {
     }
 }
 
+/// A boolean setting: `true/false`, `1/0` or `yes/no`, in any case; anything
+/// else is refused with the accepted spellings.
+pub fn parse_bool(text: &str) -> Result<bool, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" => Ok(true),
+        "false" | "0" | "no" => Ok(false),
+        _ => Err(format!(
+            "{text:?} is not a yes-or-no value: write true, false, 1, 0, yes or no"
+        )),
+    }
+}
+
 #[derive(Debug, Clone, Args)]
 pub struct Config {
     #[arg(long, env = "DATABASE_URL", default_value = "miroir.db")]
@@ -70,13 +84,15 @@ pub struct Config {
     pub port: u16,
     #[arg(long, env = "MIROIR_SECRET", hide_env_values = true)]
     pub secret: Option<Secret>,
-    #[arg(long, env = "MIROIR_SECURE_COOKIES", default_value_t = false)]
+    #[arg(long, env = "MIROIR_SECURE_COOKIES", default_value = "false", num_args = 0..=1,
+          default_missing_value = "true", action = clap::ArgAction::Set, value_parser = parse_bool)]
     pub secure_cookies: bool,
     #[arg(long, env = "MIROIR_POOL_SIZE", default_value_t = 16)]
     pub pool_size: u32,
     #[arg(long, env = "MIROIR_PUBLIC_URL")]
     pub public_url: Option<String>,
-    #[arg(long, env = "MIROIR_DEMO", default_value_t = true, action = clap::ArgAction::Set)]
+    #[arg(long, env = "MIROIR_DEMO", default_value = "true", num_args = 0..=1,
+          default_missing_value = "true", action = clap::ArgAction::Set, value_parser = parse_bool)]
     pub demo: bool,
     #[arg(long, env = "MIROIR_TEMPLATES_DIR")]
     pub templates_dir: Option<String>,
@@ -137,7 +153,61 @@ impl Config {
 
 #[cfg(test)]
 mod tests {
-    use super::TrustedProxies;
+    use super::{parse_bool, Config, TrustedProxies};
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        config: Config,
+    }
+
+    fn parse(args: &[&str]) -> Result<Config, clap::Error> {
+        Cli::try_parse_from(std::iter::once("miroir").chain(args.iter().copied())).map(|cli| cli.config)
+    }
+
+    #[test]
+    fn booleans_accept_true_false_one_zero_yes_no_in_any_case() {
+        for (text, value) in [
+            ("true", true),
+            ("TRUE", true),
+            ("True", true),
+            ("1", true),
+            ("yes", true),
+            ("YES", true),
+            ("false", false),
+            ("False", false),
+            ("0", false),
+            ("no", false),
+            ("No", false),
+        ] {
+            assert_eq!(parse_bool(text), Ok(value), "{text}");
+            let demo = parse(&[&format!("--demo={text}")]).unwrap();
+            assert_eq!(demo.demo, value, "--demo={text}");
+            let secure = parse(&["--secure-cookies", text]).unwrap();
+            assert_eq!(secure.secure_cookies, value, "--secure-cookies {text}");
+        }
+    }
+
+    #[test]
+    fn booleans_keep_their_defaults_and_bare_flags() {
+        let default = parse(&[]).unwrap();
+        assert!(default.demo);
+        assert!(!default.secure_cookies);
+        let bare = parse(&["--secure-cookies", "--demo"]).unwrap();
+        assert!(bare.demo);
+        assert!(bare.secure_cookies);
+    }
+
+    #[test]
+    fn any_other_boolean_spelling_is_refused_clearly() {
+        for text in ["on", "off", "y", "2", "", "maybe"] {
+            let error = parse_bool(text).unwrap_err();
+            assert!(error.contains("true, false, 1, 0, yes or no"), "{error}");
+            let error = parse(&[&format!("--demo={text}")]).unwrap_err().to_string();
+            assert!(error.contains("true, false, 1, 0, yes or no"), "{text}: {error}");
+        }
+    }
 
     #[test]
     fn trusted_proxies_are_cidr_ranges_or_addresses() {
