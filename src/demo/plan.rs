@@ -21,6 +21,12 @@ impl Names {
     pub(super) fn person(&mut self, rng: &mut StdRng, role: &str, team_codes: Vec<String>) -> DemoPerson {
         let first = text::FIRST_NAMES.choose(rng).copied().unwrap_or("Camille");
         // Distinct last names keep e-mail addresses unique.
+        self.named(first, role, team_codes)
+    }
+
+    /// A person with a chosen first name: draws nothing from `rng`, so
+    /// adding one leaves every later draw (and the demo's answers) as it was.
+    pub(super) fn named(&mut self, first: &str, role: &str, team_codes: Vec<String>) -> DemoPerson {
         let last = self.last.pop().unwrap_or("Martin");
         DemoPerson {
             email: format!("{}.{}@example.org", text::email_part(first), text::email_part(last)),
@@ -130,11 +136,13 @@ pub fn plan(seed: u64) -> DemoPlan {
         regional,
         managers,
         viewer,
+        consultant,
     } = staff;
     let mut people = directors;
     people.extend(regional);
     people.extend(managers);
     people.push(viewer);
+    people.push(consultant);
     DemoPlan {
         organisation: DemoOrganisation {
             name: "Banque Horizon".to_owned(),
@@ -150,12 +158,13 @@ pub fn plan(seed: u64) -> DemoPlan {
 }
 
 /// The people: two directors, a head per region, a manager per branch
-/// (in branch order) and a viewer.
+/// (in branch order), a viewer and the consultant who accompanies the bank.
 struct Staff {
     directors: Vec<DemoPerson>,
     regional: Vec<DemoPerson>,
     managers: Vec<DemoPerson>,
     viewer: DemoPerson,
+    consultant: DemoPerson,
 }
 
 fn staff(rng: &mut StdRng, branches: &[Branch]) -> Staff {
@@ -172,11 +181,13 @@ fn staff(rng: &mut StdRng, branches: &[Branch]) -> Staff {
         .map(|b| names.person(rng, "manager", vec![b.code.clone()]))
         .collect();
     let viewer = names.person(rng, "viewer", Vec::new());
+    let consultant = names.named("Hélène", "consultant", Vec::new());
     Staff {
         directors,
         regional,
         managers,
         viewer,
+        consultant,
     }
 }
 

@@ -126,6 +126,7 @@ fn the_organisation_has_regions_branches_and_people() {
     let role = |r: &str| plan.people.iter().filter(|p| p.role == r).count();
     assert_eq!(role("director"), 2);
     assert_eq!(role("viewer"), 1);
+    assert_eq!(role("consultant"), 1, "a consultant accompanies the demo organisation");
     assert_eq!(
         role("manager"),
         plan.teams.len(),

@@ -28,6 +28,9 @@ pub struct Installed {
     pub organisation_name: String,
     pub director_email: String,
     pub manager_email: String,
+    /// A consultant member of the demo organisation (and a consultant of
+    /// the platform: the portfolio is theirs).
+    pub consultant_email: String,
     pub password: String,
     pub responses: usize,
     pub campaign_ids: Vec<String>,
@@ -127,7 +130,7 @@ fn insert_people(
                     password_hash: hash.to_owned(),
                     language: None,
                     is_platform_admin: false,
-                    is_consultant: false,
+                    is_consultant: person.role == "consultant",
                     token_version: 0,
                     created_at: now(),
                 };
@@ -279,6 +282,7 @@ fn installed(plan: &DemoPlan, org: Organisation, password: String, campaign_ids:
         organisation_name: org.name,
         director_email: first_with("director"),
         manager_email: branch_manager.map(|p| p.email.clone()).unwrap_or_default(),
+        consultant_email: first_with("consultant"),
         password,
         responses: plan.waves.iter().map(|w| w.responses.len()).sum(),
         campaign_ids,

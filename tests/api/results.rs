@@ -15,7 +15,11 @@ struct Demo {
 fn install(app: &TestApp) -> Demo {
     let mut conn = app.conn();
     let installed = demo::install(&mut conn, &miroir::demo::plan(miroir::demo::DEFAULT_SEED)).unwrap();
-    for email in [&installed.director_email, &installed.manager_email] {
+    for email in [
+        &installed.director_email,
+        &installed.manager_email,
+        &installed.consultant_email,
+    ] {
         set_password(&mut conn, email);
     }
     Demo {
@@ -406,7 +410,27 @@ async fn closed_reports_are_reused_until_their_inputs_change(app: TestApp) {
     );
 }
 
+async fn the_demo_consultant_finds_the_bank_in_their_portfolio(app: TestApp) {
+    let d = install(&app);
+    let email = &d.installed.consultant_email;
+    assert!(email.ends_with("@example.org"), "{email}");
+    assert_ne!(email, &d.installed.director_email);
+    let consultant = app.as_user(email).await;
+    let (status, html) = consultant.get_text("/portfolio?lang=en").await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains(&d.installed.organisation_name),
+        "the bank is in the portfolio"
+    );
+    // A member of the organisation: its results are open to them.
+    let (status, _) = consultant
+        .get_text(&format!("/orgs/{}/campaigns/{}/dashboard?lang=en", d.org, d.wave2))
+        .await;
+    assert_eq!(status, 200);
+}
+
 both_backends!(
+    the_demo_consultant_finds_the_bank_in_their_portfolio,
     closed_reports_are_reused_until_their_inputs_change,
     a_consultant_compares_clients_without_a_thin_benchmark,
     the_director_sees_the_dashboard_with_its_figures,
