@@ -17,6 +17,7 @@ mod edge;
 mod hostile_input;
 mod inputs;
 mod instrument;
+mod logs;
 mod migrations;
 mod organisations;
 mod results;
