@@ -96,6 +96,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(campaigns::edit_form)
         .service(campaigns::update)
         .service(campaigns::change_status)
+        .service(campaigns::confirm_status)
         .service(campaigns::invitations)
         .service(campaigns::qr)
         .service(campaigns::qr_sheet)

@@ -236,6 +236,7 @@ const MATRIX: &[Row] = &[
     get("/orgs/{org}/campaigns/{c}", "/orgs/{org}/campaigns/{c_b}",                                    [IN, NF, NF, NF, NF, NF, NF, NF, NF]),
     get("/orgs/{org}/campaigns/{c}/edit", "/orgs/{org}/campaigns/{c}/edit",                            [IN, OK, OK, NF, OK, NO, NO, NO, NF]),
     post("/orgs/{org}/campaigns/{c}/edit", "/orgs/{org}/campaigns/{c}/edit", EMPTY,                    [IN, BAD, BAD, NF, BAD, NO, NO, NO, NF]),
+    get("/orgs/{org}/campaigns/{c}/{verb:close|archive}", "/orgs/{org}/campaigns/{c}/close",           [IN, OK, OK, NF, OK, NO, NO, NO, NF]),
     post("/orgs/{org}/campaigns/{c}/status", "/orgs/{org}/campaigns/{c}/status", Body::Form(&[("verb", "archive")]),
                                                                                                        [IN, CON, CON, NF, CON, NO, NO, NO, NF]),
     post("/orgs/{org}/campaigns/{c}/invitations", "/orgs/{org}/campaigns/{c}/invitations", Body::Form(&[("team", "NOPE")]),

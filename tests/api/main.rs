@@ -11,6 +11,7 @@ mod aggregates;
 mod attacks;
 mod auth;
 mod authorisation;
+mod campaign_steps;
 mod collection;
 mod contacts;
 mod edge;

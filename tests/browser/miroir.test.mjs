@@ -183,7 +183,7 @@ test('director creates a campaign through the form and opens it', TIMEOUT, reada
   on(page, 'campaign page (opened)');
   await expectText(page.locator('h1 .status'), 'Open', 'status after "Open"');
   assert.equal(await page.locator('button[name=verb][value=open]').count(), 0, '[campaign page] the "open" button is gone once open');
-  await expectVisible(page.locator('button[name=verb][value=close]'), 'the "close" button of an open campaign');
+  await expectVisible(page.locator('a.button[href$="/close"]'), 'the "close" link (to its confirmation) of an open campaign');
 
   const code = S.managerTeam?.code;
   assert.ok(code, '[campaign page] the branch manager team is unknown (see the previous test)');

@@ -235,6 +235,42 @@ pub async fn update(
     .await
 }
 
+#[derive(Serialize)]
+struct ConfirmPage {
+    org_id: String,
+    campaign: Campaign,
+    /// `close` or `archive`: the step to confirm.
+    verb: &'static str,
+}
+
+/// The confirmation of a step that cannot be undone (closing or archiving
+/// a campaign): what it does, and the button that posts it.
+#[get("/orgs/{org}/campaigns/{c}/{verb:close|archive}")]
+pub async fn confirm_status(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<(String, String, String)>,
+) -> AppResult<HttpResponse> {
+    let (org_id, cid, verb) = path.into_inner();
+    let verb = if verb == "close" { "close" } else { "archive" };
+    authorise(&s.principal, Action::ManageCampaigns { org: &org_id })?;
+    let (p, org, id) = (s.principal.clone(), org_id.clone(), cid.clone());
+    let (campaign, organisation) = state
+        .db(move |conn| {
+            let c = campaigns::get(conn, &p, &org, &id)?;
+            Ok((c, organisations::get(conn, &p, &org)?))
+        })
+        .await?;
+    let page = ConfirmPage { org_id, campaign, verb };
+    let title = format!("campaign-confirm-{verb}-title");
+    html(
+        &state.templates,
+        "pages/campaign_confirm",
+        &crate::web::context::page_context_in(&req, &title, Some(&organisation.default_language), page),
+    )
+}
+
 #[derive(Deserialize)]
 pub struct StatusForm {
     verb: String,
