@@ -29,6 +29,19 @@ notice-member-removed = The person has been removed from the organisation.
 ## Sign-in, setup, account
 login-title = Sign in
 login-submit = Sign in
+login-forgot = Forgot your password?
+forgot-title = Forgot your password?
+forgot-by-mail = Type the e-mail address of your account: if it has one, a single-use link to choose a new password will be sent to it.
+forgot-submit = Send the link
+forgot-ask-admin = This server does not send e-mail: ask your administrator for a link to choose a new password.
+notice-reset-sent = If an account uses this address, a link to choose a new password has been sent to it. Check your e-mail.
+email-reset-subject = Choose a new password
+email-reset-body = Hello,
+
+    Someone (you, we hope) asked to choose a new password for your account. Use this single-use link, valid { $hours } hours:
+    { $link }
+
+    If you did not ask for it, ignore this e-mail: your password stays as it is.
 setup-title = Create the first administrator
 setup-intro = No platform administrator exists yet. Create the one who will then create organisations and invite people.
 setup-submit = Create the administrator

@@ -29,6 +29,19 @@ notice-member-removed = La personne a été retirée de l’organisation.
 ## Connexion, installation, compte
 login-title = Connexion
 login-submit = Se connecter
+login-forgot = Mot de passe oublié ?
+forgot-title = Mot de passe oublié ?
+forgot-by-mail = Saisissez l’adresse e-mail de votre compte : s’il en existe un, un lien à usage unique pour choisir un nouveau mot de passe lui sera envoyé.
+forgot-submit = Envoyer le lien
+forgot-ask-admin = Ce serveur n’envoie pas d’e-mails : demandez à votre administrateur un lien pour choisir un nouveau mot de passe.
+notice-reset-sent = Si un compte utilise cette adresse, un lien pour choisir un nouveau mot de passe lui a été envoyé. Consultez vos e-mails.
+email-reset-subject = Choisir un nouveau mot de passe
+email-reset-body = Bonjour,
+
+    Quelqu’un (vous, nous l’espérons) a demandé à choisir un nouveau mot de passe pour votre compte. Utilisez ce lien à usage unique, valable { $hours } heures :
+    { $link }
+
+    Si vous ne l’avez pas demandé, ignorez cet e-mail : votre mot de passe reste inchangé.
 setup-title = Créer le premier administrateur
 setup-intro = Aucun administrateur de la plateforme n’existe encore. Créez celui qui créera ensuite les organisations et invitera les personnes.
 setup-submit = Créer l’administrateur

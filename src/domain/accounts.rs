@@ -235,6 +235,33 @@ fn issue_reset_unchecked(conn: &mut DbConn, user_id: &str) -> DomainResult<Strin
     Ok(token)
 }
 
+/// "Forgot your password?": e-mails a single-use link (the same links as
+/// [`issue_reset`], valid `RESET_HOURS`) to the account with this address,
+/// if there is one. The answer is the same whether it exists or not, and
+/// whether the e-mail left or not (a failure is logged), so that the form
+/// does not tell who has an account; only a malformed address is refused.
+/// `link_base` is the public address the link starts with; `lang` the
+/// language of the e-mail when the account has no preference.
+pub fn send_reset_link(
+    conn: &mut DbConn,
+    mailer: &super::mail::Mailer,
+    email: &str,
+    link_base: &str,
+    lang: &str,
+) -> DomainResult<()> {
+    let email = Email::parse(email).map_err(|k| DomainError::Field("email", k))?;
+    let Some(u) = user::find_by_email(conn, email.as_str())? else {
+        return Ok(());
+    };
+    let token = issue_reset_unchecked(conn, &u.id)?;
+    let link = format!("{}/reset/{token}", link_base.trim_end_matches('/'));
+    let lang = u.language.as_deref().unwrap_or(lang);
+    if let Err(e) = mailer.send_reset(lang, &email, &link, RESET_HOURS) {
+        tracing::warn!(user_id = %u.id, error = %e, "the password link e-mail could not be sent");
+    }
+    Ok(())
+}
+
 pub fn reset_is_valid(conn: &mut DbConn, token: &str) -> DomainResult<bool> {
     Ok(user::valid_reset(conn, &hash_token(token), now())?.is_some())
 }

@@ -44,23 +44,39 @@ impl Mailer {
                     ("link", link.clone()),
                 ],
             );
-            let to: Mailbox = to
-                .as_str()
-                .parse()
-                .map_err(|_| DomainError::Field("emails", "error-email-invalid"))?;
-            let message = Message::builder()
-                .from(self.from.clone())
-                .to(to)
-                .subject(subject.clone())
-                .header(ContentType::TEXT_PLAIN)
-                .body(body)
-                .map_err(|e| DomainError::Unexpected(anyhow::anyhow!("building an e-mail: {e}")))?;
-            self.transport
-                .send(&message)
-                .map_err(|e| DomainError::Unexpected(anyhow::anyhow!("sending an invitation e-mail: {e}")))?;
+            self.send("emails", to, subject.clone(), body)?;
             sent += 1;
         }
         Ok(sent)
+    }
+
+    /// Sends a single-use password link (valid `hours`) to `to`.
+    pub fn send_reset(&self, lang: &str, to: &Email, link: &str, hours: i64) -> DomainResult<()> {
+        let subject = i18n::t(lang, "email-reset-subject");
+        let body = i18n::t_args(
+            lang,
+            "email-reset-body",
+            &[("link", link.to_string()), ("hours", hours.to_string())],
+        );
+        self.send("email", to, subject, body)
+    }
+
+    fn send(&self, field: &'static str, to: &Email, subject: String, body: String) -> DomainResult<()> {
+        let to: Mailbox = to
+            .as_str()
+            .parse()
+            .map_err(|_| DomainError::Field(field, "error-email-invalid"))?;
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(subject)
+            .header(ContentType::TEXT_PLAIN)
+            .body(body)
+            .map_err(|e| DomainError::Unexpected(anyhow::anyhow!("building an e-mail: {e}")))?;
+        self.transport
+            .send(&message)
+            .map_err(|e| DomainError::Unexpected(anyhow::anyhow!("sending an e-mail: {e}")))?;
+        Ok(())
     }
 }
 

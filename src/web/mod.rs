@@ -63,6 +63,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(home::home)
         .service(auth::login_form)
         .service(auth::login)
+        .service(auth::forgot_form)
+        .service(auth::forgot)
         .service(auth::logout)
         .service(auth::setup_form)
         .service(auth::setup)

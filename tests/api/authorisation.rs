@@ -172,6 +172,8 @@ const MATRIX: &[Row] = &[
     get("/login", "/login",                                                                            [OK, OK, OK, OK, OK, OK, OK, OK, OK]),
     post("/login", "/login", Body::Form(&[("email", "nobody@example.org"), ("password", "wrong password")]),
                                                                                                        [UA, UA, UA, UA, UA, UA, UA, UA, UA]),
+    get("/login/forgot", "/login/forgot",                                                              [OK, OK, OK, OK, OK, OK, OK, OK, OK]),
+    post("/login/forgot", "/login/forgot", Body::Form(&[("email", "nobody@example.org")]),            [OK, OK, OK, OK, OK, OK, OK, OK, OK]),
     get("/setup", "/setup",                                                                            [NF, NF, NF, NF, NF, NF, NF, NF, NF]),
     post("/setup", "/setup", EMPTY,                                                                    [NF, NF, NF, NF, NF, NF, NF, NF, NF]),
     post("/language", "/language", Body::Form(&[("lang", "xx")]),                                      [BAD, BAD, BAD, BAD, BAD, BAD, BAD, BAD, BAD]),

@@ -15,6 +15,7 @@ mod campaign_steps;
 mod collection;
 mod contacts;
 mod edge;
+mod forgot;
 mod hostile_input;
 mod inputs;
 mod instrument;

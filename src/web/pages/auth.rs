@@ -122,6 +122,74 @@ pub async fn login(state: State, req: HttpRequest, CsrfForm(form): CsrfForm<Logi
     Ok(res)
 }
 
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub struct ForgotForm {
+    #[serde(default)]
+    pub email: String,
+}
+
+#[derive(Serialize)]
+struct ForgotPage {
+    /// E-mail is configured: the form; otherwise "ask your administrator".
+    by_mail: bool,
+    form: FormState<ForgotForm>,
+}
+
+fn forgot_page(state: &State, req: &HttpRequest, form: FormState<ForgotForm>) -> AppResult<HttpResponse> {
+    let page = ForgotPage {
+        by_mail: state.mailer.is_some(),
+        form,
+    };
+    html(
+        &state.templates,
+        "pages/forgot",
+        &page_context(req, "forgot-title", page),
+    )
+}
+
+#[get("/login/forgot")]
+pub async fn forgot_form(state: State, req: HttpRequest) -> AppResult<HttpResponse> {
+    forgot_page(&state, &req, FormState::new(ForgotForm::default()))
+}
+
+/// Sends a password link to the address, if it has an account; the answer
+/// is the same either way. Limited like sign-in (same budgets).
+#[post("/login/forgot")]
+pub async fn forgot(state: State, req: HttpRequest, CsrfForm(form): CsrfForm<ForgotForm>) -> AppResult<HttpResponse> {
+    if state.mailer.is_none() {
+        return forgot_page(&state, &req, FormState::new(form));
+    }
+    let lang = lang_for(&req, None);
+    let account_key = Email::parse(&form.email)
+        .map(|e| e.as_str().to_string())
+        .unwrap_or_default();
+    let limited = state
+        .limiters
+        .login_by_ip
+        .check_key(&rate_key(&req, &state.config.trusted_proxies))
+        .is_err()
+        | state.limiters.login_by_account.check_key(&account_key).is_err();
+    if limited {
+        let mut res = forgot_page(&state, &req, FormState::with_error(form, &lang, "error-rate-limited"))?;
+        *res.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+        return Ok(res);
+    }
+    let base = super::campaigns::public_base(&state, &req);
+    let (st, email) = (state.clone(), form.email.clone());
+    settle(
+        &state,
+        &req,
+        form,
+        move |conn| match &st.mailer {
+            Some(mailer) => accounts::send_reset_link(conn, mailer, &email, &base, &lang),
+            None => Ok(()),
+        },
+        |()| "/login?notice=notice-reset-sent".to_string(),
+        |form| async { forgot_page(&state, &req, form) },
+    )
+    .await
+}
+
 #[derive(Deserialize)]
 pub struct Empty {}
 
