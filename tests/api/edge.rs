@@ -331,6 +331,22 @@ async fn pages_and_api_answers_are_not_stored_by_caches(app: TestApp) {
     assert_eq!(res.headers()["cache-control"], "public, max-age=3600");
 }
 
+async fn every_page_links_the_favicon(app: TestApp) {
+    app.create_admin("root@example.org");
+    for path in ["/login", "/no-such-page"] {
+        let (_, html) = app.get_text(path).await;
+        assert!(
+            html.contains(r#"<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">"#),
+            "the layout links the icon: {path}"
+        );
+    }
+    let res = app.get("/static/favicon.svg").await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.headers()["content-type"], "image/svg+xml");
+    let svg = res.text().await.unwrap();
+    assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"), "{svg}");
+}
+
 async fn strict_transport_security_comes_with_secure_cookies(backend: Backend) {
     let plain = spawn_app(backend).await;
     assert!(plain
@@ -388,6 +404,7 @@ async fn the_openapi_document_declares_the_edge_statuses(app: TestApp) {
 }
 
 both_backends!(
+    every_page_links_the_favicon,
     oversize_bodies_answer_413_in_the_shape_of_their_route,
     the_api_answers_415_for_a_body_of_the_wrong_type,
     pages_and_api_answers_are_not_stored_by_caches,
