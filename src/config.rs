@@ -3,20 +3,20 @@
 //!
 //! | variable | flag | default | meaning |
 //! |---|---|---|---|
-//! | `DATABASE_URL` | `--database-url` | `miroir.db` | SQLite file path (or `sqlite://path`) or `postgres://…` |
+//! | `DATABASE_URL` | `--database-url` | `miroir.db` | SQLite file (`path` or `sqlite://path`) or `postgres://user@host/db` |
 //! | `MIROIR_BIND` | `--bind` | `127.0.0.1` | address to listen on |
-//! | `MIROIR_PORT` / `PORT` | `--port` | `8080` | port to listen on (0 = any free port) |
-//! | `MIROIR_SECRET` | `--secret` | generated once, stored in the database | key that signs sessions (≥ 32 characters) |
-//! | `MIROIR_SECURE_COOKIES` | `--secure-cookies` | `false` | mark cookies `Secure` (behind HTTPS) |
-//! | `MIROIR_POOL_SIZE` | `--pool-size` | `16` | database connections per instance |
-//! | `MIROIR_PUBLIC_URL` | `--public-url` | `http://<bind>:<port>` | base of links put in e-mails and QR codes |
+//! | `MIROIR_PORT` | `--port` | `8080` | port to listen on (0 = any free port) |
+//! | `MIROIR_SECRET` | `--secret` | generated once, stored in the database | key that signs sessions (≥ 32 characters); set it when several instances share a database you do not trust them to read from |
+//! | `MIROIR_SECURE_COOKIES` | `--secure-cookies` | `false` | mark cookies `Secure` and send `Strict-Transport-Security`: set it behind HTTPS |
+//! | `MIROIR_POOL_SIZE` | `--pool-size` | `16` | database connections per instance (SQLite: at most 8) |
+//! | `MIROIR_PUBLIC_URL` | `--public-url` | the address the request came to | base of the links in pages and e-mails (survey links, QR codes, password links) |
 //! | `MIROIR_DEMO` | `--demo` | `true` | create the demo organisation when the database is empty |
 //! | `MIROIR_TEMPLATES_DIR` | `--templates-dir` | (embedded) | development only: reload templates from this folder |
-//! | `MIROIR_LOGIN_RATE` | `--login-rate` | `10` | sign-in attempts allowed per minute per address and per account |
+//! | `MIROIR_LOGIN_RATE` | `--login-rate` | `10` | sign-in attempts (and password-link requests) allowed per minute per address and per account |
 //! | `MIROIR_SUBMIT_RATE` | `--submit-rate` | `600` | survey submissions allowed per minute per address |
-//! | `MIROIR_MAX_TEAM_DEPTH` | `--max-team-depth` | `12` | levels of teams allowed below the organisation; deeper imports and moves are refused |
-//! | `MIROIR_TRUSTED_PROXIES` | `--trusted-proxies` | (none) | comma-separated addresses or CIDR ranges of the reverse proxies in front: only from them is `X-Forwarded-For` (or `Forwarded: for=`) believed |
-//! | `MIROIR_SMTP_URL` | `--smtp-url` | (none: no e-mail) | SMTP server for invitation e-mails, e.g. `smtps://user:pass@mail.example.org` or `smtp://127.0.0.1:2525` |
+//! | `MIROIR_MAX_TEAM_DEPTH` | `--max-team-depth` | `12` | levels of teams allowed below the organisation; team files, forms and moves that would go deeper are refused |
+//! | `MIROIR_TRUSTED_PROXIES` | `--trusted-proxies` | (none) | comma-separated addresses or CIDR ranges of your reverse proxies (e.g. `127.0.0.1/32,10.0.0.0/8`); only requests from them have their `X-Forwarded-For` (or `Forwarded: for=`) read, right to left, for the client address that rate limits count |
+//! | `MIROIR_SMTP_URL` | `--smtp-url` | (none: no e-mail) | SMTP server for e-mailed invitations and password links, e.g. `smtps://user:pass@mail.example.org` or `smtp://127.0.0.1:2525` |
 //! | `MIROIR_MAIL_FROM` | `--mail-from` | `Miroir <no-reply@localhost>` | sender of those e-mails |
 //! | `RUST_LOG` | | `info` | log filter |
 //! | `MIROIR_LOG_FORMAT` | | `text` | `json` for structured logs |
@@ -164,6 +164,36 @@ mod tests {
 
     fn parse(args: &[&str]) -> Result<Config, clap::Error> {
         Cli::try_parse_from(std::iter::once("miroir").chain(args.iter().copied())).map(|cli| cli.config)
+    }
+
+    /// The table at the top of this file, the README's, and the settings
+    /// declared here: one list.
+    #[test]
+    fn the_readme_table_is_this_modules_table_and_lists_every_setting() {
+        let source = include_str!("config.rs");
+        let here: Vec<&str> = source.lines().filter_map(|l| l.strip_prefix("//! |")).collect();
+        let readme = include_str!("../README.md");
+        let section = readme
+            .split("\n## ")
+            .find(|s| s.starts_with("Configuration"))
+            .unwrap_or_default();
+        let there: Vec<&str> = section.lines().filter_map(|l| l.strip_prefix('|')).collect();
+        assert!(here.len() > 10, "{here:?}");
+        assert_eq!(
+            here, there,
+            "README.md's configuration table differs from src/config.rs's"
+        );
+        let declared = source.split("env = \"").skip(1).filter_map(|s| s.split('"').next());
+        let mut count = 0;
+        for variable in declared {
+            count += 1;
+            let row = format!(" `{variable}` |");
+            assert!(
+                here.iter().any(|l| l.starts_with(&row)),
+                "{variable} is not in the table"
+            );
+        }
+        assert_eq!(count, 15);
     }
 
     #[test]
