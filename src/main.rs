@@ -234,6 +234,7 @@ fn print_demo(installed: &demo::Installed) {
     );
     println!("  Sign in as a director: {}", installed.director_email);
     println!("  or as a branch manager: {}", installed.manager_email);
+    println!("  or as a consultant: {}", installed.consultant_email);
     println!("  Password of every demo account: {}", installed.password);
 }
 

@@ -28,6 +28,8 @@ pub struct Installed {
     pub organisation_name: String,
     pub director_email: String,
     pub manager_email: String,
+    /// A consultant with this organisation in their portfolio.
+    pub consultant_email: String,
     pub password: String,
     pub responses: usize,
     pub campaign_ids: Vec<String>,
@@ -46,6 +48,7 @@ pub fn install(conn: &mut DbConn, plan: &DemoPlan) -> DomainResult<Installed> {
         let org = insert_organisation(conn, plan)?;
         let team_ids = insert_teams(conn, plan, &org.id)?;
         let user_ids = insert_people(conn, plan, &org.id, &team_ids, &hash)?;
+        insert_consultant(conn, &org.id, &hash)?;
         let ids = Ids {
             org: &org.id,
             teams: &team_ids,
@@ -154,6 +157,44 @@ fn insert_people(
         user_ids.insert(person.email.clone(), id);
     }
     Ok(user_ids)
+}
+
+/// The demo's consultant: an account outside the plan's people (who answer
+/// the surveys), so that the plan and its figures do not change.
+pub const CONSULTANT_EMAIL: &str = "demo.consultant@example.org";
+
+/// The consultant of the demo organisation (an existing account with the
+/// same e-mail is reused and made a consultant).
+fn insert_consultant(conn: &mut DbConn, org_id: &str, hash: &str) -> DomainResult<()> {
+    let id = match user::find_by_email(conn, CONSULTANT_EMAIL)? {
+        Some(existing) => existing.id,
+        None => {
+            let u = User {
+                id: new_id(),
+                email: CONSULTANT_EMAIL.to_owned(),
+                display_name: "Consultant".to_owned(),
+                password_hash: hash.to_owned(),
+                language: None,
+                is_platform_admin: false,
+                is_consultant: true,
+                token_version: 0,
+                created_at: now(),
+            };
+            user::insert(conn, &u)?;
+            u.id
+        }
+    };
+    user::set_consultant(conn, &id, true)?;
+    user::insert_membership(
+        conn,
+        &Membership {
+            id: new_id(),
+            user_id: id,
+            organisation_id: org_id.to_owned(),
+            role: Role::Consultant,
+        },
+    )?;
+    Ok(())
 }
 
 /// One closed wave, its responses in batches of 500 and its aggregates;
@@ -279,6 +320,7 @@ fn installed(plan: &DemoPlan, org: Organisation, password: String, campaign_ids:
         organisation_name: org.name,
         director_email: first_with("director"),
         manager_email: branch_manager.map(|p| p.email.clone()).unwrap_or_default(),
+        consultant_email: CONSULTANT_EMAIL.to_string(),
         password,
         responses: plan.waves.iter().map(|w| w.responses.len()).sum(),
         campaign_ids,

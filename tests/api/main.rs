@@ -18,6 +18,7 @@ mod hostile_input;
 mod inputs;
 mod instrument;
 mod migrations;
+mod navigation;
 mod organisations;
 mod results;
 mod routes;
