@@ -56,6 +56,7 @@ reset-title = Choose a new password
 reset-submit = Set the password
 home-title = Organisations
 home-empty = You do not have access to any organisation yet.
+home-team-results = Your teams’ latest results
 
 ## Fields
 field-email = E-mail address
@@ -477,3 +478,7 @@ reason-low_employee = Only { $score } % of employees are favourable on “{ $dim
 reason-low_index = “{ $dimension }” stands at { $score } %, { $points } points below 60 %
 reason-channel_spread = Customers rate “{ $dimension }” { $points } points apart from one channel to another
 recommendation-rank = Priority { $rank }
+
+breadcrumbs = Breadcrumbs
+campaign-results-heading = Results
+org-latest-results = Latest results: { $campaign }

@@ -56,6 +56,7 @@ reset-title = Choisir un nouveau mot de passe
 reset-submit = Enregistrer le mot de passe
 home-title = Organisations
 home-empty = Vous n’avez encore accès à aucune organisation.
+home-team-results = Les derniers résultats de vos équipes
 
 ## Champs
 field-email = Adresse e-mail
@@ -477,3 +478,7 @@ reason-low_employee = Seuls { $score } % des collaborateurs sont favorables sur 
 reason-low_index = « { $dimension } » est à { $score } %, { $points } points sous 60 %
 reason-channel_spread = Les clients évaluent « { $dimension } » avec { $points } points d’écart d’un canal à l’autre
 recommendation-rank = Priorité { $rank }
+
+breadcrumbs = Fil d’Ariane
+campaign-results-heading = Résultats
+org-latest-results = Derniers résultats : { $campaign }

@@ -13,6 +13,7 @@ pub mod demo;
 pub mod import;
 pub mod instrument;
 pub mod mail;
+pub mod navigation;
 pub mod organisations;
 pub mod portfolio;
 pub mod report_cache;

@@ -21,6 +21,7 @@ mod inputs;
 mod instrument;
 mod logs;
 mod migrations;
+mod navigation;
 mod organisations;
 mod results;
 mod routes;

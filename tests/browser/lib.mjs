@@ -128,16 +128,17 @@ export async function startServer({ timeoutMs = 90_000 } = {}) {
     // it is still creating the demo organisation.
     const director = /Sign in as a director:\s*(\S+)/.exec(stdout);
     const manager = /or as a branch manager:\s*(\S+)/.exec(stdout);
+    const consultant = /or as a consultant:\s*(\S+)/.exec(stdout);
     const password = /Password of every demo account:\s*(\S+)/.exec(stdout);
-    if (healthy && director && manager && password) {
-      server.accounts = { director: director[1], manager: manager[1], password: password[1] };
+    if (healthy && director && manager && consultant && password) {
+      server.accounts = { director: director[1], manager: manager[1], consultant: consultant[1], password: password[1] };
       return server;
     }
     if (healthy && /Miroir is running at/.test(stdout) && !password) {
       await server.stop();
       throw new Error(
         'miroir started on an empty database with MIROIR_DEMO=true but printed no demo accounts ' +
-          `("Sign in as a director: …", "or as a branch manager: …", "Password of every demo account: …"):\n${stdout}`,
+          `("Sign in as a director: …", "or as a branch manager: …", "or as a consultant: …", "Password of every demo account: …"):\n${stdout}`,
       );
     }
     await sleep(200);

@@ -50,6 +50,7 @@ struct AuditPage<'a> {
     plan: Vec<PlanPoint>,
     actions: Vec<ActionView>,
     previous: Option<String>,
+    trail: super::Trail,
 }
 
 #[get("/orgs/{org}/campaigns/{c}/audit")]
@@ -93,7 +94,14 @@ pub async fn audit(
         })
         .collect();
     let lang = lang_for(&req, None);
+    let trail = super::Trail::new(
+        &s.principal,
+        (&org_id, &org_row.name),
+        (&d.campaign.id, &d.campaign.name),
+        "audit-title",
+    );
     let page = AuditPage {
+        trail,
         org_name: org_row.name,
         sector: org_row.sector,
         campaign: &d.campaign,

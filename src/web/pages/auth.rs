@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::{safe_next, see_other};
 use crate::auth::jwt::{Audience, SESSION_SECONDS};
 use crate::domain::accounts::{self, NewUserInput};
+use crate::domain::navigation;
 use crate::domain::types::Email;
 use crate::domain::DomainError;
 use crate::error::{AppError, AppResult};
@@ -90,10 +91,25 @@ pub async fn login(state: State, req: HttpRequest, CsrfForm(form): CsrfForm<Logi
         return Ok(res);
     }
     let (email, password) = (form.email.clone(), form.password.clone());
+    // Where to go: an explicit safe `next` (the sign-in came from a link),
+    // else where this person's work is.
+    let explicit = form.next.as_deref().map(|n| safe_next(Some(n))).filter(|n| n != "/");
     let found = state
-        .db(move |conn| Ok(accounts::authenticate(conn, &email, &password)?))
+        .db(move |conn| {
+            let Some(u) = accounts::authenticate(conn, &email, &password)? else {
+                return Ok(None);
+            };
+            let target = match explicit {
+                Some(next) => next,
+                None => {
+                    let principal = accounts::principal_for(conn, &u)?;
+                    navigation::landing(conn, &principal)?
+                }
+            };
+            Ok(Some((u, target)))
+        })
         .await?;
-    let Some(u) = found else {
+    let Some((u, target)) = found else {
         let page = LoginPage {
             form: FormState::with_error(form, &lang, "error-login-failed"),
             setup_open: false,
@@ -117,7 +133,7 @@ pub async fn login(state: State, req: HttpRequest, CsrfForm(form): CsrfForm<Logi
         .same_site(SameSite::Lax)
         .max_age(CookieDuration::seconds(SESSION_SECONDS))
         .finish();
-    let mut res = see_other(&safe_next(form.next.as_deref()));
+    let mut res = see_other(&target);
     res.add_cookie(&cookie).map_err(|e| AppError::Unexpected(e.into()))?;
     Ok(res)
 }

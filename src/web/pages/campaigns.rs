@@ -317,6 +317,11 @@ struct CampaignPage {
     is_draft: bool,
     import_errors: Vec<RowError>,
     imported: Option<usize>,
+    /// A closed wave: links to its results.
+    is_published: bool,
+    /// The organisation's results (dashboard, audit, exports): not for a
+    /// manager, who opens their own teams' results.
+    may_view_results: bool,
 }
 
 pub fn public_base(state: &State, req: &HttpRequest) -> String {
@@ -368,6 +373,8 @@ async fn campaign_page(
         })
         .collect();
     let page = CampaignPage {
+        is_published: c.status.is_published(),
+        may_view_results: s.principal.may(Action::ViewOrganisationResults { org: &org_id }) == Decision::Allow,
         may_manage: s.principal.may(Action::ManageCampaigns { org: &org_id }) == Decision::Allow,
         may_executive: s.principal.may(Action::ExecutiveAssess { org: &org_id }) == Decision::Allow,
         is_open: c.status == CampaignStatus::Open,

@@ -137,6 +137,7 @@ struct DashboardPage<'a> {
     trend: Option<&'a WaveComparison>,
     may_adopt: bool,
     may_manage: bool,
+    trail: super::Trail,
 }
 
 #[derive(Deserialize)]
@@ -173,7 +174,14 @@ pub async fn dashboard(
         .unwrap_or_else(|| "symmetry".into());
     let sort = q.sort.filter(|s| s == "gap").unwrap_or_else(|| "tree".into());
     let report = &d.report;
+    let trail = super::Trail::new(
+        &s.principal,
+        (&org_id, &org_row.name),
+        (&d.campaign.id, &d.campaign.name),
+        "dashboard-title",
+    );
     let page = DashboardPage {
+        trail,
         may_adopt: s.principal.may(Action::ManageActions {
             org: &org_id,
             lineage: &[],

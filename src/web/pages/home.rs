@@ -4,6 +4,7 @@ use actix_web::{get, HttpRequest, HttpResponse};
 use serde::Serialize;
 
 use crate::auth::policy::{Action, Decision};
+use crate::domain::navigation::{self, TeamResults};
 use crate::domain::organisations;
 use crate::domain::organisations::Organisation;
 use crate::error::AppResult;
@@ -15,6 +16,8 @@ use crate::web::state::State;
 #[derive(Serialize)]
 struct HomePage {
     organisations: Vec<Organisation>,
+    /// A manager's teams' latest results, to choose from.
+    team_results: Vec<TeamResults>,
     may_create: bool,
     is_admin: bool,
 }
@@ -22,11 +25,17 @@ struct HomePage {
 #[get("/")]
 pub async fn home(state: State, req: HttpRequest, s: SignedIn) -> AppResult<HttpResponse> {
     let principal = s.principal.clone();
-    let orgs = state
-        .db(move |conn| Ok(organisations::list_visible(conn, &principal)?))
+    let (orgs, team_results) = state
+        .db(move |conn| {
+            Ok((
+                organisations::list_visible(conn, &principal)?,
+                navigation::my_team_results(conn, &principal)?,
+            ))
+        })
         .await?;
     let page = HomePage {
         organisations: orgs,
+        team_results,
         may_create: s.principal.may(Action::CreateOrganisation) == Decision::Allow,
         is_admin: s.principal.may(Action::AdministerPlatform) == Decision::Allow,
     };

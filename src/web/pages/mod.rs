@@ -17,6 +17,9 @@ pub mod teams;
 
 use actix_web::http::header;
 use actix_web::HttpResponse;
+use serde::Serialize;
+
+use crate::auth::policy::{Action, Decision, Principal};
 
 /// Post/redirect/get: a 303 to `to`. A target that cannot be a header
 /// value (control characters) goes to `/` rather than failing with a 500.
@@ -25,6 +28,57 @@ pub fn see_other(to: &str) -> HttpResponse {
     HttpResponse::SeeOther()
         .insert_header((header::LOCATION, location))
         .finish()
+}
+
+/// One step of a result page's breadcrumbs; no link when the person may
+/// not open that page.
+#[derive(Debug, Serialize)]
+pub struct Crumb {
+    pub label: String,
+    pub href: Option<String>,
+}
+
+/// Organisation › Campaign › this page (`current`, a message key), for
+/// `partials/breadcrumbs` (which reads `page.trail`).
+#[derive(Debug, Serialize)]
+pub struct Trail {
+    pub items: Vec<Crumb>,
+    pub current: &'static str,
+}
+
+impl Trail {
+    /// The trail of a page of campaign `campaign` (id, name) of
+    /// organisation `org` (id, name). Each step links only when the policy
+    /// lets this person open it.
+    pub fn new(p: &Principal, org: (&str, &str), campaign: (&str, &str), current: &'static str) -> Trail {
+        let may_view = p.may(Action::ViewOrganisation { org: org.0 }) == Decision::Allow;
+        let link = |href: String| may_view.then_some(href);
+        Trail {
+            items: vec![
+                Crumb {
+                    label: org.1.to_string(),
+                    href: link(format!("/orgs/{}", org.0)),
+                },
+                Crumb {
+                    label: campaign.1.to_string(),
+                    href: link(format!("/orgs/{}/campaigns/{}", org.0, campaign.0)),
+                },
+            ],
+            current,
+        }
+    }
+
+    /// The trail of an organisation-wide page (the action plan).
+    pub fn of_organisation(p: &Principal, org: (&str, &str), current: &'static str) -> Trail {
+        let may_view = p.may(Action::ViewOrganisation { org: org.0 }) == Decision::Allow;
+        Trail {
+            items: vec![Crumb {
+                label: org.1.to_string(),
+                href: may_view.then(|| format!("/orgs/{}", org.0)),
+            }],
+            current,
+        }
+    }
 }
 
 /// Longest `next` followed; anything longer goes to `/`.

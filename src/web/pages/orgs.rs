@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::see_other;
 use crate::auth::policy::{Action, Decision};
 use crate::domain::accounts::MemberRow;
+use crate::domain::navigation::{self, LatestResults, TeamResults};
 use crate::domain::organisations::Organisation;
 use crate::domain::organisations::{self, OrganisationInput};
 use crate::domain::teams::{self, TreeRow};
@@ -89,6 +90,8 @@ struct OrgPage {
     may_delete: bool,
     may_manage_teams: bool,
     may_manage_members: bool,
+    latest: Option<LatestResults>,
+    team_results: Vec<TeamResults>,
 }
 
 #[get("/orgs/{org}")]
@@ -96,12 +99,13 @@ pub async fn show(state: State, req: HttpRequest, s: SignedIn, path: web::Path<S
     let org_id = path.into_inner();
     let p = s.principal.clone();
     let id = org_id.clone();
-    let (org, teams, members) = state
+    let (org, teams, members, (latest, team_results)) = state
         .db(move |conn| {
             let org = organisations::get(conn, &p, &id)?;
             let teams = teams::tree(conn, &p, &id)?;
             let members = accounts::members(conn, &p, &id)?;
-            Ok((org, teams, members))
+            let results = navigation::organisation_results(conn, &p, &id)?;
+            Ok((org, teams, members, results))
         })
         .await?;
     let allowed = |a| s.principal.may(a) == Decision::Allow;
@@ -114,6 +118,8 @@ pub async fn show(state: State, req: HttpRequest, s: SignedIn, path: web::Path<S
         org,
         teams,
         members,
+        latest,
+        team_results,
     };
     html(&state.templates, "pages/org", &page_context(&req, "org-title", page))
 }

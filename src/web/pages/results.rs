@@ -83,6 +83,7 @@ struct TeamResultsPage<'a> {
     contacts: Option<Vec<ContactRequest>>,
     may_adopt: bool,
     statuses: &'static [actions::ActionStatus],
+    trail: super::Trail,
 }
 
 /// A team's page while its wave is open: participation is on the
@@ -105,8 +106,11 @@ pub async fn team_results(
 ) -> AppResult<HttpResponse> {
     let (org_id, cid, code) = path.into_inner();
     let (p, org) = (s.principal.clone(), org_id.clone());
-    let loaded = state
-        .db(move |conn| Ok(crate::domain::team_results::team_results(conn, &p, &org, &cid, &code)?))
+    let (org_name, loaded) = state
+        .db(move |conn| {
+            let loaded = crate::domain::team_results::team_results(conn, &p, &org, &cid, &code)?;
+            Ok((crate::domain::organisations::get(conn, &p, &org)?.name, loaded))
+        })
         .await?;
     let published = match loaded {
         TeamResults::Published(published) => published,
@@ -136,7 +140,14 @@ pub async fn team_results(
         may_adopt,
     } = *published;
     let group = &report.organisation;
+    let trail = super::Trail::new(
+        &s.principal,
+        (&org_id, &org_name),
+        (&c.id, &c.name),
+        "team-results-title",
+    );
     let page = TeamResultsPage {
+        trail,
         may_adopt,
         org_id,
         campaign: c,
@@ -246,6 +257,7 @@ struct ActionsPage {
     campaigns: Vec<Campaign>,
     points: Vec<&'static str>,
     may_adopt_org: bool,
+    trail: super::Trail,
 }
 
 /// Every action of the organisation by point and status, with effects.
@@ -265,6 +277,7 @@ pub async fn list_actions(
         })
         .await?;
     let page = ActionsPage {
+        trail: super::Trail::of_organisation(&s.principal, (&org_id, &org_row.name), "actions-title"),
         may_adopt_org: s.principal.may(Action::ManageActions {
             org: &org_id,
             lineage: &[],
