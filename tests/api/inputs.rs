@@ -431,7 +431,40 @@ async fn a_french_reader_downloads_a_semicolon_csv_named_after_organisation_and_
     }
 }
 
+/// A response file saved by French Excel (BOM, semicolons, CRLF) imports
+/// the same answers as its comma twin.
+async fn a_semicolon_response_file_with_bom_is_imported(app: TestApp) {
+    use miroir::domain::import::import_responses;
+    app.create_admin("root@example.org");
+    let org = app.create_org("Banque");
+    app.import_teams(&org, "code,name,parent_code\nR1,Région,\n");
+    let mut comma = String::from("team,population,channel,courtesy.c.1,listening.c.1,nps\n");
+    for i in 0..12 {
+        comma.push_str(&format!(
+            "R1,customer,web,{},{},{}\n",
+            1 + i % 5,
+            1 + (i * 3) % 5,
+            i % 11
+        ));
+    }
+    let french = format!("\u{feff}{}", comma.replace(',', ";").replace('\n', "\r\n"));
+    let (first, _) = app.open_campaign(&org, "Vague 1");
+    let (second, _) = app.open_campaign(&org, "Vague 2");
+    let admin = app.admin_principal();
+    let by_comma = import_responses(&mut app.conn(), &admin, &first, comma.as_bytes()).unwrap();
+    let by_semicolon = import_responses(&mut app.conn(), &admin, &second, french.as_bytes()).unwrap();
+    assert_eq!((by_comma, by_semicolon), (12, 12));
+    use miroir::db::schema::responses;
+    let stored: i64 = responses::table
+        .filter(responses::campaign_id.eq(&second))
+        .count()
+        .get_result(&mut app.conn())
+        .unwrap();
+    assert_eq!(stored, 12);
+}
+
 both_backends!(
+    a_semicolon_response_file_with_bom_is_imported,
     a_french_reader_downloads_a_semicolon_csv_named_after_organisation_and_wave,
     a_team_tree_deeper_than_the_limit_is_refused,
     a_five_thousand_level_chain_is_refused,
