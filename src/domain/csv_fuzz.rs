@@ -164,11 +164,12 @@ pub fn csv_file(header: impl Strategy<Value = Vec<String>>, vocabulary: Vocabula
 }
 
 /// The number of records a CSV reader finds in `bytes` after the header,
-/// counting unreadable ones: no refusal may point past it.
+/// counting unreadable ones, in the file's dialect (comma or semicolon,
+/// `super::csv_dialect`): no refusal may point past it.
 pub fn records(bytes: &[u8]) -> usize {
-    csv::ReaderBuilder::new()
+    super::csv_dialect::reader_builder(bytes)
         .flexible(true)
-        .from_reader(bytes)
+        .from_reader(super::csv_dialect::without_bom(bytes))
         .records()
         .count()
 }

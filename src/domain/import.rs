@@ -235,7 +235,13 @@ pub fn import_responses<R: Read>(conn: &mut DbConn, p: &Principal, campaign_id: 
 }
 
 fn import_checked<R: Read>(conn: &mut DbConn, c: &Campaign, input: R) -> DomainResult<usize> {
-    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(input);
+    // Comma or semicolon (French Excel), with or without a BOM.
+    let (delimiter, input) = crate::domain::csv_dialect::buffered(input)
+        .map_err(|_| DomainError::Rows(vec![err(0, "", "error-csv-malformed")]))?;
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(false)
+        .from_reader(input);
     let headers = reader
         .headers()
         .map_err(|_| DomainError::Rows(vec![err(0, "", "error-csv-malformed")]))?

@@ -7,6 +7,7 @@ pub mod actions;
 pub mod campaigns;
 pub mod collection;
 pub mod contacts;
+pub mod csv_dialect;
 #[cfg(test)]
 mod csv_fuzz;
 pub mod demo;

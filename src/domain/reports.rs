@@ -430,3 +430,10 @@ pub fn dashboard(conn: &mut DbConn, p: &Principal, campaign_id: &str) -> DomainR
         previous,
     })
 }
+
+/// The name of a dashboard's organisation (an export's file name): the
+/// dashboard is the proof that its reader may see it.
+pub fn organisation_name(conn: &mut DbConn, d: &Dashboard) -> DomainResult<String> {
+    let org = organisation::find(conn, &d.campaign.organisation_id)?.ok_or(DomainError::NotFound)?;
+    Ok(org.name)
+}

@@ -368,7 +368,104 @@ async fn exported_team_names_cannot_run_as_spreadsheet_formulas(app: TestApp) {
     }
 }
 
+/// The CSV a French reader downloads opens in French Excel as it is (BOM,
+/// semicolons) under a name that says whose and which wave it is; the
+/// separator can be chosen.
+async fn a_french_reader_downloads_a_semicolon_csv_named_after_organisation_and_wave(app: TestApp) {
+    app.create_admin("root@example.org");
+    let org = app.create_org("Société Générale");
+    app.import_teams(&org, "code,name,parent_code\nR1,Région Nord,\nB1,\"Lille; gare\",R1\n");
+    let (campaign, _) = app.open_campaign(&org, "Vague d'été");
+    miroir::domain::campaigns::transition(&mut app.conn(), &app.admin_principal(), &campaign, "close").unwrap();
+    app.sign_in("root@example.org", PASSWORD).await;
+    let base = format!("/orgs/{org}/campaigns/{campaign}/export");
+    let res = app.get(&format!("{base}/scores.csv?lang=fr")).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let today = chrono::Utc::now().date_naive().format("%Y-%m-%d").to_string();
+    let disposition = res.headers()["content-disposition"].to_str().unwrap().to_owned();
+    assert!(
+        disposition.contains(&format!(
+            "filename=\"miroir-societe-generale-vague-d-ete-{today}-scores.csv\""
+        )),
+        "{disposition}"
+    );
+    assert!(
+        disposition
+            .contains("filename*=UTF-8''miroir%2DSoci%C3%A9t%C3%A9%20G%C3%A9n%C3%A9rale%2DVague%20d%27%C3%A9t%C3%A9"),
+        "{disposition}"
+    );
+    let bytes = res.bytes().await.unwrap();
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBFgroup_kind;team_code;team_name;"),
+        "{:?}",
+        &bytes[..40]
+    );
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(&bytes[3..]);
+    let names: std::collections::BTreeSet<String> = reader.records().map(|r| r.unwrap()[2].to_string()).collect();
+    assert!(
+        names.contains("Lille; gare") && names.contains("Région Nord"),
+        "{names:?}"
+    );
+    // Comma and point when asked; an unknown separator is not a file.
+    let text = app
+        .get(&format!("{base}/gaps.csv?lang=fr&sep=comma&figures=data"))
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    assert!(text.starts_with(b"\xEF\xBB\xBFgroup_kind,team_code,"));
+    assert_eq!(
+        app.get(&format!("{base}/gaps.csv?sep=tab")).await.status().as_u16(),
+        404
+    );
+    // The audit page offers both separators and the data export.
+    let (_, audit) = app
+        .get_text(&format!("/orgs/{org}/campaigns/{campaign}/audit?lang=fr"))
+        .await;
+    for query in [
+        "scores.csv?sep=semicolon",
+        "scores.csv?sep=comma",
+        "scores.csv?figures=data",
+    ] {
+        assert!(audit.contains(query), "{query}");
+    }
+}
+
+/// A response file saved by French Excel (BOM, semicolons, CRLF) imports
+/// the same answers as its comma twin.
+async fn a_semicolon_response_file_with_bom_is_imported(app: TestApp) {
+    use miroir::domain::import::import_responses;
+    app.create_admin("root@example.org");
+    let org = app.create_org("Banque");
+    app.import_teams(&org, "code,name,parent_code\nR1,Région,\n");
+    let mut comma = String::from("team,population,channel,courtesy.c.1,listening.c.1,nps\n");
+    for i in 0..12 {
+        comma.push_str(&format!(
+            "R1,customer,web,{},{},{}\n",
+            1 + i % 5,
+            1 + (i * 3) % 5,
+            i % 11
+        ));
+    }
+    let french = format!("\u{feff}{}", comma.replace(',', ";").replace('\n', "\r\n"));
+    let (first, _) = app.open_campaign(&org, "Vague 1");
+    let (second, _) = app.open_campaign(&org, "Vague 2");
+    let admin = app.admin_principal();
+    let by_comma = import_responses(&mut app.conn(), &admin, &first, comma.as_bytes()).unwrap();
+    let by_semicolon = import_responses(&mut app.conn(), &admin, &second, french.as_bytes()).unwrap();
+    assert_eq!((by_comma, by_semicolon), (12, 12));
+    use miroir::db::schema::responses;
+    let stored: i64 = responses::table
+        .filter(responses::campaign_id.eq(&second))
+        .count()
+        .get_result(&mut app.conn())
+        .unwrap();
+    assert_eq!(stored, 12);
+}
+
 both_backends!(
+    a_semicolon_response_file_with_bom_is_imported,
+    a_french_reader_downloads_a_semicolon_csv_named_after_organisation_and_wave,
     a_team_tree_deeper_than_the_limit_is_refused,
     a_five_thousand_level_chain_is_refused,
     a_cycle_in_a_team_file_is_refused,

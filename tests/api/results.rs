@@ -91,11 +91,15 @@ async fn the_director_sees_the_dashboard_with_its_figures(app: TestApp) {
     assert_eq!(status, 200);
     assert!(audit.contains("The ten-point action plan") && audit.contains("Method"));
     let csv = director
-        .get(&format!("/orgs/{}/campaigns/{}/export/scores.csv", d.org, d.wave2))
+        .get(&format!(
+            "/orgs/{}/campaigns/{}/export/scores.csv?sep=comma",
+            d.org, d.wave2
+        ))
         .await
         .text()
         .await
         .unwrap();
+    let csv = csv.trim_start_matches('\u{feff}');
     assert!(csv.starts_with("group_kind,team_code,team_name,parent_code,dimension,perspective,n,favourable"));
     assert_eq!(csv.lines().count(), 1 + (1 + report.teams.len()) * 11 * 7);
     let xlsx = director

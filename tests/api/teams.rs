@@ -134,7 +134,34 @@ async fn only_empty_teams_can_be_deleted(app: TestApp) {
     assert_eq!(count(&app, &org), 1);
 }
 
+/// A team file saved by French Excel: BOM, semicolons, CRLF, a quoted name
+/// holding a semicolon and a comma.
+async fn a_french_excel_file_with_semicolons_and_bom_is_read(app: TestApp) {
+    app.create_admin("root@example.org");
+    let org = app.create_org("Banque");
+    app.sign_in("root@example.org", PASSWORD).await;
+    let csv =
+        "\u{feff}code;name;parent_code;headcount\r\nNORD;Région Nord;;12\r\nLIL;\"Lille; centre, gare\";NORD;7\r\n";
+    let res = upload(&app, &org, csv).await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert!(res.text().await.unwrap().contains("2 teams created, 0 updated"));
+    let mut stored: Vec<(String, String, i32)> = teams::table
+        .filter(teams::organisation_id.eq(&org))
+        .select((teams::code, teams::name, teams::headcount))
+        .load(&mut app.conn())
+        .unwrap();
+    stored.sort();
+    assert_eq!(
+        stored,
+        vec![
+            ("LIL".to_owned(), "Lille; centre, gare".to_owned(), 7),
+            ("NORD".to_owned(), "Région Nord".to_owned(), 12),
+        ]
+    );
+}
+
 both_backends!(
+    a_french_excel_file_with_semicolons_and_bom_is_read,
     a_good_csv_creates_the_tree,
     a_bad_csv_stores_nothing_and_names_rows_and_columns,
     a_move_that_makes_a_cycle_is_refused,

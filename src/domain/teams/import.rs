@@ -32,10 +32,11 @@ fn err(row: usize, column: &str, key: &str) -> RowError {
 
 /// Reads and checks every row; returns the rows or every refused cell.
 fn parse(bytes: &[u8]) -> Result<Vec<Row>, Vec<RowError>> {
-    let mut reader = csv::ReaderBuilder::new()
+    // Comma or semicolon (French Excel), with or without a BOM.
+    let mut reader = crate::domain::csv_dialect::reader_builder(bytes)
         .flexible(false)
         .trim(csv::Trim::All)
-        .from_reader(bytes);
+        .from_reader(crate::domain::csv_dialect::without_bom(bytes));
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
         Err(_) => return Err(vec![err(0, "", "error-csv-malformed")]),
@@ -299,6 +300,17 @@ mod tests {
         );
         // Tabs and line breaks inside a quoted cell are CSV's own.
         assert!(parse(b"code,name\nA,\"Alpha\tNorth\"\n").is_ok());
+    }
+
+    #[test]
+    fn a_french_excel_file_is_read_with_its_semicolons_and_bom() {
+        let rows =
+            parse("\u{feff}code;name;parent_code;headcount\r\nA;Région; ;3\r\nB;\"b; c\";A;2\r\n".as_bytes()).unwrap();
+        let read: Vec<(&str, &str, Option<&str>, i32)> = rows
+            .iter()
+            .map(|r| (r.code.as_str(), r.name.as_str(), r.parent_code.as_deref(), r.headcount))
+            .collect();
+        assert_eq!(read, vec![("A", "Région", None, 3), ("B", "b; c", Some("A"), 2)]);
     }
 
     #[test]

@@ -7,11 +7,11 @@
 //! Each table is built once as a `Table` of typed cells ([`tables`]) and
 //! written twice:
 //! to CSV ([`csv`]: stable snake_case column names, codes only) and to an
-//! XLSX sheet ([`xlsx`]:
-//! (two header rows — the reader's language, then the CSV column names — and
-//! every coded column doubled into a translated label and its code).
+//! XLSX sheet ([`xlsx`]: one header row in the reader's language, every
+//! coded column doubled into a translated label and its code).
 //!
-//! CSV layouts (UTF-8, comma, header row; one row per line below):
+//! CSV layouts (UTF-8 with BOM, header row, comma and point or semicolon
+//! and comma, full precision or rounded as on the pages; one row per line):
 //! * [`report_csv`]: group × dimension × perspective — `group_kind`,
 //!   `team_code`, `team_name`, `parent_code`, `dimension`, `perspective`,
 //!   `n`, `favourable`, `ci_low`, `ci_high`, `mean`, `suppressed`.
@@ -36,27 +36,28 @@ mod tables;
 mod tests;
 mod xlsx;
 
-pub use self::csv::{gaps_csv, indices_csv, invitations_csv, report_csv, spreadsheet_safe};
+pub use self::csv::{gaps_csv, indices_csv, invitations_csv, report_csv, spreadsheet_safe, CsvFormat, Dialect, BOM};
 pub use tables::INDEX_COLUMNS;
 pub use xlsx::report_xlsx;
 
-/// Sheet names of [`report_xlsx`], in order ("Channels" only with a view).
+/// Sheets of [`report_xlsx`], in order ("channels" only with a view): each
+/// named in the reader's language by the message `export-sheet-{code}`.
 pub const SHEETS: [&str; 8] = [
-    "Summary",
-    "Scores",
-    "Gaps",
-    "Teams",
-    "Heat-map",
-    "Linkage",
-    "Channels",
-    "Recommendations",
+    "summary",
+    "scores",
+    "gaps",
+    "teams",
+    "heat-map",
+    "linkage",
+    "channels",
+    "recommendations",
 ];
 
 /// Heat-map colours are fixed in points (not relative to the data) so that
 /// two workbooks compare at a glance: ±HEAT_SCALE and beyond are saturated.
 const HEAT_SCALE: f64 = 25.0;
-/// Rows above the data in every sheet: labels, then CSV column names.
-const HEADER_ROWS: usize = 2;
+/// Rows above the data in every sheet: the translated column labels.
+const HEADER_ROWS: usize = 1;
 /// Widest autofitted column, in pixels.
 const MAX_COLUMN_PIXELS: u32 = 320;
 
@@ -153,4 +154,53 @@ fn coded(name: &str) -> Column {
 struct Table {
     columns: Vec<Column>,
     rows: Vec<Vec<Cell>>,
+}
+
+/// The ASCII slug of a name for a file name: letters with their accents
+/// taken off (French and the other Latin-1 languages: `é` → `e`, `œ` →
+/// `oe`), lower case, every other run of characters one `-`.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for ch in text.chars().flat_map(char::to_lowercase) {
+        let plain: &str = match ch {
+            'a'..='z' | '0'..='9' => {
+                out.push(ch);
+                continue;
+            }
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => "a",
+            'æ' => "ae",
+            'ç' => "c",
+            'è' | 'é' | 'ê' | 'ë' => "e",
+            'ì' | 'í' | 'î' | 'ï' => "i",
+            'ñ' => "n",
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => "o",
+            'œ' => "oe",
+            'ß' => "ss",
+            'ù' | 'ú' | 'û' | 'ü' => "u",
+            'ý' | 'ÿ' => "y",
+            _ => "-",
+        };
+        if plain == "-" {
+            if !out.is_empty() && !out.ends_with('-') {
+                out.push('-');
+            }
+        } else {
+            out.push_str(plain);
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+/// `miroir-{organisation}-{campaign}-{date}-{what}.{ext}`, each part
+/// slugged (empty parts left out): what a downloaded export is saved as.
+pub fn file_name(organisation: &str, campaign: &str, date: chrono::NaiveDate, file: &str) -> String {
+    let mut parts = vec!["miroir".to_owned()];
+    parts.extend(
+        [slug(organisation), slug(campaign)]
+            .into_iter()
+            .filter(|s| !s.is_empty()),
+    );
+    parts.push(date.format("%Y-%m-%d").to_string());
+    parts.push(file.to_owned());
+    parts.join("-")
 }

@@ -450,9 +450,11 @@ fn respondent_rows(org: &Group<'_>) -> Vec<Vec<Cell>> {
     .into_iter()
     .map(|(p, n)| {
         let population_key = format!("population-{p}");
+        // The count is the row's value (a reader looks there first) and its
+        // own n.
         counted_row(
             item(&format!("n.{p}"), &["export-item-respondents", &population_key]),
-            Cell::Empty,
+            Cell::count(n, org.hidden(p)),
             Cell::count(n, org.hidden(p)),
         )
     })

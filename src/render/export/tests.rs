@@ -153,9 +153,9 @@ fn text_a_spreadsheet_would_run_is_quoted_and_figures_are_not() {
     }
     let report = build_report(&data, &Settings::default(), &meta(), &ReportFilter::default()).unwrap();
     for bytes in [
-        report_csv(&report).unwrap(),
-        gaps_csv(&report).unwrap(),
-        indices_csv(&report).unwrap(),
+        report_csv(&report, CsvFormat::DATA).unwrap(),
+        gaps_csv(&report, CsvFormat::DATA).unwrap(),
+        indices_csv(&report, CsvFormat::DATA).unwrap(),
     ] {
         let csv = parse(&bytes);
         for row in &csv.rows {
@@ -169,7 +169,7 @@ fn text_a_spreadsheet_would_run_is_quoted_and_figures_are_not() {
         assert!(names.contains(&"'+1") && names.contains(&"'@SUM(A1:A9)"));
     }
     // The symmetry gap of -A1 is negative: still a number in the CSV.
-    let gaps = parse(&gaps_csv(&report).unwrap());
+    let gaps = parse(&gaps_csv(&report, CsvFormat::DATA).unwrap());
     let negative = gaps
         .rows
         .iter()
@@ -182,7 +182,7 @@ fn text_a_spreadsheet_would_run_is_quoted_and_figures_are_not() {
 #[test]
 fn scores_csv_has_one_row_per_group_dimension_and_perspective() {
     let report = fixture_report();
-    let csv = parse(&report_csv(&report).unwrap());
+    let csv = parse(&report_csv(&report, CsvFormat::DATA).unwrap());
     assert_eq!(
         csv.header,
         [
@@ -212,7 +212,7 @@ fn scores_csv_has_one_row_per_group_dimension_and_perspective() {
 #[test]
 fn every_score_in_the_csv_is_the_reports_figure_at_full_precision() {
     let report = fixture_report();
-    let csv = parse(&report_csv(&report).unwrap());
+    let csv = parse(&report_csv(&report, CsvFormat::DATA).unwrap());
     let (mut compared, mut suppressed) = (0, 0);
     for row in &csv.rows {
         let d = Dimension::parse(&row["dimension"]).unwrap();
@@ -241,7 +241,7 @@ fn every_score_in_the_csv_is_the_reports_figure_at_full_precision() {
 #[test]
 fn gaps_and_indices_csv_carry_the_reports_figures() {
     let report = fixture_report();
-    let gaps = parse(&gaps_csv(&report).unwrap());
+    let gaps = parse(&gaps_csv(&report, CsvFormat::DATA).unwrap());
     let groups = 1 + report.teams.len();
     assert_eq!(gaps.rows.len(), groups * Dimension::ALL.len() * GAP_KINDS.len());
     for row in &gaps.rows {
@@ -263,7 +263,7 @@ fn gaps_and_indices_csv_carry_the_reports_figures() {
             .unwrap_or_default();
         assert_eq!(row["significant"], significant);
     }
-    let indices = parse(&indices_csv(&report).unwrap());
+    let indices = parse(&indices_csv(&report, CsvFormat::DATA).unwrap());
     assert_eq!(indices.header.len(), 4 + INDEX_COLUMNS.len());
     assert_eq!(indices.rows.len(), groups);
     for row in &indices.rows {
@@ -285,7 +285,7 @@ fn a_suppressed_team_shows_no_figure_and_no_count() {
     let report = small_report();
     let shop2 = &report.teams.iter().find(|t| t.code == "shop2").unwrap().group;
     assert_eq!(shop2.n.customer, None, "the fixture must exercise suppression");
-    let scores = parse(&report_csv(&report).unwrap());
+    let scores = parse(&report_csv(&report, CsvFormat::DATA).unwrap());
     for row in scores.rows.iter().filter(|r| r["team_code"] == "shop2") {
         if row["perspective"] == "customer" {
             assert_eq!(row["n"], "");
@@ -293,13 +293,13 @@ fn a_suppressed_team_shows_no_figure_and_no_count() {
             assert_eq!(row["suppressed"], "true");
         }
     }
-    let gaps = parse(&gaps_csv(&report).unwrap());
+    let gaps = parse(&gaps_csv(&report, CsvFormat::DATA).unwrap());
     for row in gaps.rows.iter().filter(|r| r["team_code"] == "shop2") {
         for f in ["points", "p", "q", "significant"] {
             assert_eq!(row[f], "", "{row:?}");
         }
     }
-    let indices = parse(&indices_csv(&report).unwrap());
+    let indices = parse(&indices_csv(&report, CsvFormat::DATA).unwrap());
     let row = indices.rows.iter().find(|r| r["team_code"] == "shop2").unwrap();
     for f in [
         "n_customer",
@@ -357,6 +357,11 @@ fn labels(key: &str) -> String {
     format!("«{key}»")
 }
 
+/// A sheet's name as [`labels`] writes it.
+fn sheet(code: &str) -> String {
+    labels(&format!("export-sheet-{code}"))
+}
+
 #[test]
 fn the_workbook_opens_with_its_sheets_and_the_reports_figures() {
     let (data, settings) = fixture();
@@ -368,19 +373,20 @@ fn the_workbook_opens_with_its_sheets_and_the_reports_figures() {
         })
         .unwrap(),
     );
-    assert_eq!(book.sheet_names(), SHEETS);
+    assert_eq!(book.sheet_names(), SHEETS.map(sheet));
 
-    // Scores: label and code columns, then the figures as numbers.
-    let scores = book.worksheet_range("Scores").unwrap();
+    // Scores: one header row, label and code columns, then the figures.
+    let scores = book.worksheet_range(&sheet("scores")).unwrap();
     assert_eq!(text(scores.get_value((0, 5))), "«export-column-dimension»");
-    assert_eq!(text(scores.get_value((1, 6))), "dimension");
-    assert_eq!(text(scores.get_value((2, 5))), "«dimension-courtesy»");
-    assert_eq!(text(scores.get_value((2, 7))), "«perspective-c»");
+    assert_eq!(text(scores.get_value((0, 6))), "«export-column-dimension-code»");
+    assert_eq!(text(scores.get_value((1, 5))), "«dimension-courtesy»");
+    assert_eq!(text(scores.get_value((1, 6))), "courtesy");
+    assert_eq!(text(scores.get_value((1, 7))), "«perspective-c»");
     let favourable = (0..18)
-        .find(|&c| text(scores.get_value((1, c))) == "favourable")
+        .find(|&c| text(scores.get_value((0, c))) == "«export-column-favourable»")
         .unwrap();
     let n = favourable - 1;
-    let mut row = 2;
+    let mut row = 1;
     for group in groups(&report) {
         for &d in Dimension::ALL {
             for &p in Perspective::ALL {
@@ -393,7 +399,7 @@ fn the_workbook_opens_with_its_sheets_and_the_reports_figures() {
     }
 
     // Summary: the organisation's CSI and the linkage.
-    let summary = book.worksheet_range("Summary").unwrap();
+    let summary = book.worksheet_range(&sheet("summary")).unwrap();
     let find = |code: &str| {
         (0..summary.height() as u32)
             .find(|&r| text(summary.get_value((r, 1))) == code)
@@ -411,24 +417,24 @@ fn the_workbook_opens_with_its_sheets_and_the_reports_figures() {
     );
 
     // Heat-map: symmetry gaps, empty where suppressed.
-    let heat = book.worksheet_range("Heat-map").unwrap();
+    let heat = book.worksheet_range(&sheet("heat-map")).unwrap();
     let listening = 5 + 3; // courtesy, facilitation, values, listening
-    assert_eq!(text(heat.get_value((1, listening))), "listening");
+    assert_eq!(text(heat.get_value((0, listening))), "«dimension-listening»");
     let mut empty = 0;
     for (i, group) in groups(&report).iter().enumerate() {
         let gap = group.report.dimensions[&Dimension::Listening].gaps.symmetry.as_ref();
-        let cell = number(heat.get_value((2 + i as u32, listening)));
+        let cell = number(heat.get_value((1 + i as u32, listening)));
         assert_eq!(cell, gap.map(|g| g.points));
         empty += usize::from(cell.is_none());
     }
     assert!(empty > 0, "some gaps should be suppressed");
 
     // Channels and linkage are there.
-    let channels = book.worksheet_range("Channels").unwrap();
-    assert_eq!(channels.height(), 2 + Dimension::ALL.len() * Channel::ALL.len());
-    let linkage = book.worksheet_range("Linkage").unwrap();
-    assert_eq!(text(linkage.get_value((2, 1))), "eei_csi");
-    assert_eq!(number(linkage.get_value((2, 2))), r);
+    let channels = book.worksheet_range(&sheet("channels")).unwrap();
+    assert_eq!(channels.height(), 1 + Dimension::ALL.len() * Channel::ALL.len());
+    let linkage = book.worksheet_range(&sheet("linkage")).unwrap();
+    assert_eq!(text(linkage.get_value((1, 1))), "eei_csi");
+    assert_eq!(number(linkage.get_value((1, 2))), r);
 }
 
 #[test]
@@ -437,9 +443,12 @@ fn the_same_report_gives_the_same_bytes() {
     let once = report_xlsx(&report, None, &labels, &|b| crate::render::reason::sentence("en", b)).unwrap();
     let twice = report_xlsx(&report, None, &labels, &|b| crate::render::reason::sentence("en", b)).unwrap();
     assert!(once == twice, "XLSX bytes differ between two runs");
-    assert_eq!(report_csv(&report).unwrap(), report_csv(&report).unwrap());
+    assert_eq!(
+        report_csv(&report, CsvFormat::DATA).unwrap(),
+        report_csv(&report, CsvFormat::DATA).unwrap()
+    );
     let names = open(&once).sheet_names();
-    assert!(!names.iter().any(|n| n == "Channels"));
+    assert!(!names.contains(&sheet("channels")));
     assert_eq!(names.len(), SHEETS.len() - 1);
 }
 
@@ -447,17 +456,17 @@ fn the_same_report_gives_the_same_bytes() {
 fn a_small_report_renders_recommendations_and_an_unavailable_linkage() {
     let report = small_report();
     let mut book = open(&report_xlsx(&report, None, &labels, &|b| crate::render::reason::sentence("en", b)).unwrap());
-    let linkage = book.worksheet_range("Linkage").unwrap();
-    assert_eq!(number(linkage.get_value((2, 2))), None);
-    let recommendations = book.worksheet_range("Recommendations").unwrap();
+    let linkage = book.worksheet_range(&sheet("linkage")).unwrap();
+    assert_eq!(number(linkage.get_value((1, 2))), None);
+    let recommendations = book.worksheet_range(&sheet("recommendations")).unwrap();
     let total: usize = groups(&report)
         .iter()
         .flat_map(|g| &g.report.recommendations)
         .map(|r| r.because.len())
         .sum();
     assert!(total > 0);
-    assert_eq!(recommendations.height(), 2 + total);
-    assert!(text(recommendations.get_value((2, 6))).starts_with("«action-"));
+    assert_eq!(recommendations.height(), 1 + total);
+    assert!(text(recommendations.get_value((1, 6))).starts_with("«action-"));
     // Rank, then the reason in the reader's language beside the action.
     let first = groups(&report)
         .iter()
@@ -465,12 +474,12 @@ fn a_small_report_renders_recommendations_and_an_unavailable_linkage() {
         .next()
         .unwrap()
         .clone();
-    assert_eq!(number(recommendations.get_value((2, 5))), Some(first.rank as f64));
+    assert_eq!(number(recommendations.get_value((1, 5))), Some(first.rank as f64));
     assert_eq!(
-        text(recommendations.get_value((2, 8))),
+        text(recommendations.get_value((1, 8))),
         crate::render::reason::of("en", &first)
     );
-    assert!(text(recommendations.get_value((1, 8))) == "reason");
+    assert!(text(recommendations.get_value((0, 8))) == "«export-column-reason»");
 }
 
 proptest::proptest! {
@@ -491,4 +500,212 @@ fn invitations_are_one_link_a_row_with_a_spreadsheet_safe_team() {
         "team,link\n'=SUM(A1),http://127.0.0.1/i/a\n'=SUM(A1),http://127.0.0.1/i/b\n"
     );
     assert_eq!(invitations_csv("north", &[]).unwrap(), b"team,link\n");
+}
+
+#[test]
+fn export_file_names_are_ascii_slugs_of_organisation_and_campaign() {
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    assert_eq!(
+        file_name("ACME", "Vague 2", date, "scores.csv"),
+        "miroir-acme-vague-2-2026-11-29-scores.csv"
+    );
+    assert_eq!(
+        file_name("Société Générale d'Œuvres", "Été — 2026 !", date, "report.xlsx"),
+        "miroir-societe-generale-d-oeuvres-ete-2026-2026-11-29-report.xlsx"
+    );
+    assert_eq!(file_name("北京", "", date, "gaps.csv"), "miroir-2026-11-29-gaps.csv");
+}
+
+/// Reads a CSV as French Excel would: the BOM says UTF-8, cells are
+/// separated by `;`, figures have a decimal comma.
+fn parse_french(bytes: &[u8]) -> Csv {
+    let body = bytes
+        .strip_prefix(BOM)
+        .expect("a French spreadsheet needs the BOM to read UTF-8");
+    let text = std::str::from_utf8(body).unwrap();
+    let first = text.lines().next().unwrap();
+    assert!(first.contains(';') && !first.contains(','), "{first}");
+    let mut reader = ::csv::ReaderBuilder::new().delimiter(b';').from_reader(body);
+    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    let rows = reader
+        .records()
+        .map(|r| {
+            header
+                .iter()
+                .cloned()
+                .zip(r.unwrap().iter().map(str::to_owned))
+                .collect()
+        })
+        .collect();
+    Csv { header, rows }
+}
+
+/// A French cell as the page rounds the figure (`decimals` places).
+fn french(figure: Option<f64>, decimals: usize) -> String {
+    figure.map_or(String::new(), |v| {
+        crate::render::number::NumberStyle::Comma
+            .format(v, decimals, false)
+            .replace(crate::render::number::MINUS, "-")
+    })
+}
+
+#[test]
+fn a_readable_french_csv_has_bom_semicolons_and_the_pages_rounded_figures() {
+    let report = fixture_report();
+    let format = CsvFormat {
+        dialect: Dialect::for_lang("fr"),
+        readable: true,
+    };
+    assert_eq!(format.dialect, Dialect::Semicolon);
+    let scores = parse_french(&report_csv(&report, format).unwrap());
+    let mut compared = 0;
+    for row in &scores.rows {
+        let d = Dimension::parse(&row["dimension"]).unwrap();
+        let p = Perspective::parse(&row["perspective"]).unwrap();
+        let score = group_of(&report, row).dimensions[&d].score(p);
+        assert_eq!(row["favourable"], french(score.favourable, 1), "{row:?}");
+        assert_eq!(row["ci_low"], french(score.ci_low, 1));
+        assert_eq!(row["ci_high"], french(score.ci_high, 1));
+        assert_eq!(row["mean"], french(score.mean, 2));
+        assert!(same_count(&row["n"], score.n));
+        if let Some(v) = score.favourable {
+            // A number French Excel reads: digits and one decimal comma.
+            let cell = &row["favourable"];
+            assert!(
+                cell.replace(',', ".")
+                    .parse::<f64>()
+                    .is_ok_and(|c| (c - v).abs() <= 0.05 + 1e-9),
+                "{cell} vs {v}"
+            );
+            assert!(!cell.contains('.'));
+            compared += 1;
+        }
+    }
+    assert!(compared > 1000, "{compared}");
+    let gaps = parse_french(&gaps_csv(&report, format).unwrap());
+    let (mut negative, mut with_q) = (0, 0);
+    for row in &gaps.rows {
+        if row["points"].starts_with('-') {
+            negative += 1;
+        }
+        if !row["q"].is_empty() {
+            assert!(row["q"].len() == 5 && row["q"].contains(','), "{row:?}");
+            with_q += 1;
+        }
+    }
+    assert!(
+        negative > 10 && with_q > 10,
+        "{negative} negative gaps, {with_q} with q"
+    );
+    let indices = parse_french(&indices_csv(&report, format).unwrap());
+    let org = &report.organisation;
+    assert_eq!(indices.rows[0]["csi"], french(org.indices.csi, 1));
+}
+
+#[test]
+fn a_french_data_csv_keeps_full_precision_with_a_decimal_comma() {
+    let report = fixture_report();
+    let format = CsvFormat {
+        dialect: Dialect::Semicolon,
+        readable: false,
+    };
+    let scores = parse_french(&report_csv(&report, format).unwrap());
+    let mut compared = 0;
+    for row in &scores.rows {
+        let d = Dimension::parse(&row["dimension"]).unwrap();
+        let p = Perspective::parse(&row["perspective"]).unwrap();
+        let score = group_of(&report, row).dimensions[&d].score(p);
+        assert!(same(&row["favourable"].replace(',', "."), score.favourable), "{row:?}");
+        compared += usize::from(score.favourable.is_some());
+    }
+    assert!(compared > 1000);
+    // And the English data export is the API's: comma, point, BOM.
+    let data = report_csv(&report, CsvFormat::DATA).unwrap();
+    assert!(data.starts_with(BOM) && data[BOM.len()..].starts_with(b"group_kind,team_code,"));
+}
+
+/// Every message key the workbook asks for, in order of first use.
+fn workbook_keys() -> Vec<String> {
+    let (data, settings) = fixture();
+    let report = build_report(&data, &settings, &meta(), &ReportFilter::default()).unwrap();
+    let view = channel_view(&data, &settings, &ReportFilter::default()).unwrap();
+    let asked = std::cell::RefCell::new(Vec::<String>::new());
+    let record = |key: &str| {
+        let mut asked = asked.borrow_mut();
+        if !asked.iter().any(|k| k == key) {
+            asked.push(key.to_owned());
+        }
+        key.to_owned()
+    };
+    report_xlsx(&report, Some(&view), &record, &|b| {
+        crate::render::reason::sentence("en", b)
+    })
+    .unwrap();
+    let small = small_report();
+    report_xlsx(&small, None, &record, &|b| crate::render::reason::sentence("en", b)).unwrap();
+    asked.into_inner()
+}
+
+#[test]
+fn every_label_of_the_workbook_is_translated() {
+    let keys = workbook_keys();
+    assert!(keys.len() > 50, "{}", keys.len());
+    for lang in crate::i18n::supported() {
+        let missing: Vec<&String> = keys
+            .iter()
+            .filter(|k| crate::i18n::try_translate(lang, k, None).is_none())
+            .collect();
+        assert!(missing.is_empty(), "{lang}: {missing:#?}");
+    }
+}
+
+/// The workbook as a reader opens it in `lang`: sheet names and the one
+/// header row in their language, no message key left, counts filled.
+fn check_translated_workbook(lang: &str, sheets: [&str; 3], favourable: &str) {
+    let (data, settings) = fixture();
+    let report = build_report(&data, &settings, &meta(), &ReportFilter::default()).unwrap();
+    let view = channel_view(&data, &settings, &ReportFilter::default()).unwrap();
+    let translate = |key: &str| crate::i18n::t(lang, key);
+    let bytes = report_xlsx(&report, Some(&view), &translate, &|b| {
+        crate::render::reason::sentence(lang, b)
+    })
+    .unwrap();
+    let mut book = open(&bytes);
+    let names = book.sheet_names();
+    assert_eq!(names.len(), SHEETS.len());
+    for name in sheets {
+        assert!(names.iter().any(|n| n == name), "{lang}: {names:?}");
+    }
+    for name in &names {
+        let range = book.worksheet_range(name).unwrap();
+        for c in 0..range.width() as u32 {
+            let header = text(range.get_value((0, c)));
+            assert!(
+                !header.starts_with("export") && !header.contains("export-") && !header.contains('_'),
+                "{lang} {name}: raw header {header:?}"
+            );
+        }
+        // One header row: the second row is data, not column names.
+        assert_ne!(text(range.get_value((1, 1))), "group_kind_label");
+    }
+    let scores = book.worksheet_range(&names[1]).unwrap();
+    assert!((0..20).any(|c| text(scores.get_value((0, c))) == favourable), "{lang}");
+    // The summary's respondent counts are there, in the value column.
+    let summary = book.worksheet_range(&names[0]).unwrap();
+    let value = (0..6)
+        .find(|&c| text(summary.get_value((0, c))) == crate::i18n::t(lang, "export-column-value"))
+        .unwrap();
+    let row = (0..summary.height() as u32)
+        .find(|&r| text(summary.get_value((r, 1))) == "n.customer")
+        .unwrap();
+    let n = report.organisation.n.customer.unwrap() as f64;
+    assert_eq!(number(summary.get_value((row, value))), Some(n));
+    assert_eq!(number(summary.get_value((row, value + 3))), Some(n));
+    assert!(n > 100.0);
+}
+
+#[test]
+fn the_workbook_speaks_french_and_english() {
+    check_translated_workbook("fr", ["Synthèse", "Écarts", "Carte des écarts"], "Favorables (%)");
+    check_translated_workbook("en", ["Summary", "Gaps", "Heat-map"], "Favourable (%)");
 }

@@ -1,5 +1,6 @@
-//! The XLSX workbook: every table of [`super::tables`] on its sheet, two
-//! header rows, coded columns doubled into a label and its code.
+//! The XLSX workbook: every table of [`super::tables`] on its sheet under
+//! one translated header row (frozen, with the first column), coded
+//! columns doubled into a label and its code.
 
 use anyhow::Result;
 use rust_xlsxwriter::{
@@ -13,7 +14,6 @@ use crate::analytics::{CampaignReport, ChannelView};
 
 pub(super) struct Formats {
     header: Format,
-    names: Format,
     points: Format,
     significant: Format,
     probability: Format,
@@ -26,10 +26,9 @@ impl Formats {
     fn new() -> Formats {
         let one = "0.0";
         Formats {
-            header: Format::new().set_bold().set_text_wrap(),
-            names: Format::new()
-                .set_italic()
-                .set_font_color(Color::Gray)
+            header: Format::new()
+                .set_bold()
+                .set_text_wrap()
                 .set_border_bottom(FormatBorder::Thin),
             points: Format::new().set_num_format(one),
             significant: Format::new().set_num_format(one).set_bold(),
@@ -81,15 +80,11 @@ pub(super) fn write_header(ws: &mut Worksheet, table: &Table, at: ColNum, pen: &
     let f = pen.formats;
     let mut c = at;
     for column in &table.columns {
+        ws.write_string_with_format(0, c, (pen.labels)(&column.key), &f.header)?;
         if column.coded {
-            ws.write_string_with_format(0, c, (pen.labels)(&column.key), &f.header)?;
-            ws.write_string_with_format(1, c, format!("{}_label", column.name), &f.names)?;
             c += 1;
             ws.write_string_with_format(0, c, (pen.labels)(&format!("{}-code", column.key)), &f.header)?;
-        } else {
-            ws.write_string_with_format(0, c, (pen.labels)(&column.key), &f.header)?;
         }
-        ws.write_string_with_format(1, c, &column.name, &f.names)?;
         c += 1;
     }
     Ok(())
@@ -154,10 +149,11 @@ pub(super) fn write_table(ws: &mut Worksheet, table: &Table, at: ColNum, pen: &P
     Ok(Extent { last_row, last_col })
 }
 
-/// Frozen header rows, autofilter over the first table, fitted widths.
+/// Frozen header row and first column, autofilter over the first table,
+/// fitted widths.
 pub(super) fn finish(ws: &mut Worksheet, filtered: &Extent) -> Result<()> {
     let header = RowNum::try_from(HEADER_ROWS)?;
-    ws.set_freeze_panes(header, 0)?;
+    ws.set_freeze_panes(header, 1)?;
     ws.autofilter(header - 1, 0, filtered.last_row, filtered.last_col)?;
     ws.set_autofit_max_width(MAX_COLUMN_PIXELS);
     ws.autofit();
@@ -169,9 +165,14 @@ pub(super) fn note(text: String) -> Note {
     Note::new(text).set_author("Miroir").add_author_prefix(false)
 }
 
-pub(super) fn table_sheet(workbook: &mut Workbook, name: &str, table: &Table, pen: &Pen<'_>) -> Result<()> {
+/// The sheet's name in the reader's language (`export-sheet-{code}`).
+pub(super) fn sheet_name(code: &str, pen: &Pen<'_>) -> String {
+    (pen.labels)(&format!("export-sheet-{}", code.to_lowercase()))
+}
+
+pub(super) fn table_sheet(workbook: &mut Workbook, code: &str, table: &Table, pen: &Pen<'_>) -> Result<()> {
     let ws = workbook.add_worksheet();
-    ws.set_name(name)?;
+    ws.set_name(sheet_name(code, pen))?;
     let extent = write_table(ws, table, 0, pen)?;
     finish(ws, &extent)
 }
@@ -179,7 +180,7 @@ pub(super) fn table_sheet(workbook: &mut Workbook, name: &str, table: &Table, pe
 pub(super) fn heat_map_sheet(workbook: &mut Workbook, report: &CampaignReport, pen: &Pen<'_>) -> Result<()> {
     let table = heat_map_table(report)?;
     let ws = workbook.add_worksheet();
-    ws.set_name(SHEETS[4])?;
+    ws.set_name(sheet_name(SHEETS[4], pen))?;
     let extent = write_table(ws, &table, 0, pen)?;
     let first = ColNum::try_from(width(&identity_columns()))?;
     let scale = ConditionalFormat3ColorScale::new()
@@ -200,7 +201,7 @@ pub(super) fn heat_map_sheet(workbook: &mut Workbook, report: &CampaignReport, p
 
 pub(super) fn linkage_sheet(workbook: &mut Workbook, report: &CampaignReport, pen: &Pen<'_>) -> Result<()> {
     let ws = workbook.add_worksheet();
-    ws.set_name(SHEETS[5])?;
+    ws.set_name(sheet_name(SHEETS[5], pen))?;
     let [correlations, drivers, quadrants] = linkage_tables(report);
     let first = write_table(ws, &correlations, 0, pen)?;
     // One blank column between the side-by-side tables.

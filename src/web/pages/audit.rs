@@ -2,6 +2,7 @@
 //! findings, the ten-point plan, method annex) and the CSV/XLSX exports of
 //! the same figures.
 
+use actix_web::http::header::{Charset, ContentDisposition, DispositionParam, DispositionType, ExtendedValue};
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use serde::Serialize;
 
@@ -143,31 +144,55 @@ fn sheet_label(lang: &str, key: &str) -> String {
     })
 }
 
+/// How a CSV export is asked for: `sep=comma` (comma and decimal point)
+/// or `sep=semicolon` (semicolon and decimal comma; the default in French),
+/// `figures=readable` (rounded as on the pages, the default) or
+/// `figures=data` (full precision).
+#[derive(Debug, serde::Deserialize)]
+pub struct ExportQuery {
+    sep: Option<String>,
+    figures: Option<String>,
+}
+
 /// `scores.csv`, `gaps.csv`, `indices.csv` or `report.xlsx`: the same
-/// figures as the report, at full precision, suppressed figures empty.
+/// figures as the report, suppressed figures empty; saved as
+/// `miroir-{organisation}-{campaign}-{date}-{file}`.
 #[get("/orgs/{org}/campaigns/{c}/export/{file}")]
 pub async fn export_file(
     state: State,
     req: HttpRequest,
     s: SignedIn,
     path: web::Path<(String, String, String)>,
+    query: web::Query<ExportQuery>,
 ) -> AppResult<HttpResponse> {
     let (org_id, cid, file) = path.into_inner();
     let p = s.principal.clone();
-    let d = state
+    let (d, org_name) = state
         .db(move |conn| {
             let d = reports::dashboard(conn, &p, &cid)?;
             if d.campaign.organisation_id != org_id {
                 return Err(AppError::NotFound);
             }
-            Ok(d)
+            let name = reports::organisation_name(conn, &d)?;
+            Ok((d, name))
         })
         .await?;
     let lang = lang_for(&req, None);
+    let dialect = match query.sep.as_deref() {
+        None => export::Dialect::for_lang(&lang),
+        Some(text) => export::Dialect::parse(text).ok_or(AppError::NotFound)?,
+    };
+    let readable = match query.figures.as_deref() {
+        None | Some("readable") => true,
+        Some("data") => false,
+        Some(_) => return Err(AppError::NotFound),
+    };
+    let format = export::CsvFormat { dialect, readable };
+    let csv = "text/csv; charset=utf-8";
     let (bytes, mime) = match file.as_str() {
-        "scores.csv" => (export::report_csv(&d.report)?, "text/csv; charset=utf-8"),
-        "gaps.csv" => (export::gaps_csv(&d.report)?, "text/csv; charset=utf-8"),
-        "indices.csv" => (export::indices_csv(&d.report)?, "text/csv; charset=utf-8"),
+        "scores.csv" => (export::report_csv(&d.report, format)?, csv),
+        "gaps.csv" => (export::gaps_csv(&d.report, format)?, csv),
+        "indices.csv" => (export::indices_csv(&d.report, format)?, csv),
         "report.xlsx" => (
             export::report_xlsx(
                 &d.report,
@@ -179,10 +204,24 @@ pub async fn export_file(
         ),
         _ => return Err(AppError::NotFound),
     };
-    let name = format!("miroir-{}-{file}", d.campaign.code);
+    let today = chrono::Utc::now().date_naive();
+    let ascii = export::file_name(&org_name, &d.campaign.name, today, &file);
+    // The readable name too, for the browsers that read `filename*`.
+    let utf8 = format!("miroir-{org_name}-{}-{today}-{file}", d.campaign.name).replace(['/', '\\'], "-");
+    let disposition = ContentDisposition {
+        disposition: DispositionType::Attachment,
+        parameters: vec![
+            DispositionParam::Filename(ascii),
+            DispositionParam::FilenameExt(ExtendedValue {
+                charset: Charset::Ext("UTF-8".to_owned()),
+                language_tag: None,
+                value: utf8.into_bytes(),
+            }),
+        ],
+    };
     Ok(HttpResponse::Ok()
         .content_type(mime)
-        .insert_header(("Content-Disposition", format!("attachment; filename=\"{name}\"")))
+        .insert_header(disposition)
         .body(bytes))
 }
 
@@ -190,7 +229,13 @@ pub async fn export_file(
 mod tests {
     #[test]
     fn sheet_labels_translate_or_fall_back_to_the_column_name() {
-        assert_eq!(super::sheet_label("en", "export-column-ci-low"), "ci low");
+        // Every column of the workbook has its label now; an unknown one
+        // still reads as its name.
+        assert_eq!(super::sheet_label("en", "export-column-not-a-column"), "not a column");
+        assert_eq!(
+            super::sheet_label("fr", "export-column-ci-low"),
+            "Intervalle à 95\u{a0}%, bas"
+        );
         assert_eq!(
             super::sheet_label("fr", "population-customer"),
             crate::i18n::t("fr", "population-customer")
