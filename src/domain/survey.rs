@@ -19,6 +19,9 @@ pub struct Target {
     pub campaign: Campaign,
     /// The organisation's default language (the form's fallback).
     pub org_default: String,
+    /// The organisation's name: what respondents know (the campaign's
+    /// name is internal).
+    pub org_name: String,
     pub team_name: Option<String>,
     pub population: Population,
     /// Where the form posts.
@@ -34,9 +37,10 @@ impl Target {
     }
 }
 
-fn default_language(conn: &mut DbConn, org: &str) -> DomainResult<String> {
+/// The organisation's default language and name.
+fn organisation_of(conn: &mut DbConn, org: &str) -> DomainResult<(String, String)> {
     Ok(organisation::find(conn, org)?
-        .map(|o| o.default_language)
+        .map(|o| (o.default_language, o.name))
         .unwrap_or_default())
 }
 
@@ -61,11 +65,12 @@ pub fn customer_target(
         return Err(DomainError::NotFound);
     }
     ensure_open(&c)?;
-    let org_default = default_language(conn, &c.organisation_id)?;
+    let (org_default, org_name) = organisation_of(conn, &c.organisation_id)?;
     let target = Target {
         action: format!("/s/{}/{}", c.code, t.code),
         campaign: c,
         org_default,
+        org_name,
         team_name: Some(t.name),
         population: Population::Customer,
         channel: Some(channel),
@@ -78,11 +83,12 @@ pub fn employee_target(conn: &mut DbConn, token: &str) -> DomainResult<Target> {
     let (c, team_id) = collection::invitation(conn, token)?;
     ensure_open(&c)?;
     let t = team::find(conn, &c.organisation_id, &team_id)?;
-    let org_default = default_language(conn, &c.organisation_id)?;
+    let (org_default, org_name) = organisation_of(conn, &c.organisation_id)?;
     Ok(Target {
         action: format!("/i/{token}"),
         campaign: c,
         org_default,
+        org_name,
         team_name: t.map(|t| t.name),
         population: Population::Employee,
         channel: None,
@@ -140,11 +146,12 @@ pub fn signed_target(
             typed.insert(def.code.clone(), value);
         }
     }
-    let org_default = default_language(conn, org_id)?;
+    let (org_default, org_name) = organisation_of(conn, org_id)?;
     Ok((
         Target {
             campaign: c,
             org_default,
+            org_name,
             team_name,
             population,
             action,

@@ -92,6 +92,7 @@ pub fn page_context_in<T: Serialize>(
             .unwrap_or_else(|| "/".into()),
         notice,
         lang,
+        respondent: false,
         page,
     }
 }

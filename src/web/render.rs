@@ -116,6 +116,9 @@ pub struct PageContext<T: Serialize> {
     pub here: String,
     pub title: String,
     pub notice: Option<String>,
+    /// A survey respondent's page: no sign-in link (a customer or an
+    /// employee answering a survey has no account to sign in to).
+    pub respondent: bool,
     pub page: T,
 }
 

@@ -383,7 +383,28 @@ async fn the_codebook_and_qr_codes_are_served(app: TestApp) {
     assert!(csv.lines().nth(1).unwrap().contains("/i/"));
 }
 
+/// Respondents see the organisation they know, not the internal name of
+/// the wave, and no sign-in link: they have no account.
+async fn respondents_see_the_organisation_and_no_sign_in_link(app: TestApp) {
+    let (_, _, code, _) = world(&app).await;
+    let (status, html) = app.get_text(&format!("/s/{code}/A1")).await;
+    assert_eq!(status, 200);
+    let doc = scraper::Html::parse_document(&html);
+    let h1 = scraper::Selector::parse("h1").unwrap();
+    let heading: String = doc.select(&h1).next().unwrap().text().collect();
+    assert!(heading.starts_with("Banque"), "{heading}");
+    assert!(!heading.contains("Vague 1"), "{heading}");
+    let login = scraper::Selector::parse("a[href='/login']").unwrap();
+    assert_eq!(doc.select(&login).count(), 0, "no sign-in link on a survey");
+    // The sign-in page and other pages keep theirs.
+    let (_, thanks) = app.get_text("/thanks").await;
+    assert!(!thanks.contains("href=\"/login\""), "nor on the thanks page");
+    let (_, login_page) = app.get_text("/login").await;
+    assert!(login_page.contains("href=\"/login\""));
+}
+
 both_backends!(
+    respondents_see_the_organisation_and_no_sign_in_link,
     each_population_answers_through_the_real_forms,
     a_refused_survey_keeps_every_answer,
     a_double_submission_is_stored_once,

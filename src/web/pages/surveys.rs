@@ -24,7 +24,9 @@ use crate::web::state::State;
 
 #[derive(Serialize)]
 struct SurveyPage {
-    campaign_name: String,
+    /// The organisation's name, which respondents know (the campaign's
+    /// name is internal).
+    organisation_name: String,
     team_name: Option<String>,
     intro_key: &'static str,
     action: String,
@@ -89,7 +91,7 @@ fn render(
         Population::Executive => "survey-intro-executive",
     };
     let page = SurveyPage {
-        campaign_name: target.campaign.name.clone(),
+        organisation_name: target.org_name.clone(),
         team_name: target.team_name.clone(),
         intro_key,
         action: target.action.clone(),
@@ -110,7 +112,9 @@ fn render(
         contact_error,
         error_count: errors.len() + usize::from(contact_error.is_some()),
     };
-    let ctx = page_context_in(req, "survey-title", Some(&target.org_default), page);
+    let mut ctx = page_context_in(req, "survey-title", Some(&target.org_default), page);
+    // Signed self-assessments keep the header of a signed-in person.
+    ctx.respondent = matches!(target.population, Population::Customer | Population::Employee);
     let mut res = html(&state.templates, "pages/survey", &ctx)?;
     *res.status_mut() = status;
     res.headers_mut().insert(
@@ -127,7 +131,8 @@ struct MessagePage {
 
 /// A friendly page for links that cannot be answered (not an error dump).
 fn message(state: &State, req: &HttpRequest, key: &'static str, status: StatusCode) -> AppResult<HttpResponse> {
-    let ctx = page_context_in(req, "survey-title", None, MessagePage { message_key: key });
+    let mut ctx = page_context_in(req, "survey-title", None, MessagePage { message_key: key });
+    ctx.respondent = true;
     let mut res = html(&state.templates, "pages/survey_message", &ctx)?;
     *res.status_mut() = status;
     Ok(res)
