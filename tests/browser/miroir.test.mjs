@@ -200,7 +200,10 @@ test('customer answers on a phone (390×844): a refused answer keeps the others,
   const context = await newContext(browser, server.base, MOBILE);
   const page = await context.newPage();
   await visit(page, 'customer survey', S.campaign.customerLink);
-  await expectText(page.locator('h1'), `${S.campaign.name} — ${S.managerTeam.name}`, 'survey heading (campaign — team)');
+  // Respondents see the organisation they know, not the internal name of the wave.
+  await expectText(page.locator('h1'), `Banque Horizon — ${S.managerTeam.name}`, 'survey heading (organisation — team)');
+  assert.ok(!(await page.locator('h1').innerText()).includes(S.campaign.name), '[customer survey] the heading does not show the internal name of the wave');
+  assert.equal(await page.locator('a[href="/login"]').count(), 0, '[customer survey] no sign-in link for a respondent');
   await expectNoHorizontalScroll(page, 'customer survey');
   await screenshot(page, 'survey-customer');
 
