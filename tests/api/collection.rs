@@ -142,6 +142,15 @@ async fn a_refused_survey_keeps_every_answer(app: TestApp) {
     assert!(html.contains("id=\"err-csat\""), "the message sits beside the question");
     assert!(html.contains("name=\"nps\" value=\"10\" checked"), "answers kept");
     assert!(html.contains("Très bon accueil"), "comment kept");
+    // The error summary links to the refused question, whose first choice
+    // takes the focus (no JavaScript needed).
+    let doc = scraper::Html::parse_document(&html);
+    let link = scraper::Selector::parse("#form-errors a[href='#q-csat']").unwrap();
+    assert_eq!(doc.select(&link).count(), 1, "a link from the summary to the question");
+    let focused = scraper::Selector::parse("input[autofocus]").unwrap();
+    let focused: Vec<_> = doc.select(&focused).collect();
+    assert_eq!(focused.len(), 1, "one field takes the focus");
+    assert_eq!(focused[0].value().attr("name"), Some("csat"));
     assert_eq!(app.respondents(&campaign, &a1, "customer"), 0);
     // In English when asked.
     let en = app

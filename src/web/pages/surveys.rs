@@ -42,6 +42,17 @@ struct SurveyPage {
     contact_message: String,
     contact_error: Option<MessageKey>,
     error_count: usize,
+    /// The refused questions in form order, for the error summary's links.
+    refused: Vec<Refused>,
+    /// The first refused question: its first choice takes the focus.
+    first_refused: Option<String>,
+}
+
+/// A refused question as the error summary links to it.
+#[derive(Serialize)]
+struct Refused {
+    code: String,
+    text_key: String,
 }
 
 /// What the survey form sends besides the answers.
@@ -83,6 +94,16 @@ fn render(
 ) -> AppResult<HttpResponse> {
     let sections = collection::questionnaire(target.instrument(), target.population, typed, errors);
     let question_count = sections.iter().map(|s| s.questions.len()).sum();
+    let refused: Vec<Refused> = sections
+        .iter()
+        .flat_map(|s| &s.questions)
+        .filter(|q| q.error.is_some())
+        .map(|q| Refused {
+            code: q.code.clone(),
+            text_key: q.text_key.clone(),
+        })
+        .collect();
+    let first_refused = refused.first().map(|r| r.code.clone());
     let anonymous = matches!(target.population, Population::Customer | Population::Employee);
     let intro_key = match target.population {
         Population::Customer => "survey-intro-customer",
@@ -111,6 +132,8 @@ fn render(
         contact_message: extras.contact_message,
         contact_error,
         error_count: errors.len() + usize::from(contact_error.is_some()),
+        refused,
+        first_refused,
     };
     let mut ctx = page_context_in(req, "survey-title", Some(&target.org_default), page);
     // Signed self-assessments keep the header of a signed-in person.
