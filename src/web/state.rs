@@ -47,6 +47,18 @@ pub struct AppState {
 pub type State = web::Data<Arc<AppState>>;
 
 impl AppState {
+    /// Whether an attempt to sign in as `email` from this request is over
+    /// budget. Sign-in pages, API tokens and password links share the two
+    /// budgets: per client address and per account. Both are charged (`|`,
+    /// not `||`), so an address cannot spare an account's budget.
+    pub fn sign_in_limited(&self, req: &actix_web::HttpRequest, email: &str) -> bool {
+        let ip = crate::web::client_ip::rate_key(req, &self.config.trusted_proxies);
+        let account = crate::domain::types::Email::parse(email)
+            .map(|e| e.as_str().to_string())
+            .unwrap_or_default();
+        self.limiters.login_by_ip.check_key(&ip).is_err() | self.limiters.login_by_account.check_key(&account).is_err()
+    }
+
     /// Runs blocking database work off the async executor.
     pub async fn db<T, F>(&self, f: F) -> AppResult<T>
     where

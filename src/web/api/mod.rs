@@ -14,7 +14,6 @@ use utoipa::{OpenApi, ToSchema};
 
 use crate::auth::jwt::{Audience, API_SECONDS};
 use crate::domain::accounts;
-use crate::domain::types::Email;
 use crate::error::{AppError, AppResult};
 use crate::web::state::State;
 use json::ApiJson;
@@ -43,12 +42,7 @@ pub struct TokenResponse {
 #[post("/auth/token")]
 pub async fn token(state: State, req: HttpRequest, body: ApiJson<TokenRequest>) -> AppResult<HttpResponse> {
     let body = body.into_inner();
-    let ip = crate::web::client_ip::rate_key(&req, &state.config.trusted_proxies);
-    let account = Email::parse(&body.email)
-        .map(|e| e.as_str().to_string())
-        .unwrap_or_default();
-    if state.limiters.login_by_ip.check_key(&ip).is_err() | state.limiters.login_by_account.check_key(&account).is_err()
-    {
+    if state.sign_in_limited(&req, &body.email) {
         return Err(AppError::TooManyRequests);
     }
     let found = state

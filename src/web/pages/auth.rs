@@ -10,10 +10,8 @@ use super::{safe_next, see_other};
 use crate::auth::jwt::{Audience, SESSION_SECONDS};
 use crate::domain::accounts::{self, NewUserInput};
 use crate::domain::navigation;
-use crate::domain::types::Email;
 use crate::domain::DomainError;
 use crate::error::{AppError, AppResult};
-use crate::web::client_ip::rate_key;
 use crate::web::context::{lang_for, page_context, CsrfForm, LANG_COOKIE};
 use crate::web::forms::{settle, FormState};
 use crate::web::render::html;
@@ -68,16 +66,7 @@ struct LoginPage {
 #[post("/login")]
 pub async fn login(state: State, req: HttpRequest, CsrfForm(form): CsrfForm<LoginForm>) -> AppResult<HttpResponse> {
     let lang = lang_for(&req, None);
-    let account_key = Email::parse(&form.email)
-        .map(|e| e.as_str().to_string())
-        .unwrap_or_default();
-    let limited = state
-        .limiters
-        .login_by_ip
-        .check_key(&rate_key(&req, &state.config.trusted_proxies))
-        .is_err()
-        | state.limiters.login_by_account.check_key(&account_key).is_err();
-    if limited {
+    if state.sign_in_limited(&req, &form.email) {
         let page = LoginPage {
             form: FormState::with_error(form, &lang, "error-rate-limited"),
             setup_open: false,
@@ -176,16 +165,7 @@ pub async fn forgot(state: State, req: HttpRequest, CsrfForm(form): CsrfForm<For
         return forgot_page(&state, &req, FormState::new(form));
     }
     let lang = lang_for(&req, None);
-    let account_key = Email::parse(&form.email)
-        .map(|e| e.as_str().to_string())
-        .unwrap_or_default();
-    let limited = state
-        .limiters
-        .login_by_ip
-        .check_key(&rate_key(&req, &state.config.trusted_proxies))
-        .is_err()
-        | state.limiters.login_by_account.check_key(&account_key).is_err();
-    if limited {
+    if state.sign_in_limited(&req, &form.email) {
         let mut res = forgot_page(&state, &req, FormState::with_error(form, &lang, "error-rate-limited"))?;
         *res.status_mut() = StatusCode::TOO_MANY_REQUESTS;
         return Ok(res);
