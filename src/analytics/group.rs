@@ -123,6 +123,21 @@ pub fn raw_dimension_score(tally: &Tally, d: Dimension, p: Perspective, instrume
     }
 }
 
+/// A dimension's score as a group shows it: hidden when anonymity says so.
+fn shown_dimension_score(
+    tally: &Tally,
+    instrument: InstrumentVersion,
+    visible: &dyn Fn(Population, Scope) -> bool,
+    d: Dimension,
+    p: Perspective,
+) -> Score {
+    if visible(p.population(), Scope::Group(ItemGroup::Dimension(d, p))) {
+        raw_dimension_score(tally, d, p, instrument)
+    } else {
+        Score::hidden()
+    }
+}
+
 /// Builds the GROUP of `tally`; `visible` says whether an anonymous
 /// population's figures in a scope may be shown; `instrument` says how
 /// manager and executive answers read. Its tested gaps carry q = p and it
@@ -136,14 +151,7 @@ pub fn build_group(
     settings: &Settings,
 ) -> GroupReport {
     let population_n = |p: Population| visible(p, Scope::All).then(|| tally.n(p, Scope::All));
-    let score = |d: Dimension, p: Perspective| {
-        let scope = Scope::Group(ItemGroup::Dimension(d, p));
-        if visible(p.population(), scope) {
-            raw_dimension_score(tally, d, p, instrument)
-        } else {
-            Score::hidden()
-        }
-    };
+    let score = |d: Dimension, p: Perspective| shown_dimension_score(tally, instrument, visible, d, p);
     let mut dimensions = BTreeMap::new();
     for &d in Dimension::ALL {
         dimensions.insert(d, dimension_report(|p| score(d, p)));
@@ -202,14 +210,7 @@ pub fn tested_gaps(
     instrument: InstrumentVersion,
     visible: &dyn Fn(Population, Scope) -> bool,
 ) -> BTreeMap<Dimension, [Option<TestedGap>; TESTED_GAPS]> {
-    let score = |d: Dimension, p: Perspective| {
-        let scope = Scope::Group(ItemGroup::Dimension(d, p));
-        if visible(p.population(), scope) {
-            raw_dimension_score(tally, d, p, instrument)
-        } else {
-            Score::hidden()
-        }
-    };
+    let score = |d: Dimension, p: Perspective| shown_dimension_score(tally, instrument, visible, d, p);
     Dimension::ALL
         .iter()
         .map(|&d| {
