@@ -341,15 +341,11 @@ def suppress(kids, own, total, k, initial=None):
     return hidden
 
 
-def published(resps, teams, k):
-    """Per team code: the scopes shown for customers and employees, as
-    {"customer": None | set of shown dimensions, "employee": ...}; None when
-    the population is hidden at Scope All. Scopes are suppressed on the
-    whole tree, each dimension with the population's hidden groups as its
-    starting point."""
-    # Teams in display order (depth first, siblings by code), the
-    # organisation last: the order in which the rules visit parents and
-    # the "earliest" of equal partners.
+def tree_order(teams):
+    """Teams in display order (depth first, siblings by code), the
+    organisation last: the order in which the rules visit parents and the
+    "earliest" of equal partners. Returns the preorder of codes, code →
+    index, and index (or "org") → child indices."""
     by_parent = defaultdict(list)
     for code, parent in teams:
         by_parent[parent].append(code)
@@ -361,20 +357,36 @@ def published(resps, teams, k):
     order = {code: i for i, code in enumerate(preorder)}
     kids = {i: [order[c] for c in sorted(by_parent[code])] for i, code in enumerate(preorder)}
     kids["org"] = [order[c] for c in sorted(by_parent[None])]
+    return preorder, order, kids
+
+
+def group_counts(members, answered, preorder, order, kids):
+    """Respondents among `members` for whom `answered` holds: per group in
+    its subtree (total) and its own (own; the organisation has none)."""
+    own = defaultdict(int)
+    for r in members:
+        if answered(r):
+            own[order[r["team"]]] += 1
+    total = {}
+    for x in list(reversed(range(len(preorder)))) + ["org"]:
+        total[x] = own[x] + sum(total[c] for c in kids[x])
+    own["org"] = 0
+    return total, own
+
+
+def published(resps, teams, k):
+    """Per team code: the scopes shown for customers and employees, as
+    {"customer": None | set of shown dimensions, "employee": ...}; None when
+    the population is hidden at Scope All. Scopes are suppressed on the
+    whole tree, each dimension with the population's hidden groups as its
+    starting point."""
+    preorder, order, kids = tree_order(teams)
     out = {code: {} for code, _ in teams}
     for pop, persp in [("customer", "c"), ("employee", "e")]:
         members = [r for r in resps if r["population"] == pop]
 
         def hidden_for(answered):
-            own = defaultdict(int)
-            for r in members:
-                if answered(r):
-                    own[order[r["team"]]] += 1
-            total = {}
-            for x in list(reversed(range(len(preorder)))) + ["org"]:
-                total[x] = own[x] + sum(total[c] for c in kids[x])
-            own["org"] = 0
-            return total, own
+            return group_counts(members, answered, preorder, order, kids)
         total, own = hidden_for(lambda r: True)
         tree = kids
         base = suppress(tree, own, total, k)
@@ -458,32 +470,14 @@ def shown_scopes(resps, teams, k):
     perspective code ("c", "e", "ec"), the dimensions whose scores the report
     shows, by the rules of `suppress` (each scope starting from its
     population's hidden groups), written apart from `published`."""
-    by_parent = defaultdict(list)
-    for code, parent in teams:
-        by_parent[parent].append(code)
-    preorder, stack = [], sorted(by_parent[None], reverse=True)
-    while stack:
-        code = stack.pop()
-        preorder.append(code)
-        stack.extend(sorted(by_parent[code], reverse=True))
-    order = {code: i for i, code in enumerate(preorder)}
-    order[""] = "org"
-    kids = {i: [order[c] for c in sorted(by_parent[code])] for i, code in enumerate(preorder)}
-    kids["org"] = [order[c] for c in sorted(by_parent[None])]
+    preorder, order, kids = tree_order(teams)
+    order = {**order, "": "org"}
     out = {code: {} for code in order}
     for pop, codes in [("customer", ["c"]), ("employee", ["e", "ec"])]:
         members = [r for r in resps if r["population"] == pop]
 
         def counts(answered):
-            own = defaultdict(int)
-            for r in members:
-                if answered(r):
-                    own[order[r["team"]]] += 1
-            total = {}
-            for x in list(reversed(range(len(preorder)))) + ["org"]:
-                total[x] = own[x] + sum(total[c] for c in kids[x])
-            own["org"] = 0
-            return total, own
+            return group_counts(members, answered, preorder, order, kids)
         total, own = counts(lambda r: True)
         base = suppress(kids, own, total, k)
         for persp in codes:
