@@ -614,3 +614,33 @@ export-column-because-dimension = Because of
 export-column-because-dimension-code = Because of (code)
 export-column-because-gap = Gap behind it
 export-column-because-gap-code = Gap behind it (code)
+
+## Dates (render::date)
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+date-long = { $day } { $month } { $year }
+datetime-long = { $date }, { $time }
+lang-switch-label = Language
+
+## One's own data (GDPR)
+account-data = Your data
+account-data-help = Download everything Miroir holds about you: your account, your organisations and roles, the teams you manage, your signed self-assessments and the action-plan entries written under your name. Anonymous survey answers are not in it: nothing links them to anyone.
+account-data-download = Download my data (JSON)
+account-delete = Delete my account
+account-delete-what = Deleting your account removes your name, your e-mail address, your roles and your team assignments at once; you are signed out everywhere. Your self-assessments stay in the results they were counted in, no longer linked to you, and your name is removed from action histories. This cannot be undone.
+account-delete-password = Your password, to confirm
+account-delete-submit = Delete my account for good
+notice-account-deleted = Your account has been deleted.
+error-last-platform-admin = You are the only platform administrator: name another one before deleting your account.
+author-deleted = deleted account
+dashboard-exports = Exports (CSV, XLSX)

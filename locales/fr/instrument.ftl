@@ -22,10 +22,10 @@ item-environment-c-1 = Cette entreprise prend soin de l’environnement dans sa 
 
 ## Questionnaire client : indicateurs clés
 
-item-nps = Quelle est la probabilité que vous recommandiez cette entreprise à un proche ou à un collègue ?
-item-csat = Dans l’ensemble, quel est votre niveau de satisfaction concernant ce contact ?
-item-ces = Dans quelle mesure a-t-il été facile de faire traiter votre demande ?
-item-fcr = Votre demande a-t-elle été résolue dès votre premier contact, sans avoir à relancer ?
+item-nps = Quelle est la probabilité que vous recommandiez cette entreprise à un proche ou à un collègue ?
+item-csat = Dans l’ensemble, quel est votre niveau de satisfaction concernant ce contact ?
+item-ces = Dans quelle mesure a-t-il été facile de faire traiter votre demande ?
+item-fcr = Votre demande a-t-elle été résolue dès votre premier contact, sans avoir à relancer ?
 
 ## Questionnaire collaborateur : expérience vécue (perspective e)
 
@@ -66,8 +66,8 @@ item-environment-ec-1 = Cette entreprise prend soin de l’environnement dans sa
 item-orientation-1 = Je sais ce que nos clients attendent.
 item-orientation-2 = Je suis en mesure de résoudre le problème d’un client dès le premier contact.
 item-orientation-3 = Je me sens responsable de la satisfaction de nos clients.
-item-enps = Quelle est la probabilité que vous recommandiez l’entreprise comme employeur à un proche ?
-item-ies = Dans quelle mesure est-il facile d’obtenir en interne ce dont vous avez besoin pour servir les clients ?
+item-enps = Quelle est la probabilité que vous recommandiez l’entreprise comme employeur à un proche ?
+item-ies = Dans quelle mesure est-il facile d’obtenir en interne ce dont vous avez besoin pour servir les clients ?
 
 ## Auto-évaluation du manager : estimation de l’expérience de l’équipe (perspective me, affichée après perspective-me-lead)
 
@@ -140,16 +140,16 @@ item-environment-xc-1 = Cette entreprise prend soin de l’environnement dans sa
 ## Piliers de la relation (METHOD.md §2, §6)
 
 pillar-execution = Exécution
-pillar-execution-desc = Les fondamentaux du service bien assurés : facilité, outils numériques, autonomie, compétence et coopération.
+pillar-execution-desc = Les fondamentaux du service bien assurés : facilité, outils numériques, autonomie, compétence et coopération.
 pillar-link = Lien
-pillar-link-desc = La qualité de la relation entre les personnes : courtoisie, écoute et confiance.
+pillar-link-desc = La qualité de la relation entre les personnes : courtoisie, écoute et confiance.
 pillar-emotion = Émotion
-pillar-emotion-desc = Ce qui donne du sens et de la durée à la relation : valeurs, considération et respect de l’environnement.
+pillar-emotion-desc = Ce qui donne du sens et de la durée à la relation : valeurs, considération et respect de l’environnement.
 
 ## Dimensions (METHOD.md §2)
 
 dimension-courtesy = Comportement et savoir-vivre
-dimension-courtesy-desc = La courtoisie et le respect dont chacun bénéficie : les clients de la part des équipes, les collaborateurs entre eux.
+dimension-courtesy-desc = La courtoisie et le respect dont chacun bénéficie : les clients de la part des équipes, les collaborateurs entre eux.
 dimension-facilitation = Facilitation et adaptabilité
 dimension-facilitation-desc = La facilité à obtenir ce dont on a besoin, et la capacité du service et des règles à s’adapter aux situations réelles.
 dimension-values = Valeurs
@@ -187,17 +187,17 @@ perspective-me = Collaborateurs vus par le manager
 perspective-mc = Clients vus par le manager
 perspective-xe = Collaborateurs vus par la direction
 perspective-xc = Clients vus par la direction
-perspective-c-lead = Dans quelle mesure êtes-vous d’accord avec chacune de ces affirmations sur votre expérience ?
-perspective-e-lead = Dans quelle mesure êtes-vous d’accord avec chacune de ces affirmations sur votre expérience au travail ?
-perspective-ec-lead = Selon vous, comment vos clients répondraient-ils ? Pour chaque affirmation, choisissez la réponse que la plupart d’entre eux donneraient.
-perspective-me-lead = Selon vous, comment les membres de votre équipe répondraient-ils ? Pour chaque affirmation, choisissez la réponse que la plupart d’entre eux donneraient.
-perspective-mc-lead = Selon vous, comment les clients de votre équipe répondraient-ils ? Pour chaque affirmation, choisissez la réponse que la plupart d’entre eux donneraient.
-perspective-xe-lead = Selon vous, comment les collaborateurs de l’entreprise répondraient-ils ? Pour chaque affirmation, choisissez la réponse que la plupart d’entre eux donneraient.
-perspective-xc-lead = Selon vous, comment les clients de l’entreprise répondraient-ils ? Pour chaque affirmation, choisissez la réponse que la plupart d’entre eux donneraient.
-perspective-me-estimate-lead = Sur 10 de vos collaborateurs, combien seraient d’accord avec l’affirmation suivante ?
-perspective-mc-estimate-lead = Sur 10 clients de votre équipe, combien seraient d’accord avec l’affirmation suivante ?
-perspective-xe-estimate-lead = Sur 10 collaborateurs de l’entreprise, combien seraient d’accord avec l’affirmation suivante ?
-perspective-xc-estimate-lead = Sur 10 clients de l’entreprise, combien seraient d’accord avec l’affirmation suivante ?
+perspective-c-lead = Dans quelle mesure êtes-vous d’accord avec chacune de ces affirmations sur votre expérience ?
+perspective-e-lead = Dans quelle mesure êtes-vous d’accord avec chacune de ces affirmations sur votre expérience au travail ?
+perspective-ec-lead = Selon vous, comment vos clients répondraient-ils ? Pour chaque affirmation, choisissez la réponse que la plupart d’entre eux donneraient.
+perspective-me-lead = Selon vous, comment les membres de votre équipe répondraient-ils ? Pour chaque affirmation, choisissez la réponse que la plupart d’entre eux donneraient.
+perspective-mc-lead = Selon vous, comment les clients de votre équipe répondraient-ils ? Pour chaque affirmation, choisissez la réponse que la plupart d’entre eux donneraient.
+perspective-xe-lead = Selon vous, comment les collaborateurs de l’entreprise répondraient-ils ? Pour chaque affirmation, choisissez la réponse que la plupart d’entre eux donneraient.
+perspective-xc-lead = Selon vous, comment les clients de l’entreprise répondraient-ils ? Pour chaque affirmation, choisissez la réponse que la plupart d’entre eux donneraient.
+perspective-me-estimate-lead = Sur 10 de vos collaborateurs, combien seraient d’accord avec l’affirmation suivante ?
+perspective-mc-estimate-lead = Sur 10 clients de votre équipe, combien seraient d’accord avec l’affirmation suivante ?
+perspective-xe-estimate-lead = Sur 10 collaborateurs de l’entreprise, combien seraient d’accord avec l’affirmation suivante ?
+perspective-xc-estimate-lead = Sur 10 clients de l’entreprise, combien seraient d’accord avec l’affirmation suivante ?
 
 ## Canaux de contact des réponses clients
 
@@ -233,36 +233,36 @@ scale-fcr-no = Non
 ## Formes de maturité (METHOD.md §6)
 
 maturity-excellence = Excellence
-maturity-excellence-desc = Les trois piliers ont des scores élevés : la relation est solide, des fondamentaux jusqu’à l’émotion.
+maturity-excellence-desc = Les trois piliers ont des scores élevés : la relation est solide, des fondamentaux jusqu’à l’émotion.
 maturity-house = Maison
-maturity-house-desc = L’exécution et le lien sont élevés et de niveau proche : la maison tient debout, il reste à construire l’étage de l’émotion.
+maturity-house-desc = L’exécution et le lien sont élevés et de niveau proche : la maison tient debout, il reste à construire l’étage de l’émotion.
 maturity-pyramid = Pyramide
-maturity-pyramid-desc = L’exécution devance nettement le lien : la base se renforce d’abord, les étages relationnels viendront ensuite.
+maturity-pyramid-desc = L’exécution devance nettement le lien : la base se renforce d’abord, les étages relationnels viendront ensuite.
 maturity-narrow = Immeuble étroit
-maturity-narrow-desc = Les trois piliers sont à des niveaux proches et moyens : les fondamentaux de la relation restent à consolider partout.
+maturity-narrow-desc = Les trois piliers sont à des niveaux proches et moyens : les fondamentaux de la relation restent à consolider partout.
 
 ## Quadrants des équipes, séparés par les médianes des indices collaborateurs et clients (METHOD.md §5)
 
 quadrant-virtuous = Symétrie vertueuse
-quadrant-virtuous-desc = Collaborateurs et clients sont tous deux au niveau de la médiane ou au-dessus : l’attention portée en interne se retrouve auprès des clients.
+quadrant-virtuous-desc = Collaborateurs et clients sont tous deux au niveau de la médiane ou au-dessus : l’attention portée en interne se retrouve auprès des clients.
 quadrant-fragile = Satisfaction fragile
-quadrant-fragile-desc = Les clients sont satisfaits, les collaborateurs beaucoup moins : le service est rendu aux dépens de l’équipe, ce qui dure rarement.
+quadrant-fragile-desc = Les clients sont satisfaits, les collaborateurs beaucoup moins : le service est rendu aux dépens de l’équipe, ce qui dure rarement.
 quadrant-untapped = Engagement inexploité
-quadrant-untapped-desc = Les collaborateurs sont engagés, mais les clients ne le ressentent pas : l’engagement ne se traduit pas en service, c’est l’exécution qu’il faut regarder.
+quadrant-untapped-desc = Les collaborateurs sont engagés, mais les clients ne le ressentent pas : l’engagement ne se traduit pas en service, c’est l’exécution qu’il faut regarder.
 quadrant-vicious = Cercle vicieux
-quadrant-vicious-desc = Collaborateurs et clients sont tous deux sous la médiane : les difficultés de chacun entretiennent celles de l’autre.
+quadrant-vicious-desc = Collaborateurs et clients sont tous deux sous la médiane : les difficultés de chacun entretiennent celles de l’autre.
 
 ## Écarts, en points de % de réponses favorables (METHOD.md §4)
 
 gap-symmetry = Écart de symétrie
-gap-symmetry-desc = Score des collaborateurs moins score des clients, en points. Positif : les collaborateurs jugent leur expérience meilleure que les clients ne jugent la leur, signe que l’attention portée en interne n’arrive pas jusqu’aux clients ; négatif : les clients sont mieux servis que les collaborateurs ne sont traités, peut-être à leurs dépens. Dans les deux sens, un écart important signale une asymétrie des attentions.
+gap-symmetry-desc = Score des collaborateurs moins score des clients, en points. Positif : les collaborateurs jugent leur expérience meilleure que les clients ne jugent la leur, signe que l’attention portée en interne n’arrive pas jusqu’aux clients ; négatif : les clients sont mieux servis que les collaborateurs ne sont traités, peut-être à leurs dépens. Dans les deux sens, un écart important signale une asymétrie des attentions.
 gap-customer_perception = Écart de perception client
-gap-customer_perception-desc = Estimation des collaborateurs moins réponse des clients, en points. Positif : les collaborateurs surestiment l’expérience de leurs clients ; négatif : ils la sous-estiment.
+gap-customer_perception-desc = Estimation des collaborateurs moins réponse des clients, en points. Positif : les collaborateurs surestiment l’expérience de leurs clients ; négatif : ils la sous-estiment.
 gap-managerial_blind_spot = Angle mort managérial
-gap-managerial_blind_spot-desc = Estimation du manager moins réponse de son équipe, en points. Positif : le manager pense son équipe mieux lotie qu’elle ne le dit ; négatif : il est plus pessimiste que son équipe.
+gap-managerial_blind_spot-desc = Estimation du manager moins réponse de son équipe, en points. Positif : le manager pense son équipe mieux lotie qu’elle ne le dit ; négatif : il est plus pessimiste que son équipe.
 gap-manager_customer_blind_spot = Angle mort du manager sur les clients
-gap-manager_customer_blind_spot-desc = Estimation du manager moins réponse des clients de l’équipe, en points. Positif : le manager surestime l’expérience client ; négatif : il la sous-estime.
+gap-manager_customer_blind_spot-desc = Estimation du manager moins réponse des clients de l’équipe, en points. Positif : le manager surestime l’expérience client ; négatif : il la sous-estime.
 gap-leadership_employee = Angle mort de la direction sur les collaborateurs
-gap-leadership_employee-desc = Estimation de la direction moins réponse des collaborateurs de toute l’organisation, en points. Positif : la direction pense les collaborateurs mieux lotis qu’ils ne le disent ; négatif : elle est plus pessimiste qu’eux.
+gap-leadership_employee-desc = Estimation de la direction moins réponse des collaborateurs de toute l’organisation, en points. Positif : la direction pense les collaborateurs mieux lotis qu’ils ne le disent ; négatif : elle est plus pessimiste qu’eux.
 gap-leadership_customer = Angle mort de la direction sur les clients
-gap-leadership_customer-desc = Estimation de la direction moins réponse des clients de toute l’organisation, en points. Positif : la direction surestime l’expérience client ; négatif : elle la sous-estime.
+gap-leadership_customer-desc = Estimation de la direction moins réponse des clients de toute l’organisation, en points. Positif : la direction surestime l’expérience client ; négatif : elle la sous-estime.

@@ -446,3 +446,137 @@ pub fn remove_member(conn: &mut DbConn, principal: &Principal, org: &str, member
         Ok(())
     })
 }
+
+/// Everything Miroir holds about one person, as they download it from
+/// their account page (GDPR art. 15 and 20). Anonymous answers are not
+/// in it: nothing links them to anyone.
+#[derive(Debug, Serialize)]
+pub struct OwnData {
+    pub exported_at: String,
+    pub account: OwnAccount,
+    pub organisations: Vec<OwnMembership>,
+    pub managed_teams: Vec<OwnTeam>,
+    pub self_assessments: Vec<OwnSelfAssessment>,
+    pub action_history: Vec<OwnActionEvent>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OwnAccount {
+    pub email: String,
+    pub display_name: String,
+    pub language: Option<String>,
+    pub platform_administrator: bool,
+    pub consultant: bool,
+    pub created_at: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OwnMembership {
+    pub organisation: String,
+    pub role: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OwnTeam {
+    pub organisation: String,
+    pub code: String,
+    pub name: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OwnSelfAssessment {
+    pub organisation: String,
+    pub campaign: String,
+    pub team: Option<String>,
+    pub population: String,
+    pub submitted_on: String,
+    pub answers: std::collections::BTreeMap<String, i32>,
+    pub comment: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OwnActionEvent {
+    pub organisation: String,
+    pub point: String,
+    pub at: String,
+    pub status: String,
+    pub note: Option<String>,
+}
+
+/// One's own data, for the download on the account page.
+pub fn own_data(conn: &mut DbConn, u: &User) -> DomainResult<OwnData> {
+    let organisations = user::organisations_of(conn, &u.id)?;
+    let organisation_ids: Vec<String> = organisations.iter().map(|(id, _, _)| id.clone()).collect();
+    let managed_teams = user::managed_teams(conn, &u.id)?
+        .into_iter()
+        .map(|(organisation, code, name)| OwnTeam {
+            organisation,
+            code,
+            name,
+        })
+        .collect();
+    let authored = user::authored_responses(conn, &u.id)?;
+    let ids: Vec<String> = authored.iter().map(|(_, _, _, r)| r.id.clone()).collect();
+    let mut answers: HashMap<String, std::collections::BTreeMap<String, i32>> = HashMap::new();
+    for (response, item, value) in crate::db::models::response::answers_of_many(conn, &ids)? {
+        answers.entry(response).or_default().insert(item, value);
+    }
+    let self_assessments = authored
+        .into_iter()
+        .map(|(campaign, organisation, team, r)| OwnSelfAssessment {
+            organisation,
+            campaign,
+            team,
+            population: r.population.as_str().to_string(),
+            submitted_on: r.submitted_on.to_string(),
+            answers: answers.remove(&r.id).unwrap_or_default(),
+            comment: r.comment,
+        })
+        .collect();
+    let action_history = user::authored_action_events(conn, &u.display_name, &organisation_ids)?
+        .into_iter()
+        .map(|(organisation, point, at, status, note)| OwnActionEvent {
+            organisation,
+            point,
+            at: at.to_string(),
+            status,
+            note,
+        })
+        .collect();
+    Ok(OwnData {
+        exported_at: now().to_string(),
+        account: OwnAccount {
+            email: u.email.clone(),
+            display_name: u.display_name.clone(),
+            language: u.language.clone(),
+            platform_administrator: u.is_platform_admin,
+            consultant: u.is_consultant,
+            created_at: u.created_at.to_string(),
+        },
+        organisations: organisations
+            .into_iter()
+            .map(|(_, organisation, role)| OwnMembership { organisation, role })
+            .collect(),
+        managed_teams,
+        self_assessments,
+        action_history,
+    })
+}
+
+/// Deletes one's own account after checking the password (GDPR art. 17).
+/// The last platform administrator cannot leave: nobody could run the
+/// instance any more.
+pub fn delete_own_account(conn: &mut DbConn, u: &User, password: &str) -> DomainResult<()> {
+    if !verify_password(password, &u.password_hash) {
+        return Err(DomainError::Field("password", "error-password-wrong"));
+    }
+    if u.is_platform_admin && user::count_admins(conn)? <= 1 {
+        return Err(DomainError::Conflict("error-last-platform-admin"));
+    }
+    let organisation_ids: Vec<String> = user::organisations_of(conn, &u.id)?
+        .into_iter()
+        .map(|(id, _, _)| id)
+        .collect();
+    user::erase(conn, u, &organisation_ids)?;
+    Ok(())
+}

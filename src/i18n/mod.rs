@@ -188,4 +188,44 @@ mod tests {
             assert!(missing.is_empty(), "{lang} differs from en on {missing:?}");
         }
     }
+
+    /// French typography: a non-breaking space (U+00A0 before `:`, the
+    /// narrow U+202F before `;` `?` `!` and inside « »), never a plain
+    /// space, so a line never starts with the punctuation. Placeholders
+    /// (`{ … }`) are Fluent syntax and are left out.
+    #[test]
+    fn french_messages_keep_their_punctuation_with_the_word() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/locales/fr");
+        let mut offences = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (number, line) in text.lines().enumerate() {
+                if line.starts_with('#') {
+                    continue;
+                }
+                let mut depth = 0usize;
+                let mut previous = ' ';
+                for c in line.chars() {
+                    match c {
+                        '{' => depth += 1,
+                        '}' => depth = depth.saturating_sub(1),
+                        ':' | ';' | '?' | '!' | '»' if depth == 0 && previous == ' ' => {
+                            offences.push(format!("{}:{}: {line}", path.display(), number + 1));
+                        }
+                        _ if depth == 0 && previous == '«' && c == ' ' => {
+                            offences.push(format!("{}:{}: {line}", path.display(), number + 1));
+                        }
+                        _ => {}
+                    }
+                    previous = c;
+                }
+            }
+        }
+        assert!(
+            offences.is_empty(),
+            "plain spaces before French punctuation:\n{}",
+            offences.join("\n")
+        );
+    }
 }

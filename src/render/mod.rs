@@ -2,6 +2,7 @@
 //! charts and exports. Pure functions: data in, bytes out.
 
 pub mod charts;
+pub mod date;
 pub mod export;
 pub mod number;
 pub mod qr;

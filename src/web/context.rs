@@ -70,7 +70,12 @@ pub fn page_context_in<T: Serialize>(
     org_default: Option<&str>,
     page: T,
 ) -> PageContext<T> {
-    let lang = lang_for(req, org_default);
+    page_context_as(req, title_key, lang_for(req, org_default), page)
+}
+
+/// A page context in a language already chosen (a survey switched to
+/// another language re-renders in it before the cookie is back).
+pub fn page_context_as<T: Serialize>(req: &HttpRequest, title_key: &str, lang: String, page: T) -> PageContext<T> {
     let notice = web::Query::<NoticeQuery>::from_query(req.query_string())
         .ok()
         .and_then(|q| q.0.notice)
@@ -93,8 +98,18 @@ pub fn page_context_in<T: Serialize>(
         notice,
         lang,
         respondent: false,
+        survey_form: false,
         page,
     }
+}
+
+/// The cookie that remembers the language a visitor chose.
+pub fn language_cookie(lang: String) -> actix_web::cookie::Cookie<'static> {
+    actix_web::cookie::Cookie::build(LANG_COOKIE, lang)
+        .path("/")
+        .same_site(actix_web::cookie::SameSite::Lax)
+        .max_age(actix_web::cookie::time::Duration::days(365))
+        .finish()
 }
 
 #[derive(Deserialize)]

@@ -70,6 +70,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(auth::setup)
         .service(auth::account)
         .service(auth::change_password)
+        .service(auth::export_account)
+        .service(auth::delete_account)
         .service(auth::switch_language)
         .service(auth::reset_form)
         .service(auth::reset)

@@ -22,7 +22,8 @@ pub fn registry(dir: Option<&str>) -> anyhow::Result<Handlebars<'static>> {
     hb.register_helper("concat", Box::new(concat_helper));
     hb.register_helper("num", Box::new(num_helper));
     hb.register_helper("signed", Box::new(signed_helper));
-    hb.register_helper("datetime", Box::new(datetime_helper));
+    hb.register_helper("datetime", Box::new(DateHelper));
+    hb.register_helper("date", Box::new(DateHelper));
     match dir {
         Some(dir) => {
             hb.set_dev_mode(true);
@@ -33,8 +34,28 @@ pub fn registry(dir: Option<&str>) -> anyhow::Result<Handlebars<'static>> {
     Ok(hb)
 }
 
-// A stored timestamp to the minute, as people read it.
-handlebars::handlebars_helper!(datetime_helper: |s: str| s.replace('T', " ").chars().take(16).collect::<String>());
+/// A stored date or timestamp as people read it in the page's language
+/// ("25 octobre 2026", "25 October 2026, 14:05"), by `render::date`; also
+/// usable as a subexpression (`(date page.campaign.opens_on)`).
+struct DateHelper;
+
+impl handlebars::HelperDef for DateHelper {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &handlebars::Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        ctx: &'rc handlebars::Context,
+        _: &mut handlebars::RenderContext<'reg, 'rc>,
+    ) -> Result<handlebars::ScopedJson<'rc>, handlebars::RenderError> {
+        let lang = ctx.data().get("lang").and_then(|l| l.as_str()).unwrap_or("en");
+        let text = match h.param(0).map(|p| p.value()) {
+            Some(serde_json::Value::String(s)) => crate::render::date::stored(lang, s),
+            Some(serde_json::Value::Null) | None => String::new(),
+            Some(other) => other.to_string(),
+        };
+        Ok(handlebars::ScopedJson::Derived(serde_json::Value::String(text)))
+    }
+}
 handlebars::handlebars_helper!(eq_helper: |a: Json, b: Json| a == b);
 handlebars::handlebars_helper!(concat_helper: |*args| args
     .iter()
@@ -119,6 +140,9 @@ pub struct PageContext<T: Serialize> {
     /// A survey respondent's page: no sign-in link (a customer or an
     /// employee answering a survey has no account to sign in to).
     pub respondent: bool,
+    /// A survey form is on the page: the language buttons submit it
+    /// (`switch_lang`), so switching keeps what was typed.
+    pub survey_form: bool,
     pub page: T,
 }
 

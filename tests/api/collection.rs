@@ -412,8 +412,67 @@ async fn respondents_see_the_organisation_and_no_sign_in_link(app: TestApp) {
     assert!(login_page.contains("href=\"/login\""));
 }
 
+/// The language buttons of a survey submit the survey itself: the same
+/// answers come back in the other language, nothing is checked or stored,
+/// and the choice is remembered for the rest of the visit.
+async fn switching_language_keeps_what_was_typed(app: TestApp) {
+    let (_, campaign, code, a1) = world(&app).await;
+    let (_, html) = app.get_text(&format!("/s/{code}/A1")).await;
+    // The buttons belong to the survey form and come after it in the
+    // document (Enter in a field submits the answers, not a language).
+    let doc = scraper::Html::parse_document(&html);
+    let switch = scraper::Selector::parse("button[name=switch_lang][form=survey][formnovalidate]").unwrap();
+    assert_eq!(doc.select(&switch).count(), 2, "one button per language");
+    assert!(
+        html.find("id=\"survey\"").unwrap() < html.find("name=\"switch_lang\"").unwrap(),
+        "the buttons follow the form"
+    );
+    assert!(
+        !html.contains("action=\"/language\""),
+        "no separate language form on a survey"
+    );
+    // Half the questions answered, a comment typed, then "EN" pressed.
+    let mut fields: Vec<(String, String)> = dedup(fill_survey(&html, top("")))
+        .into_iter()
+        .filter(|(k, _)| !k.starts_with("trust") && k != "csat")
+        .collect();
+    fields.push(("comment".into(), "Accueil très chaleureux".into()));
+    fields.push(("switch_lang".into(), "en".into()));
+    let res = post_fields(&app, &format!("/s/{code}/A1"), &fields).await;
+    assert_eq!(res.status().as_u16(), 200, "not a refusal");
+    let cookie = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|c| c.to_str().ok())
+        .any(|c| c.starts_with("miroir_lang=en"));
+    assert!(cookie, "the choice is remembered");
+    let html = res.text().await.unwrap();
+    assert!(html.contains("<html lang=\"en\">"), "the page is in English");
+    assert!(html.contains("name=\"nps\" value=\"10\" checked"), "answers kept");
+    assert!(!html.contains("name=\"csat\" value=\"5\" checked"), "nothing invented");
+    assert!(html.contains("Accueil très chaleureux"), "comment kept");
+    assert!(!html.contains("id=\"form-errors\""), "no error summary for a switch");
+    assert_eq!(app.respondents(&campaign, &a1, "customer"), 0, "nothing stored");
+    // The same idempotency key: the answers, once sent, count once.
+    let key = crate::helpers::input_value(&html, "idempotency_key").unwrap();
+    assert!(fields.iter().any(|(k, v)| k == "idempotency_key" && *v == key));
+    let complete: Vec<(String, String)> = dedup(fill_survey(&html, top("")));
+    let res = post_fields(&app, &format!("/s/{code}/A1"), &complete).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(app.respondents(&campaign, &a1, "customer"), 1);
+    // An unknown language is not a switch: the answers are checked as sent.
+    let (_, html) = app.get_text(&format!("/s/{code}/A1")).await;
+    let mut fields = dedup(fill_survey(&html, top("")));
+    fields.retain(|(k, _)| k != "csat");
+    fields.push(("switch_lang".into(), "xx".into()));
+    let res = post_fields(&app, &format!("/s/{code}/A1"), &fields).await;
+    assert_eq!(res.status().as_u16(), 422);
+}
+
 both_backends!(
     respondents_see_the_organisation_and_no_sign_in_link,
+    switching_language_keeps_what_was_typed,
     each_population_answers_through_the_real_forms,
     a_refused_survey_keeps_every_answer,
     a_double_submission_is_stored_once,

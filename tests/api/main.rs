@@ -7,6 +7,7 @@
 
 mod helpers;
 
+mod account_data;
 mod aggregates;
 mod attacks;
 mod auth;

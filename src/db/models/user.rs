@@ -267,3 +267,90 @@ pub fn consume_reset(conn: &mut DbConn, token_hash: &str) -> QueryResult<usize> 
     .set(password_resets::used.eq(true))
     .execute(conn)
 }
+
+/// One's own self-assessments: (campaign name, organisation name, team
+/// code, the response), oldest first, for the account's data export.
+pub fn authored_responses(
+    conn: &mut DbConn,
+    user_id: &str,
+) -> QueryResult<Vec<(String, String, Option<String>, crate::db::models::response::Response)>> {
+    use crate::db::models::response::Response;
+    use crate::db::schema::{campaigns, organisations, responses, teams};
+    responses::table
+        .inner_join(campaigns::table.on(campaigns::id.eq(responses::campaign_id)))
+        .inner_join(organisations::table.on(organisations::id.eq(campaigns::organisation_id)))
+        .left_join(teams::table.on(teams::id.nullable().eq(responses::team_id)))
+        .filter(responses::author_id.eq(user_id))
+        .order((responses::submitted_on.asc(), responses::id.asc()))
+        .select((
+            campaigns::name,
+            organisations::name,
+            teams::code.nullable(),
+            Response::as_select(),
+        ))
+        .load(conn)
+}
+
+/// The action-history entries written under this name in these
+/// organisations: (organisation name, point, at, status, note).
+pub fn authored_action_events(
+    conn: &mut DbConn,
+    display_name: &str,
+    organisation_ids: &[String],
+) -> QueryResult<Vec<(String, String, chrono::NaiveDateTime, String, Option<String>)>> {
+    use crate::db::schema::{action_events, actions, organisations};
+    action_events::table
+        .inner_join(actions::table.on(actions::id.eq(action_events::action_id)))
+        .inner_join(organisations::table.on(organisations::id.eq(actions::organisation_id)))
+        .filter(action_events::author.eq(display_name))
+        .filter(actions::organisation_id.eq_any(organisation_ids))
+        .order(action_events::at.asc())
+        .select((
+            organisations::name,
+            actions::point,
+            action_events::at,
+            action_events::status,
+            action_events::note,
+        ))
+        .load(conn)
+}
+
+/// Erases an account: its self-assessments stay in the results they were
+/// counted in but no longer point to it, its name leaves the action
+/// histories of its organisations, it no longer appears as an
+/// organisation's creator; memberships, team assignments and password
+/// links go with the row (ON DELETE CASCADE). One transaction.
+pub fn erase(conn: &mut DbConn, u: &User, organisation_ids: &[String]) -> QueryResult<()> {
+    use crate::db::schema::{action_events, actions, organisations, responses};
+    conn.transaction(|conn| {
+        diesel::update(responses::table.filter(responses::author_id.eq(&u.id)))
+            .set(responses::author_id.eq(None::<String>))
+            .execute(conn)?;
+        diesel::update(organisations::table.filter(organisations::created_by.eq(&u.id)))
+            .set(organisations::created_by.eq(None::<String>))
+            .execute(conn)?;
+        let their_actions = actions::table
+            .filter(actions::organisation_id.eq_any(organisation_ids))
+            .select(actions::id);
+        diesel::update(
+            action_events::table
+                .filter(action_events::author.eq(&u.display_name))
+                .filter(action_events::action_id.eq_any(their_actions)),
+        )
+        .set(action_events::author.eq(""))
+        .execute(conn)?;
+        diesel::delete(users::table.filter(users::id.eq(&u.id))).execute(conn)?;
+        Ok(())
+    })
+}
+
+/// The teams one manages: (organisation name, team code, team name).
+pub fn managed_teams(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<(String, String, String)>> {
+    team_managers::table
+        .inner_join(teams::table.on(teams::id.eq(team_managers::team_id)))
+        .inner_join(organisations::table.on(organisations::id.eq(teams::organisation_id)))
+        .filter(team_managers::user_id.eq(user_id))
+        .order((organisations::name.asc(), teams::code.asc()))
+        .select((organisations::name, teams::code, teams::name))
+        .load(conn)
+}

@@ -12,7 +12,7 @@ use crate::domain::accounts::{self, NewUserInput};
 use crate::domain::navigation;
 use crate::domain::DomainError;
 use crate::error::{AppError, AppResult};
-use crate::web::context::{lang_for, page_context, CsrfForm, LANG_COOKIE};
+use crate::web::context::{lang_for, page_context, CsrfForm};
 use crate::web::forms::{settle, FormState};
 use crate::web::render::html;
 use crate::web::session::{MaybeSignedIn, SignedIn, SESSION_COOKIE};
@@ -297,7 +297,15 @@ struct AccountPage {
     display_name: String,
     language: Option<String>,
     form: FormState<PasswordForm>,
+    delete: FormState<DeleteAccountForm>,
     organisations: Vec<(String, String, String)>,
+}
+
+/// Deleting one's account asks for the password again.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct DeleteAccountForm {
+    #[serde(default, skip_serializing)]
+    pub password: String,
 }
 
 async fn account_page(
@@ -305,6 +313,16 @@ async fn account_page(
     req: &HttpRequest,
     s: &SignedIn,
     form: FormState<PasswordForm>,
+) -> AppResult<HttpResponse> {
+    account_page_with(state, req, s, form, FormState::new(DeleteAccountForm::default())).await
+}
+
+async fn account_page_with(
+    state: &State,
+    req: &HttpRequest,
+    s: &SignedIn,
+    form: FormState<PasswordForm>,
+    delete: FormState<DeleteAccountForm>,
 ) -> AppResult<HttpResponse> {
     let id = s.user.id.clone();
     let organisations = state
@@ -315,6 +333,7 @@ async fn account_page(
         display_name: s.user.display_name.clone(),
         language: s.user.language.clone(),
         form,
+        delete,
         organisations,
     };
     html(
@@ -350,6 +369,52 @@ pub async fn change_password(
     .await
 }
 
+/// One's own data as a JSON file (GDPR access and portability).
+#[get("/account/export")]
+pub async fn export_account(state: State, s: SignedIn) -> AppResult<HttpResponse> {
+    let u = s.user.clone();
+    let data = state.db(move |conn| Ok(accounts::own_data(conn, &u)?)).await?;
+    let body = serde_json::to_vec_pretty(&data).map_err(|e| AppError::Unexpected(e.into()))?;
+    let name = format!("miroir-account-{}.json", chrono::Utc::now().date_naive());
+    Ok(HttpResponse::Ok()
+        .content_type("application/json; charset=utf-8")
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{name}\""),
+        ))
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
+        .body(body))
+}
+
+/// Deletes one's own account (GDPR erasure), then signs out.
+#[post("/account/delete")]
+pub async fn delete_account(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    CsrfForm(form): CsrfForm<DeleteAccountForm>,
+) -> AppResult<HttpResponse> {
+    let (u, password) = (s.user.clone(), form.password.clone());
+    match state
+        .db(move |conn| Ok(accounts::delete_own_account(conn, &u, &password)))
+        .await?
+    {
+        Ok(()) => {
+            let mut res = see_other("/login?notice=notice-account-deleted");
+            let mut gone = Cookie::build(SESSION_COOKIE, "").path("/").finish();
+            gone.make_removal();
+            res.add_cookie(&gone).map_err(|e| AppError::Unexpected(e.into()))?;
+            Ok(res)
+        }
+        Err(e) => {
+            let delete = FormState::refused(form, &lang_for(&req, None), e)?;
+            let mut res = account_page_with(&state, &req, &s, FormState::new(PasswordForm::default()), delete).await?;
+            *res.status_mut() = actix_web::http::StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(res)
+        }
+    }
+}
+
 #[derive(Deserialize)]
 pub struct LanguageForm {
     lang: String,
@@ -375,11 +440,7 @@ pub async fn switch_language(
             .await?;
     }
     let mut res = see_other(&safe_next(form.next.as_deref()));
-    let cookie = Cookie::build(LANG_COOKIE, form.lang)
-        .path("/")
-        .same_site(SameSite::Lax)
-        .max_age(CookieDuration::days(365))
-        .finish();
+    let cookie = crate::web::context::language_cookie(form.lang);
     res.add_cookie(&cookie).map_err(|e| AppError::Unexpected(e.into()))?;
     Ok(res)
 }

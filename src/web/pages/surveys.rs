@@ -17,7 +17,7 @@ use crate::domain::collection::{self, Section, Source, Stored, Submission};
 use crate::domain::survey::{self, Target};
 use crate::domain::{DomainError, MessageKey};
 use crate::error::{AppError, AppResult};
-use crate::web::context::{lang_for, page_context_in, CsrfForm};
+use crate::web::context::{lang_for, language_cookie, page_context_as, page_context_in, CsrfForm};
 use crate::web::render::html;
 use crate::web::session::SignedIn;
 use crate::web::state::State;
@@ -63,6 +63,9 @@ struct Extras {
     contact_ok: bool,
     contact: String,
     contact_message: String,
+    /// A language button was pressed: show the same form, as typed, in
+    /// this language (nothing is checked or stored).
+    switch_lang: Option<String>,
 }
 
 impl Extras {
@@ -74,6 +77,10 @@ impl Extras {
             contact_ok: form.get("contact_ok").is_some(),
             contact: get("contact"),
             contact_message: get("contact_message"),
+            switch_lang: form
+                .get("switch_lang")
+                .filter(|l| crate::i18n::is_supported(l))
+                .cloned(),
         }
     }
 }
@@ -135,11 +142,20 @@ fn render(
         refused,
         first_refused,
     };
-    let mut ctx = page_context_in(req, "survey-title", Some(&target.org_default), page);
+    let switched = extras.switch_lang.clone();
+    let mut ctx = match &switched {
+        Some(lang) => page_context_as(req, "survey-title", lang.clone(), page),
+        None => page_context_in(req, "survey-title", Some(&target.org_default), page),
+    };
     // Signed self-assessments keep the header of a signed-in person.
     ctx.respondent = matches!(target.population, Population::Customer | Population::Employee);
+    ctx.survey_form = true;
     let mut res = html(&state.templates, "pages/survey", &ctx)?;
     *res.status_mut() = status;
+    if let Some(lang) = switched {
+        res.add_cookie(&language_cookie(lang))
+            .map_err(|e| AppError::Unexpected(e.into()))?;
+    }
     res.headers_mut().insert(
         actix_web::http::header::CACHE_CONTROL,
         actix_web::http::header::HeaderValue::from_static("no-store"),
@@ -183,6 +199,25 @@ async fn submit(
     form: HashMap<String, String>,
 ) -> AppResult<HttpResponse> {
     let extras = Extras::from_form(&form);
+    if let Some(lang) = &extras.switch_lang {
+        // A signed-in person's preference outranks the cookie: keep it too.
+        if let Some(s) = crate::web::middleware::signed_in(req) {
+            let (id, lang) = (s.user.id.clone(), lang.clone());
+            state
+                .db(move |conn| Ok(crate::domain::accounts::set_own_language(conn, &id, &lang)?))
+                .await?;
+        }
+        return render(
+            state,
+            req,
+            &target,
+            &form,
+            &BTreeMap::new(),
+            extras,
+            None,
+            StatusCode::OK,
+        );
+    }
     let checked = collection::check_answers(target.instrument(), target.population, &form);
     let contact_error = (extras.contact_ok && extras.contact.trim().is_empty()).then_some("error-contact-missing");
     let answers = match (checked, contact_error) {
