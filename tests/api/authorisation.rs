@@ -190,6 +190,8 @@ const MATRIX: &[Row] = &[
     get("/account", "/account",                                                                        [IN, OK, OK, OK, OK, OK, OK, OK, OK]),
     post("/account/password", "/account/password", Body::Form(&[("current_password", "wrong"), ("new_password", "a new long password")]),
                                                                                                        [IN, BAD, BAD, BAD, BAD, BAD, BAD, BAD, BAD]),
+    get("/account/export", "/account/export",                                                          [IN, OK, OK, OK, OK, OK, OK, OK, OK]),
+    post("/account/delete", "/account/delete", Body::Form(&[("password", "wrong")]),                    [IN, BAD, BAD, BAD, BAD, BAD, BAD, BAD, BAD]),
     // The platform.
     get("/admin/users", "/admin/users",                                                                [IN, OK, NO, NO, NO, NO, NO, NO, NO]),
     post("/admin/users", "/admin/users", EMPTY,                                                        [IN, BAD, NO, NO, NO, NO, NO, NO, NO]),

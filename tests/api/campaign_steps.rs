@@ -40,7 +40,7 @@ async fn closing_and_archiving_are_confirmed_first(app: TestApp) {
         "the form carries its CSRF token"
     );
     let (_, french) = director.get_text(&format!("{page}/close?lang=fr")).await;
-    assert!(french.contains("Clôturer la campagne ?"));
+    assert!(french.contains("Clôturer la campagne\u{202f}?"));
     assert!(french.contains("les réponses recueillies sont figées"));
 
     // Confirming still closes it.
