@@ -644,3 +644,6 @@ notice-account-deleted = Your account has been deleted.
 error-last-platform-admin = You are the only platform administrator: name another one before deleting your account.
 author-deleted = deleted account
 dashboard-exports = Exports (CSV, XLSX)
+heatmap-folded = { $teams } teams: the { $regions } regions come first; open a region to see its teams.
+heatmap-unfold = show its { $teams } teams
+heatmap-fold = hide its { $teams } teams

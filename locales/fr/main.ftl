@@ -647,3 +647,6 @@ notice-account-deleted = Votre compte a été supprimé.
 error-last-platform-admin = Vous êtes le seul administrateur de la plateforme : nommez-en un autre avant de supprimer votre compte.
 author-deleted = compte supprimé
 dashboard-exports = Exports (CSV, XLSX)
+heatmap-folded = { $teams } équipes : les { $regions } régions d’abord ; ouvrez une région pour voir ses équipes.
+heatmap-unfold = voir ses { $teams } équipes
+heatmap-fold = masquer ses { $teams } équipes

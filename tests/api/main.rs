@@ -20,6 +20,7 @@ mod forgot;
 mod hostile_input;
 mod inputs;
 mod instrument;
+mod large;
 mod logs;
 mod migrations;
 mod navigation;

@@ -38,6 +38,113 @@ pub struct HeatRow {
     pub name: String,
     pub depth: usize,
     pub cells: Vec<HeatCell>,
+    /// Folded heat-map: the teams under this region (0 elsewhere).
+    pub below: usize,
+    /// Folded heat-map: this region's teams are shown.
+    pub open: bool,
+}
+
+/// Above this many teams the heat-map opens on the regions and unfolds one
+/// region on demand (a page a browser and a person can hold).
+pub const REGIONS_FIRST_ABOVE: usize = 60;
+
+/// The heat-map as the dashboard shows it: every team, or for a large
+/// organisation the regions with one of them unfolded.
+#[derive(Serialize)]
+pub struct HeatView {
+    pub rows: Vec<HeatRow>,
+    pub folded: bool,
+    pub teams: usize,
+    pub regions: usize,
+    pub open: Option<String>,
+}
+
+/// Weight of a row when sorting by gap: its mean absolute gap.
+fn gap_weight(r: &HeatRow) -> f64 {
+    mean_absolute(r.cells.iter().filter_map(|c| c.points)).unwrap_or(-1.0)
+}
+
+/// The dashboard's heat-map. Up to `REGIONS_FIRST_ABOVE` teams, all of
+/// them; above, the teams down to the first level with several teams
+/// ("regions"), and under the region `open` (one of them) its teams.
+pub fn heatmap_view(report: &CampaignReport, gap: &str, sort_by_gap: bool, open: Option<&str>) -> HeatView {
+    let rows = heatmap(report, gap, false);
+    let teams = rows.len();
+    if teams <= REGIONS_FIRST_ABOVE {
+        let mut rows = rows;
+        if sort_by_gap {
+            rows.sort_by(|a, b| gap_weight(b).total_cmp(&gap_weight(a)));
+        }
+        return HeatView {
+            rows,
+            folded: false,
+            teams,
+            regions: 0,
+            open: None,
+        };
+    }
+    let max_depth = rows.iter().map(|r| r.depth).max().unwrap_or(0);
+    let fold = (0..=max_depth)
+        .find(|d| rows.iter().filter(|r| r.depth == *d).count() > 1)
+        .unwrap_or(0);
+    let parent: std::collections::HashMap<&str, Option<&str>> = report
+        .teams
+        .iter()
+        .map(|t| (t.code.as_str(), t.parent_code.as_deref()))
+        .collect();
+    let depth: std::collections::HashMap<String, usize> = rows.iter().map(|r| (r.code.clone(), r.depth)).collect();
+    // The region of a team below the fold: its ancestor on the fold level.
+    let region_of = |code: &str| -> Option<String> {
+        let mut current = code;
+        for _ in 0..=max_depth {
+            if depth.get(current) == Some(&fold) {
+                return Some(current.to_string());
+            }
+            current = (*parent.get(current)?)?;
+        }
+        None
+    };
+    let open = open.filter(|o| depth.get(*o) == Some(&fold)).map(str::to_string);
+    let mut above = Vec::new();
+    let mut regions: Vec<(HeatRow, Vec<HeatRow>)> = Vec::new();
+    let mut under: std::collections::HashMap<String, Vec<HeatRow>> = std::collections::HashMap::new();
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for row in rows {
+        if row.depth < fold {
+            above.push(row);
+        } else if row.depth == fold {
+            regions.push((row, Vec::new()));
+        } else if let Some(region) = region_of(&row.code) {
+            *counts.entry(region.clone()).or_default() += 1;
+            if open.as_deref() == Some(region.as_str()) {
+                under.entry(region).or_default().push(row);
+            }
+        }
+    }
+    for (region, teams) in &mut regions {
+        region.below = counts.get(&region.code).copied().unwrap_or(0);
+        region.open = open.as_deref() == Some(region.code.as_str());
+        *teams = under.remove(&region.code).unwrap_or_default();
+        if sort_by_gap {
+            teams.sort_by(|a, b| gap_weight(b).total_cmp(&gap_weight(a)));
+        }
+    }
+    if sort_by_gap {
+        regions.sort_by(|a, b| gap_weight(&b.0).total_cmp(&gap_weight(&a.0)));
+    }
+    let region_count = regions.len();
+    let mut shown = above;
+    for (region, teams) in regions {
+        shown.push(region);
+        shown.extend(teams);
+    }
+    HeatView {
+        rows: shown,
+        folded: true,
+        teams,
+        regions: region_count,
+        open,
+    }
 }
 
 /// Colour band of a gap: ±10 points per band, three bands each way.
@@ -99,11 +206,12 @@ pub fn heatmap(report: &CampaignReport, gap: &str, sort_by_gap: bool) -> Vec<Hea
                     }
                 })
                 .collect(),
+            below: 0,
+            open: false,
         })
         .collect();
     if sort_by_gap {
-        let weight = |r: &HeatRow| mean_absolute(r.cells.iter().filter_map(|c| c.points)).unwrap_or(-1.0);
-        rows.sort_by(|a, b| weight(b).total_cmp(&weight(a)));
+        rows.sort_by(|a, b| gap_weight(b).total_cmp(&gap_weight(a)));
     }
     rows
 }
@@ -130,7 +238,7 @@ struct DashboardPage<'a> {
     gaps: [&'static str; 3],
     sort: String,
     heat_dimensions: Vec<&'static str>,
-    heat: Vec<HeatRow>,
+    heat: HeatView,
     charts: super::dashboard_charts::Charts,
     channels: Option<&'a ChannelView>,
     previous: Option<String>,
@@ -144,6 +252,8 @@ struct DashboardPage<'a> {
 pub struct DashboardQuery {
     gap: Option<String>,
     sort: Option<String>,
+    /// The region unfolded on a large organisation's heat-map.
+    region: Option<String>,
 }
 
 #[get("/orgs/{org}/campaigns/{c}/dashboard")]
@@ -206,7 +316,7 @@ pub async fn dashboard(
         ),
         linkage: &report.linkage,
         dimensions: dimension_rows(&report.organisation),
-        heat: heatmap(report, &gap, sort == "gap"),
+        heat: heatmap_view(report, &gap, sort == "gap", q.region.as_deref()),
         heat_dimensions: Dimension::ALL.iter().map(|d| d.as_str()).collect(),
         charts: super::dashboard_charts::charts(
             report,
