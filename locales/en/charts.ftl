@@ -54,3 +54,4 @@ heatmap-perception-positive = Positive (blue): employees overestimate the custom
 ##   dimension-<code> for the eleven dimensions (dimension-courtesy … dimension-environment)
 chart-enps-nps-title = Employee and customer recommendation, team by team
 chart-enps-nps-desc = Each point is a team: its eNPS across, its customers' NPS up. Lines mark the medians.
+chart-unlisted = { $teams } more teams are drawn without their names: unfold their region in the heat-map below, or download every team's figures (Exports).

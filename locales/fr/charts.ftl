@@ -54,3 +54,4 @@ heatmap-perception-positive = Positif (bleu) : les collaborateurs surestiment l
 ##   dimension-<code> pour les onze dimensions (dimension-courtesy … dimension-environment)
 chart-enps-nps-title = Recommandation des collaborateurs et des clients, équipe par équipe
 chart-enps-nps-desc = Chaque point est une équipe : son eNPS en abscisse, le NPS de ses clients en ordonnée. Les lignes marquent les médianes.
+chart-unlisted = { $teams } autres équipes sont tracées sans leur nom : dépliez leur région dans la carte ci-dessous, ou téléchargez les chiffres de toutes les équipes (Exports).

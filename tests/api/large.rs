@@ -46,6 +46,17 @@ async fn a_large_heat_map_opens_on_its_regions(app: TestApp) {
         "each region opens"
     );
 
+    // The scatters draw every team but name only those the heat-map shows.
+    let doc = scraper::Html::parse_document(&folded);
+    let linked = scraper::Selector::parse("svg#eei-csi a").unwrap();
+    let drawn = scraper::Selector::parse("svg#eei-csi > g:last-of-type path").unwrap();
+    let rows = scraper::Selector::parse("svg#eei-csi + details tbody tr, figure:has(svg#eei-csi) details tbody tr").unwrap();
+    let (linked, drawn) = (doc.select(&linked).count(), doc.select(&drawn).count());
+    assert!(drawn > 60, "every published team is drawn: {drawn}");
+    assert!(linked <= 8, "only the regions are named: {linked}");
+    assert!(doc.select(&rows).count() <= 8);
+    assert!(folded.contains("more teams are drawn without their names"));
+
     // One region unfolded: its nine branches under it, in place.
     let (status, open) = root.get_text(&format!("{page}?lang=en&region=R001")).await;
     assert_eq!(status, 200);

@@ -12,6 +12,8 @@ use crate::analytics::linkage::Quadrant;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ScatterPoint<'a> {
     pub label: &'a str,
+    /// The team's page; empty for a point drawn without a link, a tooltip
+    /// or a row in the data table.
     pub href: &'a str,
     pub x: f64,
     pub y: f64,
@@ -71,6 +73,9 @@ pub struct ScatterChart {
     pub regression: Option<Line>,
     pub legend: Vec<LegendItem>,
     pub points: Vec<PlottedPoint>,
+    /// Points drawn without a link, a tooltip or a row in the data table
+    /// (a large organisation's teams outside the region unfolded).
+    pub unlisted: usize,
     pub empty: bool,
 }
 
@@ -252,6 +257,7 @@ pub fn scatter(
         regression: regression.map(|((x1, y1), (x2, y2))| Line::new(xs.px(x1), ys.px(y1), xs.px(x2), ys.px(y2))),
         legend,
         empty: plotted.is_empty(),
+        unlisted: plotted.iter().filter(|p| p.href.is_empty()).count(),
         points: plotted,
     }
 }

@@ -115,7 +115,7 @@ pub async fn audit(
         dimensions: dimension_rows(&report.organisation),
         heat: heatmap(report, "symmetry", false),
         heat_dimensions: Dimension::ALL.iter().map(|d| d.as_str()).collect(),
-        charts: super::dashboard_charts::charts(report, &org_id, &d.campaign.id, &lang),
+        charts: super::dashboard_charts::charts(report, &org_id, &d.campaign.id, &lang, &|_| true),
         plan,
         actions: all_actions
             .into_iter()

@@ -290,6 +290,9 @@ pub async fn dashboard(
         (&d.campaign.id, &d.campaign.name),
         "dashboard-title",
     );
+    let heat = heatmap_view(report, &gap, sort == "gap", q.region.as_deref());
+    // A large organisation's scatters name the teams its heat-map shows.
+    let shown: std::collections::HashSet<String> = heat.rows.iter().map(|r| r.code.clone()).collect();
     let page = DashboardPage {
         trail,
         may_adopt: s.principal.may(Action::ManageActions {
@@ -316,14 +319,15 @@ pub async fn dashboard(
         ),
         linkage: &report.linkage,
         dimensions: dimension_rows(&report.organisation),
-        heat: heatmap_view(report, &gap, sort == "gap", q.region.as_deref()),
         heat_dimensions: Dimension::ALL.iter().map(|d| d.as_str()).collect(),
         charts: super::dashboard_charts::charts(
             report,
             &org_id,
             &d.campaign.id,
             &crate::web::context::lang_for(&req, None),
+            &|code| !heat.folded || shown.contains(code),
         ),
+        heat,
         gap,
         gaps: HEATMAP_GAPS,
         sort,

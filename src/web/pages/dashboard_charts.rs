@@ -27,7 +27,7 @@ type Axes = dyn Fn(&crate::analytics::GroupReport) -> (Option<f64>, Option<f64>)
 /// visible figures; teams whose figures anonymity hides are not drawn.
 fn team_scatter(
     report: &CampaignReport,
-    link: &dyn Fn(&str) -> String,
+    link: &dyn Fn(&str) -> Option<String>,
     value: &Axes,
     meta: ChartMeta<'_>,
     keys: (&str, &str),
@@ -41,7 +41,7 @@ fn team_scatter(
         .filter_map(|t| {
             let q = quadrants.get(&t.code)?;
             let (x, y) = value(&t.group);
-            Some((t.name.clone(), link(&t.code), x?, y?, *q))
+            Some((t.name.clone(), link(&t.code).unwrap_or_default(), x?, y?, *q))
         })
         .collect();
     if rows.len() < 2 {
@@ -72,9 +72,19 @@ fn team_scatter(
     ))
 }
 
-pub fn charts(report: &CampaignReport, org: &str, campaign: &str, lang: &str) -> Charts {
+/// The charts of a campaign. `listed` says which teams the scatters name
+/// (link, tooltip, data-table row): all of them, or for a large
+/// organisation the teams its heat-map shows; the others are drawn
+/// as unnamed points.
+pub fn charts(
+    report: &CampaignReport,
+    org: &str,
+    campaign: &str,
+    lang: &str,
+    listed: &dyn Fn(&str) -> bool,
+) -> Charts {
     let style = NumberStyle::for_lang(lang);
-    let link = |code: &str| format!("/orgs/{org}/campaigns/{campaign}/teams/{code}");
+    let link = |code: &str| listed(code).then(|| format!("/orgs/{org}/campaigns/{campaign}/teams/{code}"));
     let eei_csi = team_scatter(
         report,
         &link,
