@@ -50,7 +50,8 @@ async fn a_large_heat_map_opens_on_its_regions(app: TestApp) {
     let doc = scraper::Html::parse_document(&folded);
     let linked = scraper::Selector::parse("svg#eei-csi a").unwrap();
     let drawn = scraper::Selector::parse("svg#eei-csi > g:last-of-type path").unwrap();
-    let rows = scraper::Selector::parse("svg#eei-csi + details tbody tr, figure:has(svg#eei-csi) details tbody tr").unwrap();
+    let rows =
+        scraper::Selector::parse("svg#eei-csi + details tbody tr, figure:has(svg#eei-csi) details tbody tr").unwrap();
     let (linked, drawn) = (doc.select(&linked).count(), doc.select(&drawn).count());
     assert!(drawn > 60, "every published team is drawn: {drawn}");
     assert!(linked <= 8, "only the regions are named: {linked}");

@@ -76,13 +76,7 @@ fn team_scatter(
 /// (link, tooltip, data-table row): all of them, or for a large
 /// organisation the teams its heat-map shows; the others are drawn
 /// as unnamed points.
-pub fn charts(
-    report: &CampaignReport,
-    org: &str,
-    campaign: &str,
-    lang: &str,
-    listed: &dyn Fn(&str) -> bool,
-) -> Charts {
+pub fn charts(report: &CampaignReport, org: &str, campaign: &str, lang: &str, listed: &dyn Fn(&str) -> bool) -> Charts {
     let style = NumberStyle::for_lang(lang);
     let link = |code: &str| listed(code).then(|| format!("/orgs/{org}/campaigns/{campaign}/teams/{code}"));
     let eei_csi = team_scatter(
