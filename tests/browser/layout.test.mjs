@@ -60,7 +60,8 @@ async function smallestChartText(page) {
       if (!box.width || !view || !view.width) continue;
       const scale = box.width / view.width;
       for (const text of svg.querySelectorAll('text')) {
-        if (!text.textContent.trim()) continue;
+        // Text shown only on paper (the points' numbers) is not measured on screen.
+        if (!text.textContent.trim() || !text.getClientRects().length) continue;
         const size = parseFloat(getComputedStyle(text).fontSize) * scale;
         if (size < smallest) {
           smallest = size;
@@ -108,3 +109,20 @@ for (const width of [390, 1366]) {
     }));
   }
 }
+
+test('on paper the scatters name their teams', TIMEOUT, readable('layout print', async () => {
+  const context = await newContext(browser, server.base, { viewport: { width: 1366, height: 900 }, storageState: state });
+  const page = await context.newPage();
+  await visit(page, 'audit (print)', `${pages.audit}?lang=fr`);
+  const screenNumbers = await page.locator('svg#eei-csi text.point-number').first().isVisible();
+  assert.equal(screenNumbers, false, '[audit] the numbers are for paper only');
+  await page.emulateMedia({ media: 'print' });
+  const numbers = await page.locator('svg#eei-csi text.point-number').count();
+  const names = page.locator('figure:has(svg#eei-csi) ol.point-legend li');
+  assert.ok(numbers > 10, `[audit (print)] ${numbers} numbered points`);
+  assert.equal(await names.count(), numbers, '[audit (print)] one name per numbered point');
+  assert.ok(await names.first().isVisible(), '[audit (print)] the names are printed');
+  assert.ok(await page.locator('svg#eei-csi text.point-number').first().isVisible(), '[audit (print)] the numbers are printed');
+  await screenshot(page, 'layout-audit-print-fr');
+  await context.close();
+}));

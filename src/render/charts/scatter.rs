@@ -37,6 +37,11 @@ pub struct PlottedPoint {
     pub y_text: String,
     pub quadrant_key: Option<String>,
     pub marker: Marker,
+    /// A named point's number, printed beside it and in the printed
+    /// legend of names (a scatter on paper identifies its teams).
+    pub number: Option<usize>,
+    pub number_x: f64,
+    pub number_y: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -225,9 +230,14 @@ pub fn scatter(
             .collect(),
     };
     let regression = regression.and_then(|l| clip_line(l, (x_lo, x_hi), (y_lo, y_hi)));
+    let mut named = 0;
     let plotted = points
         .iter()
         .map(|p| {
+            let number = (!p.href.is_empty()).then(|| {
+                named += 1;
+                named
+            });
             let quadrant = p.quadrant.or_else(|| medians.map(|m| Quadrant::of(p.x, p.y, m)));
             let (cx, cy) = (xs.px(p.x), ys.px(p.y));
             PlottedPoint {
@@ -239,6 +249,9 @@ pub fn scatter(
                 y_text: style.format(p.y, 1, false),
                 quadrant_key: quadrant.map(|q| format!("quadrant-{}", q.as_str())),
                 marker: marker(quadrant, cx, cy),
+                number,
+                number_x: r1(cx + 7.0),
+                number_y: r1(cy - 6.0),
             }
         })
         .collect::<Vec<_>>();
