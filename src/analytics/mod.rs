@@ -8,6 +8,7 @@ pub mod benchmark;
 pub mod channels;
 pub mod compare;
 pub mod data;
+pub mod findings;
 mod disclosure;
 pub mod group;
 pub mod items;
