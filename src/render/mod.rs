@@ -3,6 +3,7 @@
 
 pub mod charts;
 pub mod export;
+pub mod findings;
 pub mod number;
 pub mod qr;
 pub mod reason;
