@@ -74,9 +74,19 @@ chart-dots-title = How each side sees each dimension
 chart-dots-desc = One row per dimension, on a scale from 0 to 100 (% favourable): customers, employees, the employees’ estimate of customers, and the manager’s estimates of employees and of customers, each with its own shape and colour. A missing marker is a score that is not shown.
 chart-dots-axis = % favourable, from 0 to 100
 chart-dots-legend = Legend
-# $who: the population; $k: the anonymity threshold.
-chart-dots-hidden = { $who }: fewer than { $k } answered, so their markers are not shown, to protect anonymity.
-chart-dots-none = { $who }: no answer, so no marker.
+# $who: the perspective's code; $k: the anonymity threshold.
+chart-dots-hidden = { $who ->
+    [c] Customers
+    [e] Employees
+   *[ec] Employees’ estimate of customers
+}: fewer than { $k } people answered, so these markers are not shown, to protect anonymity.
+chart-dots-none = { $who ->
+    [c] Customers
+    [e] Employees
+    [ec] Employees’ estimate of customers
+    [me] Manager’s estimate of employees
+   *[mc] Manager’s estimate of customers
+}: no answer, so no marker.
 chart-dots-some-missing = Some other markers are missing: fewer than { $k } people answered those questions, or nobody did.
 
 ## How to read (partials/how_to_read.hbs, team page and dashboard)

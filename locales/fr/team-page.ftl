@@ -69,8 +69,18 @@ chart-dots-title = Comment chacun voit chaque dimension
 chart-dots-desc = Une ligne par dimension, sur une échelle de 0 à 100 (% favorable) : clients, collaborateurs, estimation des clients par les collaborateurs, et estimations du responsable pour les collaborateurs et pour les clients, chacun avec sa forme et sa couleur. Un repère absent est un score non affiché.
 chart-dots-axis = % favorable, de 0 à 100
 chart-dots-legend = Légende
-chart-dots-hidden = { $who } : moins de { $k } réponses, leurs repères ne sont donc pas affichés, pour protéger l’anonymat.
-chart-dots-none = { $who } : aucune réponse, donc aucun repère.
+chart-dots-hidden = { $who ->
+    [c] Clients
+    [e] Collaborateurs
+   *[ec] Estimation des clients par les collaborateurs
+} : moins de { $k } personnes ont répondu, ces repères ne sont donc pas affichés, pour protéger l’anonymat.
+chart-dots-none = { $who ->
+    [c] Clients
+    [e] Collaborateurs
+    [ec] Estimation des clients par les collaborateurs
+    [me] Estimation des collaborateurs par le responsable
+   *[mc] Estimation des clients par le responsable
+} : aucune réponse, donc aucun repère.
 chart-dots-some-missing = D’autres repères manquent : moins de { $k } personnes ont répondu à ces questions, ou personne.
 
 ## Comment lire
