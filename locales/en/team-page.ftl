@@ -19,7 +19,6 @@ summary-plan-heading = Recommended first steps
 summary-plan-more = Each point, what it involves and how to adopt it are under “{ results-plan-heading }” below.
 results-detailed-heading = Detailed figures
 results-detailed-help = Every score with its number of answers and its interval, and every gap in points.
-results-base-hidden = fewer than { $k }
 
 # A finding: $direction is above when the first side is higher (gap > 0),
 # below otherwise; $points is unsigned; $who is you (the team's own manager

@@ -19,7 +19,6 @@ summary-plan-heading = Premiers pas recommandés
 summary-plan-more = Chaque point, ce qu’il demande et comment l’adopter se trouvent plus bas, sous « { results-plan-heading } ».
 results-detailed-heading = Chiffres détaillés
 results-detailed-help = Chaque score avec son nombre de réponses et son intervalle, et chaque écart en points.
-results-base-hidden = moins de { $k }
 
 finding-symmetry = { $direction ->
     [above] Vos collaborateurs évaluent « { $dimension } » { $points } points plus haut que vos clients : un écart trop grand pour être dû au hasard.
