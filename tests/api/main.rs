@@ -26,5 +26,6 @@ mod organisations;
 mod results;
 mod routes;
 mod setup;
+mod team_page;
 mod teams;
 mod vocabularies;
