@@ -64,9 +64,7 @@ impl FindingGap {
     /// tested gap, or a blind spot of at least the threshold.
     fn notable(self, report: &DimensionReport) -> Option<f64> {
         let g = &report.gaps;
-        let tested = |gap: &Option<super::scores::TestedGap>| {
-            gap.as_ref().filter(|g| g.significant).map(|g| g.points)
-        };
+        let tested = |gap: &Option<super::scores::TestedGap>| gap.as_ref().filter(|g| g.significant).map(|g| g.points);
         let blind = |gap: &Option<super::scores::PointGap>| {
             gap.as_ref()
                 .map(|g| g.points)
@@ -115,13 +113,9 @@ pub fn findings(group: &GroupReport) -> Vec<Finding> {
         .dimensions
         .iter()
         .flat_map(|(&dimension, report)| {
-            FindingGap::ALL.into_iter().filter_map(move |gap| {
-                gap.notable(report).map(|points| Finding {
-                    dimension,
-                    gap,
-                    points,
-                })
-            })
+            FindingGap::ALL
+                .into_iter()
+                .filter_map(move |gap| gap.notable(report).map(|points| Finding { dimension, gap, points }))
         })
         .collect();
     all.sort_by(by_importance);

@@ -10,10 +10,7 @@ use crate::analytics::{
 
 /// `count` identical respondents of `team`.
 fn add(data: &mut CampaignData, team: &str, population: Population, answers: &[(&str, u8)], count: usize) {
-    let answers: Vec<(ItemCode, u8)> = answers
-        .iter()
-        .map(|(c, v)| (ItemCode::parse(c).unwrap(), *v))
-        .collect();
+    let answers: Vec<(ItemCode, u8)> = answers.iter().map(|(c, v)| (ItemCode::parse(c).unwrap(), *v)).collect();
     for _ in 0..count {
         data.add_respondent(&Respondent {
             team: Some(team),
@@ -105,13 +102,20 @@ fn the_largest_blind_spot_is_named_even_when_tested_gaps_are_larger() {
     let found = named(&findings(&group));
     assert_eq!(found.len(), MAX_FINDINGS);
     assert_eq!(found[2], (Dimension::Autonomy, FindingGap::ManagerialBlindSpot, 12.0));
-    assert_eq!(found[..2], [
-        (Dimension::Listening, FindingGap::Symmetry, 30.0),
-        (Dimension::Trust, FindingGap::Symmetry, 28.0)
-    ]);
+    assert_eq!(
+        found[..2],
+        [
+            (Dimension::Listening, FindingGap::Symmetry, 30.0),
+            (Dimension::Trust, FindingGap::Symmetry, 28.0)
+        ]
+    );
     // And the other way round: blind spots do not crowd out the test.
     let mut group = empty_group();
-    for (d, points) in [(Dimension::Listening, 50.0), (Dimension::Trust, 45.0), (Dimension::Values, 40.0)] {
+    for (d, points) in [
+        (Dimension::Listening, 50.0),
+        (Dimension::Trust, 45.0),
+        (Dimension::Values, 40.0),
+    ] {
         gaps(&mut group, d).managerial_blind_spot = blind(points);
     }
     gaps(&mut group, Dimension::Autonomy).symmetry = tested(-8.0, true);
@@ -178,7 +182,13 @@ fn shop(customers: usize) -> CampaignData {
         &[("listening.e.1", 5), ("trust.e.1", 1)],
         8,
     );
-    add(&mut data, "shop", Population::Manager, &[("trust.me.1", 5), ("trust.mc.1", 5)], 1);
+    add(
+        &mut data,
+        "shop",
+        Population::Manager,
+        &[("trust.me.1", 5), ("trust.mc.1", 5)],
+        1,
+    );
     data
 }
 
@@ -199,7 +209,10 @@ fn the_engines_significance_and_anonymity_decide() {
     assert!(group.suppressed.customer);
     let found = findings(group);
     assert!(!found.is_empty());
-    assert!(found.iter().all(|f| f.gap == FindingGap::ManagerialBlindSpot), "{found:?}");
+    assert!(
+        found.iter().all(|f| f.gap == FindingGap::ManagerialBlindSpot),
+        "{found:?}"
+    );
 }
 
 fn change(points: f64, significant: Option<bool>) -> Option<Change> {
@@ -286,7 +299,13 @@ fn a_change_exists_only_where_both_waves_show_the_population() {
     let mut before = shop(2);
     // The second wave: enough customers, now favourable on listening.
     let mut after = shop(0);
-    add(&mut after, "shop", Population::Customer, &[("listening.c.1", 5), ("trust.c.1", 5)], 8);
+    add(
+        &mut after,
+        "shop",
+        Population::Customer,
+        &[("listening.c.1", 5), ("trust.c.1", 5)],
+        8,
+    );
     // Employees' listening: 8 of 20 favourable, then 20 of 20.
     add(&mut before, "shop", Population::Employee, &[("listening.e.1", 1)], 12);
     add(&mut after, "shop", Population::Employee, &[("listening.e.1", 5)], 12);
@@ -301,9 +320,10 @@ fn a_change_exists_only_where_both_waves_show_the_population() {
         assert!(i.csi.is_none() && i.nps.is_none() && i.csat.is_none());
         assert!(team.dimensions[&Dimension::Listening][&Perspective::Employee].is_some());
         let (found, _) = significant_changes(team);
-        assert!(found
-            .iter()
-            .all(|c| !matches!(c.subject, ChangeSubject::Dimension(_, Perspective::Customer) | ChangeSubject::Index(_))));
+        assert!(found.iter().all(|c| !matches!(
+            c.subject,
+            ChangeSubject::Dimension(_, Perspective::Customer) | ChangeSubject::Index(_)
+        )));
         assert!(found
             .iter()
             .any(|c| c.subject == ChangeSubject::Dimension(Dimension::Listening, Perspective::Employee)));

@@ -87,9 +87,15 @@ mod tests {
             "You estimate your employees’ “Trust” 22 points above what they report."
         );
         let other = finding("en", &trust, Reader::Other);
-        assert!(other.starts_with("The manager estimates the employees’ “Trust” 22 points above"), "{other}");
+        assert!(
+            other.starts_with("The manager estimates the employees’ “Trust” 22 points above"),
+            "{other}"
+        );
         let fr = finding("fr", &trust, Reader::Manager);
-        assert!(fr.contains("22 points") && fr.contains(&i18n::t("fr", "dimension-trust")), "{fr}");
+        assert!(
+            fr.contains("22 points") && fr.contains(&i18n::t("fr", "dimension-trust")),
+            "{fr}"
+        );
         for lang in ["en", "fr"] {
             for gap in FindingGap::ALL {
                 for reader in [Reader::Manager, Reader::Other] {

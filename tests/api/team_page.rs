@@ -55,9 +55,17 @@ fn between<'a>(html: &'a str, from: &str, to: &str) -> &'a str {
     &html[start..end]
 }
 
-fn published(app: &TestApp, campaign: &str) -> (miroir::db::models::campaign::Campaign, std::sync::Arc<miroir::analytics::CampaignReport>) {
+fn published(
+    app: &TestApp,
+    campaign: &str,
+) -> (
+    miroir::db::models::campaign::Campaign,
+    std::sync::Arc<miroir::analytics::CampaignReport>,
+) {
     let mut conn = app.conn();
-    let c = miroir::db::models::campaign::find_by_id(&mut conn, campaign).unwrap().unwrap();
+    let c = miroir::db::models::campaign::find_by_id(&mut conn, campaign)
+        .unwrap()
+        .unwrap();
     let report = miroir::domain::reports::report_unchecked(&mut conn, &c, None, None).unwrap();
     (c, report)
 }
@@ -93,7 +101,9 @@ async fn the_manager_reads_their_team_in_words_first(app: TestApp) {
     let mut at = 0;
     for f in &found {
         let sentence = escaped(&finding("en", f, Reader::Manager));
-        let here = summary[at..].find(&sentence).unwrap_or_else(|| panic!("{sentence} in\n{summary}"));
+        let here = summary[at..]
+            .find(&sentence)
+            .unwrap_or_else(|| panic!("{sentence} in\n{summary}"));
         at += here + sentence.len();
         if !f.gap.tested() {
             assert!(!sentence.contains("chance"), "{sentence}");
@@ -114,7 +124,11 @@ async fn the_manager_reads_their_team_in_words_first(app: TestApp) {
     }
     // The recommended points, with their one sentence.
     for r in &group.recommendations {
-        assert!(summary.contains(&escaped(&miroir::render::reason::of("en", r))), "{}", r.action);
+        assert!(
+            summary.contains(&escaped(&miroir::render::reason::of("en", r))),
+            "{}",
+            r.action
+        );
     }
 
     // The chart: a marker per shown customer score, none for missing ones.
@@ -122,8 +136,14 @@ async fn the_manager_reads_their_team_in_words_first(app: TestApp) {
     let shown = |f: fn(&miroir::analytics::group::DimensionReport) -> Option<f64>| {
         group.dimensions.values().filter(|r| f(r).is_some()).count()
     };
-    assert_eq!(chart.matches("data-perspective=\"C\"").count(), shown(|r| r.customer.favourable));
-    assert_eq!(chart.matches("data-perspective=\"E\"").count(), shown(|r| r.employee.favourable));
+    assert_eq!(
+        chart.matches("data-perspective=\"C\"").count(),
+        shown(|r| r.customer.favourable)
+    );
+    assert_eq!(
+        chart.matches("data-perspective=\"E\"").count(),
+        shown(|r| r.employee.favourable)
+    );
     assert_eq!(
         chart.matches("data-perspective=\"MC\"").count(),
         shown(|r| r.manager_estimate_customer.favourable)
@@ -149,7 +169,10 @@ async fn a_suppressed_population_shows_no_figure_on_the_team_page(app: TestApp) 
     let hidden = report.teams.iter().find(|t| t.group.suppressed.employee).unwrap();
     let director = app.as_user(&d.installed.director_email).await;
     let (status, html) = director
-        .get_text(&format!("/orgs/{}/campaigns/{}/teams/{}?lang=en", d.org, d.wave2, hidden.code))
+        .get_text(&format!(
+            "/orgs/{}/campaigns/{}/teams/{}?lang=en",
+            d.org, d.wave2, hidden.code
+        ))
         .await;
     assert_eq!(status, 200);
     // No marker of the employees or of their estimate, a note in words.
@@ -185,7 +208,10 @@ async fn an_open_waves_team_page_has_breadcrumbs(app: TestApp) {
         .await;
     assert_eq!(status, 200);
     let crumbs = between(&html, "<nav class=\"breadcrumbs\"", "</nav>");
-    assert!(crumbs.contains(&format!("href=\"/orgs/{}/campaigns/{open}\">Wave 3</a>", d.org)), "{crumbs}");
+    assert!(
+        crumbs.contains(&format!("href=\"/orgs/{}/campaigns/{open}\">Wave 3</a>", d.org)),
+        "{crumbs}"
+    );
     assert!(crumbs.contains("<li aria-current=\"page\">Team results</li>"));
     assert!(!html.contains("← Wave 3"), "the old back link is gone");
     assert!(!html.contains("id=\"summary\""), "no figure before the close");

@@ -140,7 +140,14 @@ fn path(shape: Shape, cx: f64, cy: f64, r: f64) -> String {
         ),
         Shape::Square => {
             let s = r * 0.9;
-            format!("M{} {}h{}v{}h-{}Z", p(cx - s), p(cy - s), p(2.0 * s), p(2.0 * s), p(2.0 * s))
+            format!(
+                "M{} {}h{}v{}h-{}Z",
+                p(cx - s),
+                p(cy - s),
+                p(2.0 * s),
+                p(2.0 * s),
+                p(2.0 * s)
+            )
         }
         Shape::Diamond => {
             let s = r * 1.25;

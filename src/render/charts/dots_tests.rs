@@ -3,8 +3,8 @@ use serde_json::json;
 
 use super::*;
 use crate::analytics::{
-    build_report, CampaignData, CampaignMeta, Dimension, GroupReport, ItemCode, Population, ReportFilter,
-    Respondent, Settings,
+    build_report, CampaignData, CampaignMeta, Dimension, GroupReport, ItemCode, Population, ReportFilter, Respondent,
+    Settings,
 };
 
 const EN: NumberStyle = NumberStyle::Point;
@@ -23,10 +23,7 @@ fn group(customers: usize) -> GroupReport {
     let mut data = CampaignData::default();
     data.add_team("shop", "Shop", None);
     let mut add = |population: Population, answers: &[(&str, u8)], count: usize| {
-        let answers: Vec<(ItemCode, u8)> = answers
-            .iter()
-            .map(|(c, v)| (ItemCode::parse(c).unwrap(), *v))
-            .collect();
+        let answers: Vec<(ItemCode, u8)> = answers.iter().map(|(c, v)| (ItemCode::parse(c).unwrap(), *v)).collect();
         for _ in 0..count {
             data.add_respondent(&Respondent {
                 team: Some("shop"),
@@ -36,7 +33,11 @@ fn group(customers: usize) -> GroupReport {
             });
         }
     };
-    add(Population::Customer, &[("listening.c.1", 2), ("trust.c.1", 5)], customers);
+    add(
+        Population::Customer,
+        &[("listening.c.1", 2), ("trust.c.1", 5)],
+        customers,
+    );
     add(Population::Employee, &[("listening.e.1", 5), ("trust.e.1", 4)], 6);
     add(Population::Manager, &[("trust.me.1", 5)], 1);
     let meta = CampaignMeta {
@@ -48,7 +49,7 @@ fn group(customers: usize) -> GroupReport {
     report.teams[0].group.clone()
 }
 
-fn row<'a>(chart: &'a DotChart, d: Dimension) -> &'a DotRow {
+fn row(chart: &DotChart, d: Dimension) -> &DotRow {
     let key = format!("dimension-{d}");
     chart.rows.iter().find(|r| r.label_key == key).unwrap()
 }
@@ -70,7 +71,10 @@ fn one_marker_per_shown_perspective_and_none_for_the_others() {
     let listening = row(&chart, Dimension::Listening);
     let span = listening.span.clone().unwrap();
     assert_eq!((span.x1, span.x2), (20.0, DOTS_WIDTH - 20.0));
-    assert_eq!(listening.cells, [Some("0".into()), Some("100".into()), None, None, None]);
+    assert_eq!(
+        listening.cells,
+        [Some("0".into()), Some("100".into()), None, None, None]
+    );
     // Filled measured scores, hollow estimates, each its own shape and colour.
     let trust = row(&chart, Dimension::Trust);
     let me = trust.markers.iter().find(|m| m.abbr == "ME").unwrap();
@@ -98,10 +102,7 @@ fn a_population_under_k_has_no_marker_and_a_note() {
         assert!(r.markers.iter().all(|m| m.abbr != "C"), "{}", r.label_key);
         assert_eq!(r.cells[0], None);
     }
-    assert!(chart
-        .notes
-        .iter()
-        .any(|n| n.key == "chart-dots-hidden" && n.who == "c"));
+    assert!(chart.notes.iter().any(|n| n.key == "chart-dots-hidden" && n.who == "c"));
     assert_eq!(abbrs(row(&chart, Dimension::Trust)), ["E", "ME"]);
     assert_eq!(chart.k, 5);
 }
@@ -131,8 +132,11 @@ fn render(chart: &DotChart) -> String {
     hb.register_helper("t", Box::new(stub_t));
     let path = format!("{}/templates/partials/charts/dots.hbs", env!("CARGO_MANIFEST_DIR"));
     hb.register_template_file("partials/charts/dots", path).unwrap();
-    hb.render_template("{{> partials/charts/dots chart}}", &json!({ "lang": "en", "chart": chart }))
-        .unwrap()
+    hb.render_template(
+        "{{> partials/charts/dots chart}}",
+        &json!({ "lang": "en", "chart": chart }),
+    )
+    .unwrap()
 }
 
 #[test]
@@ -140,7 +144,9 @@ fn the_partial_shows_title_legend_labels_and_notes_in_words() {
     let html = render(&dots(meta(), &group(2), 5, EN));
     // A visible title and legend, outside the svg.
     let svg_at = html.find("<svg id=").unwrap();
-    let caption = html.find("<figcaption class=\"chart-title\">[chart-dots-title]</figcaption>").unwrap();
+    let caption = html
+        .find("<figcaption class=\"chart-title\">[chart-dots-title]</figcaption>")
+        .unwrap();
     assert!(caption < svg_at);
     for p in ["c", "e", "ec", "me", "mc"] {
         let item = format!("<abbr>{}</abbr> [perspective-{p}]</li>", p.to_uppercase());
@@ -148,7 +154,10 @@ fn the_partial_shows_title_legend_labels_and_notes_in_words() {
     }
     // Every dimension's label in the drawing; markers with their tooltip.
     for d in Dimension::ALL {
-        assert!(html.contains(&format!("stroke-width=\"4\">[dimension-{d}]</text>")), "{d}");
+        assert!(
+            html.contains(&format!("stroke-width=\"4\">[dimension-{d}]</text>")),
+            "{d}"
+        );
     }
     assert!(html.contains("data-perspective=\"E\"><title>[perspective-e] (E) — [dimension-trust]: 100</title>"));
     assert!(!html.contains("data-perspective=\"C\""));
@@ -178,15 +187,16 @@ fn text_is_drawn_large_enough_to_read_on_a_phone() {
     assert!(f64::from(DOTS_FONT_SIZE) * (phone / DOTS_WIDTH).min(1.0) >= 11.0);
     // Rows are far enough apart for 13 px labels above 12 px markers.
     let ys: Vec<f64> = chart.rows.iter().map(|r| r.label_y).collect();
-    assert!(ys.windows(2).all(|w| w[1] - w[0] >= 2.0 * f64::from(DOTS_FONT_SIZE) + 12.0));
+    assert!(ys
+        .windows(2)
+        .all(|w| w[1] - w[0] >= 2.0 * f64::from(DOTS_FONT_SIZE) + 12.0));
     // Every marker sits inside the drawing.
     for r in &chart.rows {
         for m in &r.markers {
-            let nums: Vec<f64> = m
-                .d
-                .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
-                .filter_map(|s| s.parse().ok())
-                .collect();
+            let nums: Vec<f64> =
+                m.d.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+                    .filter_map(|s| s.parse().ok())
+                    .collect();
             assert!(nums.iter().all(|v| *v <= DOTS_WIDTH), "{}", m.d);
         }
     }

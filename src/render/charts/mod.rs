@@ -25,7 +25,10 @@ mod tests;
 pub use bars::{bars, BarChart, BarInput, BarLabel, BarRow};
 pub use building::{building, maturity_key, BuildingChart, Floor, BUILDING_WIDTH};
 pub use colours::*;
-pub use dots::{dots, style_of, DotChart, DotLegendItem, DotMarker, DotNote, DotRow, Shape, DOTS_FONT_SIZE, DOTS_WIDTH, DOT_PERSPECTIVES};
+pub use dots::{
+    dots, style_of, DotChart, DotLegendItem, DotMarker, DotNote, DotRow, Shape, DOTS_FONT_SIZE, DOTS_WIDTH,
+    DOT_PERSPECTIVES,
+};
 pub use scatter::{scatter, CornerLabel, LegendItem, Marker, PlottedPoint, ScatterChart, ScatterPoint};
 
 /// What every chart needs from its page: an id unique in the page (the

@@ -33,11 +33,7 @@ pub fn summary(lang: &str, group: &GroupReport, reader_manages: bool, previous: 
     let reader = if reader_manages { Reader::Manager } else { Reader::Other };
     let since = previous.map(|p| {
         let wave = p.campaign.name.clone();
-        let (changes, more) = p
-            .change
-            .as_ref()
-            .map(findings::significant_changes)
-            .unwrap_or_default();
+        let (changes, more) = p.change.as_ref().map(findings::significant_changes).unwrap_or_default();
         SinceLast {
             team_new: p.change.is_none(),
             changes: changes.iter().map(|c| change(lang, c, &wave)).collect(),
