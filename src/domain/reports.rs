@@ -452,11 +452,16 @@ pub fn previous_wave(
     conn: &mut DbConn,
     c: &Campaign,
 ) -> DomainResult<Option<(Campaign, crate::analytics::WaveComparison)>> {
-    if !is_published(c) || previous_published(conn, c)?.is_none() {
+    if !is_published(c) {
         return Ok(None);
     }
+    let Some(prev) = previous_published(conn, c)? else {
+        return Ok(None);
+    };
     let report = report_unchecked(conn, c, None, None)?;
-    compare_with_previous(conn, c, &report)
+    let before = report_unchecked(conn, &prev, None, None)?;
+    let comparison = crate::analytics::compare_waves(&before, &report);
+    Ok(Some((prev, comparison)))
 }
 
 /// The name of a dashboard's organisation (an export's file name): the
