@@ -9,6 +9,7 @@ pub mod channels;
 pub mod compare;
 pub mod data;
 mod disclosure;
+pub mod findings;
 pub mod group;
 pub mod items;
 pub mod linkage;

@@ -410,25 +410,58 @@ pub fn dashboard(conn: &mut DbConn, p: &Principal, campaign_id: &str) -> DomainR
     let c = campaign::find_by_id(conn, campaign_id)?.ok_or(DomainError::NotFound)?;
     authorise_report(conn, p, &c, None)?;
     let (report, channels) = organisation_figures(conn, &c)?;
-    let all = campaign::list_by_org(conn, &c.organisation_id)?;
-    let previous = all
-        .into_iter()
-        .filter(|x| x.id != c.id && x.opens_on < c.opens_on && is_published(x))
-        .max_by_key(|x| x.opens_on);
-    let previous = match previous {
-        Some(prev) => {
-            let before = report_unchecked(conn, &prev, None, None)?;
-            let comparison = crate::analytics::compare_waves(&before, &report);
-            Some((prev, comparison))
-        }
-        None => None,
-    };
+    let previous = compare_with_previous(conn, &c, &report)?;
     Ok(Dashboard {
         campaign: c,
         report,
         channels,
         previous,
     })
+}
+
+/// The published wave of `c`'s organisation that opened last before it.
+fn previous_published(conn: &mut DbConn, c: &Campaign) -> DomainResult<Option<Campaign>> {
+    let all = campaign::list_by_org(conn, &c.organisation_id)?;
+    Ok(all
+        .into_iter()
+        .filter(|x| x.id != c.id && x.opens_on < c.opens_on && is_published(x))
+        .max_by_key(|x| x.opens_on))
+}
+
+/// The previous wave and its comparison with `report` (the organisation
+/// report of `c`).
+fn compare_with_previous(
+    conn: &mut DbConn,
+    c: &Campaign,
+    report: &CampaignReport,
+) -> DomainResult<Option<(Campaign, crate::analytics::WaveComparison)>> {
+    let Some(prev) = previous_published(conn, c)? else {
+        return Ok(None);
+    };
+    let before = report_unchecked(conn, &prev, None, None)?;
+    let comparison = crate::analytics::compare_waves(&before, report);
+    Ok(Some((prev, comparison)))
+}
+
+/// The comparison of a published wave with the previous one, both the
+/// whole organisation's published reports, for a caller that has already
+/// checked the reader may see the part it will show (a team page shows
+/// its team's entry only). Both waves are closed, so every change is the
+/// difference of two published figures (METHOD.md §7).
+pub fn previous_wave(
+    conn: &mut DbConn,
+    c: &Campaign,
+) -> DomainResult<Option<(Campaign, crate::analytics::WaveComparison)>> {
+    if !is_published(c) {
+        return Ok(None);
+    }
+    let Some(prev) = previous_published(conn, c)? else {
+        return Ok(None);
+    };
+    let report = report_unchecked(conn, c, None, None)?;
+    let before = report_unchecked(conn, &prev, None, None)?;
+    let comparison = crate::analytics::compare_waves(&before, &report);
+    Ok(Some((prev, comparison)))
 }
 
 /// The name of a dashboard's organisation (an export's file name): the

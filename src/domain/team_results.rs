@@ -10,6 +10,7 @@ use super::campaigns::{self, Campaign};
 use super::contacts::{self, ContactRequest};
 use super::teams::{self, Hierarchy, Team};
 use super::{reports, DbConn, DomainResult};
+use crate::analytics::compare::GroupChange;
 use crate::analytics::{CampaignReport, Population};
 use crate::auth::policy::{Action, Decision, Principal};
 use crate::db::models::team;
@@ -34,6 +35,22 @@ pub struct PublishedTeam {
     pub actions: Vec<ActionView>,
     /// May this person adopt a point of the plan for this team?
     pub may_adopt: bool,
+    /// Is this person one of the team's own managers (the summary then
+    /// says "you estimate")?
+    pub reader_manages: bool,
+    /// The previous published wave of the organisation and this team's
+    /// changes since it (`None` inside when the team was not in it).
+    pub previous: Option<PreviousWave>,
+}
+
+/// The wave before a team's wave, as the dashboard finds it, and the
+/// team's entry of the comparison of the two (`analytics::compare_waves`,
+/// q over the whole comparison as on the dashboard). Only this team's
+/// changes leave the domain.
+#[derive(Debug)]
+pub struct PreviousWave {
+    pub campaign: Campaign,
+    pub change: Option<GroupChange>,
 }
 
 #[derive(Debug)]
@@ -88,6 +105,11 @@ pub fn team_results(
         .filter(|a| a.action.team_id.as_deref() == Some(t.id.as_str()) && a.action.campaign_id == c.id)
         .collect();
     let may_adopt = p.may(Action::ManageActions { org, lineage: &lineage }) == Decision::Allow;
+    let reader_manages = p.managed_teams.contains(&t.id);
+    let previous = reports::previous_wave(conn, &c)?.map(|(campaign, comparison)| PreviousWave {
+        campaign,
+        change: comparison.teams.get(team_code).cloned(),
+    });
     Ok(TeamResults::Published(Box::new(PublishedTeam {
         campaign: c,
         team: t,
@@ -97,5 +119,7 @@ pub fn team_results(
         contacts,
         actions,
         may_adopt,
+        reader_manages,
+        previous,
     })))
 }

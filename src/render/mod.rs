@@ -4,6 +4,7 @@
 pub mod charts;
 pub mod date;
 pub mod export;
+pub mod findings;
 pub mod number;
 pub mod qr;
 pub mod reason;

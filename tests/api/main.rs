@@ -28,5 +28,6 @@ mod organisations;
 mod results;
 mod routes;
 mod setup;
+mod team_page;
 mod teams;
 mod vocabularies;

@@ -5,7 +5,7 @@
 //! formatted here. The partials under `templates/partials/charts/` draw them
 //! and translate the keys; they never compute.
 //!
-//! One module a chart: [`scatter`], [`bars`], [`building`]; the shared
+//! One module a chart: [`scatter`], [`bars`], [`building`], [`dots`]; the shared
 //! scales and axes here, the palette in [`colours`].
 //!
 //! Charts that hold links (the scatter) are `role="group"` rather than
@@ -17,6 +17,7 @@ use serde::Serialize;
 mod bars;
 mod building;
 pub mod colours;
+mod dots;
 mod scatter;
 #[cfg(test)]
 mod tests;
@@ -24,6 +25,10 @@ mod tests;
 pub use bars::{bars, BarChart, BarInput, BarLabel, BarRow};
 pub use building::{building, maturity_key, BuildingChart, Floor, BUILDING_WIDTH};
 pub use colours::*;
+pub use dots::{
+    dots, style_of, DotChart, DotLegendItem, DotMarker, DotNote, DotRow, Shape, DOTS_FONT_SIZE, DOTS_WIDTH,
+    DOT_PERSPECTIVES,
+};
 pub use scatter::{scatter, CornerLabel, LegendItem, Marker, PlottedPoint, ScatterChart, ScatterPoint};
 
 /// What every chart needs from its page: an id unique in the page (the

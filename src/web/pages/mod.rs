@@ -13,6 +13,7 @@ pub mod orgs;
 pub mod portfolio;
 pub mod results;
 pub mod surveys;
+pub mod team_summary;
 pub mod teams;
 
 use actix_web::http::header;

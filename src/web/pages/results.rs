@@ -84,12 +84,15 @@ struct TeamResultsPage<'a> {
     may_adopt: bool,
     statuses: &'static [actions::ActionStatus],
     trail: super::Trail,
+    summary: super::team_summary::Summary,
+    chart: crate::render::charts::DotChart,
 }
 
 /// A team's page while its wave is open: participation is on the
 /// campaign page; here only what cannot wait for the close.
 #[derive(Serialize)]
 struct TeamOpenPage {
+    trail: super::Trail,
     org_id: String,
     campaign: crate::domain::campaigns::Campaign,
     team_code: String,
@@ -116,6 +119,12 @@ pub async fn team_results(
         TeamResults::Published(published) => published,
         TeamResults::Open(open) => {
             let page = TeamOpenPage {
+                trail: super::Trail::new(
+                    &s.principal,
+                    (&org_id, &org_name),
+                    (&open.campaign.id, &open.campaign.name),
+                    "team-results-title",
+                ),
                 org_id,
                 campaign: open.campaign,
                 team_code: open.team.code,
@@ -138,8 +147,22 @@ pub async fn team_results(
         contacts,
         actions,
         may_adopt,
+        reader_manages,
+        previous,
     } = *published;
     let group = &report.organisation;
+    let lang = crate::web::context::lang_for(&req, None);
+    let summary = super::team_summary::summary(&lang, group, reader_manages, previous.as_ref());
+    let chart = crate::render::charts::dots(
+        crate::render::charts::ChartMeta {
+            id: "team-dots",
+            title_key: "chart-dots-title",
+            desc_key: "chart-dots-desc",
+        },
+        group,
+        report.anonymity_threshold,
+        crate::render::number::NumberStyle::for_lang(&lang),
+    );
     let trail = super::Trail::new(
         &s.principal,
         (&org_id, &org_name),
@@ -155,7 +178,9 @@ pub async fn team_results(
         team_name: t.name,
         k: report.anonymity_threshold,
         dimensions: dimension_rows(group),
-        recommendations: recommendation_rows(&crate::web::context::lang_for(&req, None), &group.recommendations),
+        recommendations: recommendation_rows(&lang, &group.recommendations),
+        summary,
+        chart,
         points: crate::domain::instrument::action_plan()
             .iter()
             .map(|a| a.code.as_str())
