@@ -180,12 +180,34 @@ pub fn transition(conn: &mut DbConn, p: &Principal, id: &str, verb: &str) -> Dom
         },
     )?;
     let step = Transition::parse(verb).ok_or(DomainError::NotFound)?;
-    if campaign::transition(conn, id, step)? == 0 {
-        return Err(DomainError::Conflict("error-campaign-transition"));
-    }
-    Ok(Campaign {
-        status: step.edge().1,
-        ..c
+    apply(conn, c, step, Actor::Person(&p.user_id))
+}
+
+/// Who moved a campaign: a person, or the scheduler that opens and closes
+/// waves on their dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Actor<'a> {
+    Person(&'a str),
+    Scheduler,
+}
+
+/// The one place a campaign changes status, whoever asks: the move itself
+/// and what follows it, in one transaction. Callers have authorised it.
+/// 409 when the campaign is no longer in the status the move starts from
+/// (another instance or person moved it first).
+pub fn apply(conn: &mut DbConn, c: Campaign, step: Transition, actor: Actor<'_>) -> DomainResult<Campaign> {
+    crate::db::write_transaction(conn, |conn| {
+        if campaign::transition(conn, &c.id, step)? == 0 {
+            return Err(DomainError::Conflict("error-campaign-transition"));
+        }
+        let moved = Campaign {
+            status: step.edge().1,
+            ..c
+        };
+        // What follows a move (its history, events for webhooks, erasing
+        // what the wave kept only while open) goes here, one call each.
+        let _ = actor;
+        Ok(moved)
     })
 }
 
