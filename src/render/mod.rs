@@ -6,3 +6,4 @@ pub mod export;
 pub mod number;
 pub mod qr;
 pub mod reason;
+pub mod markdown;

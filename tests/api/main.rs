@@ -9,6 +9,7 @@ mod helpers;
 
 mod aggregates;
 mod attacks;
+mod audit;
 mod auth;
 mod authorisation;
 mod campaign_steps;

@@ -2,6 +2,7 @@
 //! backends. Functions take a connection and return `QueryResult`.
 
 pub mod action;
+pub mod audit;
 pub mod aggregates;
 pub mod campaign;
 pub mod organisation;
