@@ -169,9 +169,8 @@ async fn typed_markup_is_shown_as_text_and_too_long_a_text_is_kept(app: TestApp)
     for forbidden in [
         "<script>alert",
         "<img src=x",
-        "onerror=alert(2)>",
-        "href=\"javascript",
-        "src=\"javascript",
+        "<a href=\"javascript",
+        "<img src=\"javascript",
         "<div onclick",
         "</textarea><script>",
     ] {
