@@ -138,6 +138,24 @@ test('the audit at 1,366 and 390 px, in English and French, and its A4 print', T
   assert.equal(await page.locator('#quotes').isVisible(), true, 'the quotes print');
   assert.equal(await page.locator('#quotes a.button').isVisible(), false, 'the choice link does not print');
   await page.screenshot({ path: shotPath('audit-consultant-print'), fullPage: true });
+
+  // The first wave: no notes, no quotes, no earlier wave. The empty
+  // sections do not print; the report still has no page left half empty
+  // by a forced break.
+  const first = await consultant.request.get(`${auditPath.replace(/\/audit$/, '/dashboard')}`);
+  const waves = [...(await first.text()).matchAll(/href="(\/orgs\/[^"]+\/campaigns\/[^"]+)\/dashboard"/g)].map((m) => m[1]);
+  const earlier = waves.find((w) => `${w}/audit` !== auditPath);
+  assert.ok(earlier, 'the dashboard links the other wave');
+  await page.emulateMedia({ media: null });
+  await visit(page, 'audit of the first wave', `${earlier}/audit?lang=en`);
+  await expectText(page.locator('main'), /first published wave/, 'no earlier wave');
+  const firstPdf = await page.pdf({ format: 'A4', path: shotPath('audit-first-wave.pdf'), printBackground: true });
+  const firstPages = pdfPageCount(firstPdf);
+  console.log(`# audit-first-wave.pdf (no notes, no quotes): ${firstPages} A4 pages`);
+  assert.ok(firstPages >= 5 && firstPages < pages, `[audit print, first wave] ${firstPages} pages`);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('#consultant-notes').isVisible(), false, 'empty notes do not print');
+  assert.equal(await page.locator('#quotes').isVisible(), false, 'no quotes, no section');
   await page.close();
 
   // A phone.
