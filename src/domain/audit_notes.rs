@@ -165,7 +165,9 @@ fn quotable(conn: &mut DbConn, c: &Campaign) -> DomainResult<Vec<Quote>> {
         let by_id: HashMap<&str, &crate::db::models::team::Team> =
             eligible.iter().map(|t| (t.id.as_str(), *t)).collect();
         for row in audit::comments_of(conn, &c.id, &ids, population.as_str())? {
-            let Some(team) = by_id.get(row.team_id.as_str()) else { continue };
+            let Some(team) = by_id.get(row.team_id.as_str()) else {
+                continue;
+            };
             out.push(Quote {
                 id: row.response_id,
                 team_code: team.code.clone(),

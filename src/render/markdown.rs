@@ -44,7 +44,10 @@ mod tests {
     fn paragraphs_lists_and_emphasis_render() {
         let html = to_safe_html("First finding.\n\nSecond **strong** and *soft*.\n\n- one\n- two\n");
         assert!(html.contains("<p>First finding.</p>"), "{html}");
-        assert!(html.contains("<strong>strong</strong>") && html.contains("<em>soft</em>"), "{html}");
+        assert!(
+            html.contains("<strong>strong</strong>") && html.contains("<em>soft</em>"),
+            "{html}"
+        );
         assert!(html.contains("<ul>\n<li>one</li>\n<li>two</li>\n</ul>"), "{html}");
     }
 
@@ -64,7 +67,16 @@ mod tests {
         ] {
             let html = to_safe_html(attack);
             // Typed words may stay ("src=x" as text); no tag of theirs may.
-            for tag in ["<script", "<img", "<b ", "<div", "<iframe", "<svg", "<a ", "href=\"javascript"] {
+            for tag in [
+                "<script",
+                "<img",
+                "<b ",
+                "<div",
+                "<iframe",
+                "<svg",
+                "<a ",
+                "href=\"javascript",
+            ] {
                 assert!(!html.contains(tag), "{attack:?} gave {html:?}");
             }
         }
@@ -75,7 +87,10 @@ mod tests {
     #[test]
     fn headings_stay_below_the_report_outline() {
         let html = to_safe_html("# Big\n\n###### small");
-        assert!(html.contains("<h4>Big</h4>") && html.contains("<h4>small</h4>"), "{html}");
+        assert!(
+            html.contains("<h4>Big</h4>") && html.contains("<h4>small</h4>"),
+            "{html}"
+        );
         assert!(!html.contains("<h1") && !html.contains("<h6"));
     }
 }

@@ -3,7 +3,7 @@
 
 pub mod charts;
 pub mod export;
+pub mod markdown;
 pub mod number;
 pub mod qr;
 pub mod reason;
-pub mod markdown;

@@ -64,7 +64,10 @@ async fn the_consultant_writes_findings_that_print_after_the_summary(app: TestAp
     let (status, page) = consultant.get_text(&format!("{audit}?lang=en")).await;
     assert_eq!(status, 200);
     assert!(page.contains("Findings and recommendations of the consultant"));
-    assert!(page.contains(r#"class="flow consultant no-print""#), "empty notes do not print");
+    assert!(
+        page.contains(r#"class="flow consultant no-print""#),
+        "empty notes do not print"
+    );
     assert!(page.contains("the printed report leaves this section out"));
     assert!(page.contains(&format!(r#"action="{notes}""#)), "the form is there");
 
@@ -72,7 +75,10 @@ async fn the_consultant_writes_findings_that_print_after_the_summary(app: TestAp
         .post_form(
             &notes,
             &[
-                ("findings", "Customers feel **unheard** in the branches.\r\n\r\n- listening\r\n- follow-up"),
+                (
+                    "findings",
+                    "Customers feel **unheard** in the branches.\r\n\r\n- listening\r\n- follow-up",
+                ),
                 ("recommendations", "Start with the *call-backs*."),
             ],
         )
@@ -162,7 +168,13 @@ async fn typed_markup_is_shown_as_text_and_too_long_a_text_is_kept(app: TestApp)
     let attack = "<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n[click](javascript:alert(3)) \
                   ![i](javascript:alert(4)) <a href=\"javascript:alert(5)\">a</a>\n\n<div onclick=alert(6)>d</div>";
     let res = consultant
-        .post_form(&notes, &[("findings", attack), ("recommendations", "</textarea><script>alert(7)</script>")])
+        .post_form(
+            &notes,
+            &[
+                ("findings", attack),
+                ("recommendations", "</textarea><script>alert(7)</script>"),
+            ],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 303);
     let (_, page) = consultant.get_text(&format!("{audit}?lang=en")).await;
@@ -193,11 +205,17 @@ async fn typed_markup_is_shown_as_text_and_too_long_a_text_is_kept(app: TestApp)
     let body = res.text().await.unwrap();
     assert!(body.contains("longer than 20,000 characters"), "the message");
     assert!(body.contains(r#"id="findings-error""#) && body.contains(r#"aria-invalid="true""#));
-    assert!(body.contains("END-OF-A-LONG-TEXT") && body.contains("kept too"), "nothing typed is lost");
+    assert!(
+        body.contains("END-OF-A-LONG-TEXT") && body.contains("kept too"),
+        "nothing typed is lost"
+    );
     assert!(stored_findings(&app, &d.wave2).unwrap().starts_with("<script>"));
     // In French, the message too.
     let res = consultant
-        .post_form(&format!("{notes}?lang=fr"), &[("findings", "ok"), ("recommendations", &long)])
+        .post_form(
+            &format!("{notes}?lang=fr"),
+            &[("findings", "ok"), ("recommendations", &long)],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 422);
     let body = res.text().await.unwrap();
@@ -406,6 +424,12 @@ async fn the_audit_follows_the_trend_the_channels_and_the_plan(app: TestApp) {
     assert!(page.contains("Dimensions, % favourable: previous wave → this wave"));
     assert!(page.matches(" → ").count() >= 11, "before → after per dimension");
     assert!(page.contains("not tested"), "CSI and EEI changes are not tested");
+    let trend = &page[page.find("Indices: previous wave").unwrap()..];
+    let (csi, ies) = (
+        trend.find("Customer satisfaction index (CSI)").unwrap(),
+        trend.find("Internal ease").unwrap(),
+    );
+    assert!(csi < ies, "the indices in the report's order, CSI first");
     // The channels.
     assert!(page.contains("Consistency across channels"));
     assert!(page.contains(r#"class="scores channels""#) || page.contains("do not allow a comparison between channels"));
@@ -427,7 +451,11 @@ async fn the_audit_follows_the_trend_the_channels_and_the_plan(app: TestApp) {
         let sel = scraper::Selector::parse("table.follow-up tbody tr").unwrap();
         doc.select(&sel).count()
     };
-    assert_eq!(rows as i64, demo_actions + 1, "the previous wave's actions and this one's");
+    assert_eq!(
+        rows as i64,
+        demo_actions + 1,
+        "the previous wave's actions and this one's"
+    );
     // The first wave has nothing to compare with.
     let (_, first) = director
         .get_text(&format!("/orgs/{}/campaigns/{}/audit?lang=fr", d.org, d.wave1))

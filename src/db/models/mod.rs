@@ -2,8 +2,8 @@
 //! backends. Functions take a connection and return `QueryResult`.
 
 pub mod action;
-pub mod audit;
 pub mod aggregates;
+pub mod audit;
 pub mod campaign;
 pub mod organisation;
 pub mod publication;

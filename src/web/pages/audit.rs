@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::dashboard::{heatmap, HeatRow};
 use super::dashboard_charts::Charts;
 use super::results::{dimension_rows, DimensionRow};
+use crate::analytics::compare::Change;
 use crate::analytics::items::Dimension;
 use crate::analytics::{ChannelView, GroupReport, WaveComparison};
 use crate::domain::actions::{self, ActionStatus, ActionView};
@@ -76,6 +77,33 @@ struct ActionLine {
     overdue: bool,
 }
 
+/// One index of the trend, in the order the report presents them.
+#[derive(Serialize)]
+struct IndexTrend<'a> {
+    key: &'static str,
+    change: Option<&'a Change>,
+}
+
+fn index_trend(w: &WaveComparison) -> Vec<IndexTrend<'_>> {
+    let i = &w.organisation.indices;
+    [
+        ("csi", &i.csi),
+        ("eei", &i.eei),
+        ("nps", &i.nps),
+        ("enps", &i.enps),
+        ("csat", &i.csat),
+        ("ces", &i.ces),
+        ("fcr", &i.fcr),
+        ("ies", &i.ies),
+    ]
+    .into_iter()
+    .map(|(key, change)| IndexTrend {
+        key,
+        change: change.as_ref(),
+    })
+    .collect()
+}
+
 #[derive(Serialize)]
 struct StatusCount {
     status: &'static str,
@@ -135,6 +163,7 @@ struct AuditPage<'a> {
     overdue: usize,
     previous: Option<String>,
     trend: Option<&'a WaveComparison>,
+    trend_indices: Vec<IndexTrend<'a>>,
     channels: Option<&'a ChannelView>,
     notes: NotesView,
     /// The edit form, for those who may write the notes.
@@ -242,6 +271,7 @@ async fn audit_page(
         overdue,
         previous: d.previous.as_ref().map(|(c, _)| c.name.clone()),
         trend: d.previous.as_ref().map(|(_, w)| w),
+        trend_indices: d.previous.as_ref().map(|(_, w)| index_trend(w)).unwrap_or_default(),
         channels: d.channels.as_ref().as_ref(),
         notes: NotesView::of(&notes),
         notes_form,
@@ -249,11 +279,7 @@ async fn audit_page(
         quotes,
         org_id,
     };
-    html(
-        &state.templates,
-        "pages/audit",
-        &page_context(req, "audit-title", page),
-    )
+    html(&state.templates, "pages/audit", &page_context(req, "audit-title", page))
 }
 
 /// Saves the consultant's findings and recommendations: back to the report
