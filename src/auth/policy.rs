@@ -111,6 +111,13 @@ pub enum Action<'a> {
         org: &'a str,
         lineage: &'a [String],
     },
+    /// Write the consultant's findings and recommendations of a campaign's
+    /// audit report and choose the comments it quotes: the consultants
+    /// assigned to the organisation and its directors (and the platform
+    /// administrator); not managers or viewers.
+    WriteAuditNotes {
+        org: &'a str,
+    },
     /// See a team; `lineage` is the team's id followed by its ancestors' ids,
     /// so that the manager of a region sees its branches.
     ViewTeam {
@@ -151,6 +158,7 @@ impl Principal {
             | Action::SelfAssess { org, .. }
             | Action::ExecutiveAssess { org }
             | Action::ManageActions { org, .. }
+            | Action::WriteAuditNotes { org }
             | Action::ViewTeam { org, .. } => org,
         };
         let Some(role) = self.role_in(org) else {
@@ -172,6 +180,7 @@ impl Principal {
                 Viewer => Decision::Forbidden,
             },
             Action::DeleteOrganisation { .. } => allow_if(role == Consultant),
+            Action::WriteAuditNotes { .. } => allow_if(matches!(role, Director | Consultant)),
             Action::ViewTeam { lineage, .. } => match role {
                 Director | Consultant | Viewer => Decision::Allow,
                 Manager => allow_if(lineage.iter().any(|t| self.managed_teams.contains(t))),
@@ -283,5 +292,37 @@ mod tests {
         assert_eq!(consultant.may(Action::ViewPortfolio), Decision::Allow);
         assert_eq!(viewer.may(Action::ViewPortfolio), Decision::Forbidden);
         assert_eq!(admin.may(Action::ViewPortfolio), Decision::Allow);
+    }
+
+    #[test]
+    fn consultants_directors_and_the_admin_write_the_audit_notes_managers_and_viewers_do_not() {
+        let write = Action::WriteAuditNotes { org: "org" };
+        let consultant = Principal {
+            is_consultant: true,
+            ..member(Role::Consultant)
+        };
+        assert_eq!(consultant.may(write), Decision::Allow);
+        assert_eq!(member(Role::Director).may(write), Decision::Allow);
+        assert_eq!(member(Role::Manager).may(write), Decision::Forbidden);
+        assert_eq!(member(Role::Viewer).may(write), Decision::Forbidden);
+        // A manager of every team is still not the author of the report.
+        let mut manager = member(Role::Manager);
+        manager.managed_teams.insert("root".into());
+        assert_eq!(manager.may(write), Decision::Forbidden);
+        let admin = Principal {
+            is_platform_admin: true,
+            ..Default::default()
+        };
+        assert_eq!(admin.may(write), Decision::Allow);
+        // A consultant not assigned to the organisation does not see it.
+        let unassigned = Principal {
+            is_consultant: true,
+            ..Default::default()
+        };
+        assert_eq!(unassigned.may(write), Decision::NotFound);
+        assert_eq!(
+            member(Role::Director).may(Action::WriteAuditNotes { org: "other" }),
+            Decision::NotFound
+        );
     }
 }

@@ -210,6 +210,24 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    audit_notes (campaign_id) {
+        campaign_id -> Text,
+        findings -> Text,
+        recommendations -> Text,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    audit_quotes (campaign_id, response_id) {
+        campaign_id -> Text,
+        response_id -> Text,
+        position -> Integer,
+    }
+}
+
 diesel::joinable!(teams -> organisations (organisation_id));
 diesel::joinable!(memberships -> users (user_id));
 diesel::joinable!(memberships -> organisations (organisation_id));
@@ -220,6 +238,7 @@ diesel::joinable!(campaigns -> organisations (organisation_id));
 diesel::joinable!(invitations -> campaigns (campaign_id));
 diesel::joinable!(responses -> campaigns (campaign_id));
 diesel::joinable!(answers -> responses (response_id));
+diesel::joinable!(audit_quotes -> responses (response_id));
 diesel::joinable!(contact_requests -> campaigns (campaign_id));
 diesel::joinable!(action_events -> actions (action_id));
 
@@ -244,4 +263,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     publications,
     actions,
     action_events,
+    audit_notes,
+    audit_quotes,
 );

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod actions;
+pub mod audit_notes;
 pub mod campaigns;
 pub mod collection;
 pub mod contacts;

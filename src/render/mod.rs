@@ -5,6 +5,7 @@ pub mod charts;
 pub mod date;
 pub mod export;
 pub mod findings;
+pub mod markdown;
 pub mod number;
 pub mod qr;
 pub mod reason;

@@ -253,6 +253,13 @@ const MATRIX: &[Row] = &[
     get("/orgs/{org}/campaigns/{c}/dashboard", "/orgs/{org}/campaigns/{c}/dashboard",                  [IN, CON, CON, NF, CON, NO, NO, CON, NF]),
     get("/orgs/{org}/campaigns/{c}/dashboard", "/orgs/{org}/campaigns/{closed}/dashboard",             [IN, OK, OK, NF, OK, NO, NO, OK, NF]),
     get("/orgs/{org}/campaigns/{c}/audit", "/orgs/{org}/campaigns/{closed}/audit",                     [IN, OK, OK, NF, OK, NO, NO, OK, NF]),
+    // The consultant's notes and quoted comments: consultants and directors
+    // of the organisation write them (empty forms: an empty text, no quote).
+    post("/orgs/{org}/campaigns/{c}/audit/notes", "/orgs/{org}/campaigns/{closed}/audit/notes", EMPTY,
+                                                                                                       [IN, SEE, SEE, NF, SEE, NO, NO, NO, NF]),
+    get("/orgs/{org}/campaigns/{c}/audit/quotes", "/orgs/{org}/campaigns/{closed}/audit/quotes",       [IN, OK, OK, NF, OK, NO, NO, NO, NF]),
+    post("/orgs/{org}/campaigns/{c}/audit/quotes", "/orgs/{org}/campaigns/{closed}/audit/quotes", EMPTY,
+                                                                                                       [IN, SEE, SEE, NF, SEE, NO, NO, NO, NF]),
     get("/orgs/{org}/campaigns/{c}/export/{file}", "/orgs/{org}/campaigns/{closed}/export/scores.csv", [IN, OK, OK, NF, OK, NO, NO, OK, NF]),
     get("/orgs/{org}/campaigns/{c}/export/{file}", "/orgs/{org}/campaigns/{closed_b}/export/scores.csv",
                                                                                                        [IN, NF, NF, NF, NF, NF, NF, NF, NF]),

@@ -10,6 +10,7 @@ mod helpers;
 mod account_data;
 mod aggregates;
 mod attacks;
+mod audit;
 mod auth;
 mod authorisation;
 mod campaign_steps;

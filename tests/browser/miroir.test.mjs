@@ -499,15 +499,17 @@ test('audit report of the latest closed wave: A4 PDF of several pages, no naviga
   await expectText(page.locator('h1'), /Banque Horizon/, 'the client organisation on the cover');
   await screenshot(page, 'audit');
 
-  const pdfPath = shotPath('audit.pdf');
+  // audit.pdf is the consultant's deliverable (audit.test.mjs); this one
+  // is the report as a director prints it before any notes are written.
+  const pdfPath = shotPath('audit-director.pdf');
   const pdf = await page.pdf({ format: 'A4', path: pdfPath, printBackground: true });
   assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-', '[audit report] page.pdf() gave a PDF');
   assert.match(pdf.toString('latin1'), /\/MediaBox\s*\[\s*0 0 59[56](\.\d+)? 84[123]/, '[audit report] the PDF pages are A4');
   const pages = pdfPageCount(pdf);
-  // Cover, summary, findings, dimensions, heat-map, plan, method: one
-  // section per page at least.
-  assert.ok(pages >= 7, `[audit report] the A4 PDF should have a page per section, it has ${pages} (${pdfPath})`);
-  console.log(`# audit.pdf: ${pages} A4 pages`);
+  // Cover, summary, findings, dimensions, heat-map, plan, method: short
+  // sections share a page (audit.test.mjs looks at the pages' fill).
+  assert.ok(pages >= 6, `[audit report] the A4 PDF should have several pages, it has ${pages} (${pdfPath})`);
+  console.log(`# audit-director.pdf: ${pages} A4 pages`);
 
   await page.emulateMedia({ media: 'print' });
   // The site's navigation (header menu, language buttons); a table of

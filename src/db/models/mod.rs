@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod aggregates;
+pub mod audit;
 pub mod campaign;
 pub mod organisation;
 pub mod publication;

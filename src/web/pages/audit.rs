@@ -3,20 +3,23 @@
 //! the same figures.
 
 use actix_web::http::header::{Charset, ContentDisposition, DispositionParam, DispositionType, ExtendedValue};
-use actix_web::{get, web, HttpRequest, HttpResponse};
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use serde::Serialize;
 
 use super::dashboard::{heatmap, HeatRow};
 use super::dashboard_charts::Charts;
 use super::results::{dimension_rows, DimensionRow};
+use crate::analytics::compare::Change;
 use crate::analytics::items::Dimension;
-use crate::analytics::GroupReport;
-use crate::domain::actions::{self, ActionView};
+use crate::analytics::{ChannelView, GroupReport, WaveComparison};
+use crate::domain::actions::{self, ActionStatus, ActionView};
+use crate::domain::audit_notes::{self, AuditNotes, NotesInput, Quote};
 use crate::domain::campaigns::Campaign;
 use crate::domain::{organisations, reports};
 use crate::error::{AppError, AppResult};
 use crate::render::export;
-use crate::web::context::{lang_for, page_context};
+use crate::web::context::{lang_for, page_context, CsrfForm};
+use crate::web::forms::{settle, FormState};
 use crate::web::render::html;
 use crate::web::session::SignedIn;
 use crate::web::state::State;
@@ -30,6 +33,112 @@ struct PlanPoint {
     recommended_for_organisation: bool,
     recommended_teams: usize,
     adopted: usize,
+}
+
+/// The consultant's texts as the report prints them (HTML made by
+/// `render::markdown`, which escapes whatever was typed).
+#[derive(Serialize)]
+struct NotesView {
+    empty: bool,
+    findings_html: String,
+    recommendations_html: String,
+    updated_at: Option<String>,
+    author: Option<String>,
+}
+
+impl NotesView {
+    fn of(notes: &AuditNotes) -> NotesView {
+        let html = |text: &str| {
+            if text.trim().is_empty() {
+                String::new()
+            } else {
+                crate::render::markdown::to_safe_html(text)
+            }
+        };
+        NotesView {
+            empty: notes.is_empty(),
+            findings_html: html(&notes.findings),
+            recommendations_html: html(&notes.recommendations),
+            updated_at: notes.updated_at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()),
+            author: notes.author.clone(),
+        }
+    }
+}
+
+/// One adopted point of the plan as the report follows it up.
+#[derive(Serialize)]
+struct ActionLine {
+    point: String,
+    team_name: Option<String>,
+    wave: String,
+    owner: String,
+    due_on: Option<String>,
+    status: &'static str,
+    overdue: bool,
+}
+
+/// One index of the trend, in the order the report presents them.
+#[derive(Serialize)]
+struct IndexTrend<'a> {
+    key: &'static str,
+    change: Option<&'a Change>,
+}
+
+fn index_trend(w: &WaveComparison) -> Vec<IndexTrend<'_>> {
+    let i = &w.organisation.indices;
+    [
+        ("csi", &i.csi),
+        ("eei", &i.eei),
+        ("nps", &i.nps),
+        ("enps", &i.enps),
+        ("csat", &i.csat),
+        ("ces", &i.ces),
+        ("fcr", &i.fcr),
+        ("ies", &i.ies),
+    ]
+    .into_iter()
+    .map(|(key, change)| IndexTrend {
+        key,
+        change: change.as_ref(),
+    })
+    .collect()
+}
+
+#[derive(Serialize)]
+struct StatusCount {
+    status: &'static str,
+    count: usize,
+}
+
+/// The follow-up of the plan: the actions adopted in this wave and the
+/// previous one, the count per status, the overdue ones (a due date passed
+/// and neither done nor dropped).
+fn action_lines(actions: &[ActionView], today: chrono::NaiveDate) -> (Vec<ActionLine>, Vec<StatusCount>, usize) {
+    let lines: Vec<ActionLine> = actions
+        .iter()
+        .map(|a| {
+            let status = a.action.status;
+            let open = matches!(status, ActionStatus::Planned | ActionStatus::InProgress);
+            ActionLine {
+                point: a.action.point.clone(),
+                team_name: a.team_name.clone(),
+                wave: a.campaign_name.clone(),
+                owner: a.action.owner.clone(),
+                due_on: a.action.due_on.map(|d| d.to_string()),
+                status: status.as_str(),
+                overdue: open && a.action.due_on.is_some_and(|d| d < today),
+            }
+        })
+        .collect();
+    let counts = ActionStatus::ALL
+        .iter()
+        .map(|s| StatusCount {
+            status: s.as_str(),
+            count: lines.iter().filter(|l| l.status == s.as_str()).count(),
+        })
+        .collect();
+    let overdue = lines.iter().filter(|l| l.overdue).count();
+    (lines, counts, overdue)
 }
 
 #[derive(Serialize)]
@@ -49,8 +158,18 @@ struct AuditPage<'a> {
     heat_dimensions: Vec<&'static str>,
     charts: Charts,
     plan: Vec<PlanPoint>,
-    actions: Vec<ActionView>,
+    actions: Vec<ActionLine>,
+    status_counts: Vec<StatusCount>,
+    overdue: usize,
     previous: Option<String>,
+    trend: Option<&'a WaveComparison>,
+    trend_indices: Vec<IndexTrend<'a>>,
+    channels: Option<&'a ChannelView>,
+    notes: NotesView,
+    /// The edit form, for those who may write the notes.
+    notes_form: Option<FormState<NotesInput>>,
+    may_write: bool,
+    quotes: Vec<Quote>,
     trail: super::Trail,
 }
 
@@ -62,15 +181,29 @@ pub async fn audit(
     path: web::Path<(String, String)>,
 ) -> AppResult<HttpResponse> {
     let (org_id, cid) = path.into_inner();
+    audit_page(&state, &req, &s, org_id, cid, None).await
+}
+
+/// The report, with the notes form as stored (`form` None) or as refused.
+async fn audit_page(
+    state: &State,
+    req: &HttpRequest,
+    s: &SignedIn,
+    org_id: String,
+    cid: String,
+    form: Option<FormState<NotesInput>>,
+) -> AppResult<HttpResponse> {
     let (p, org) = (s.principal.clone(), org_id.clone());
-    let (org_row, d, all_actions) = state
+    let (org_row, d, all_actions, notes, quotes) = state
         .db(move |conn| {
             let o = organisations::get(conn, &p, &org)?;
             let d = reports::dashboard(conn, &p, &cid)?;
             if d.campaign.organisation_id != org {
                 return Err(AppError::NotFound);
             }
-            Ok((o, d, actions::list(conn, &p, &org)?))
+            let notes = audit_notes::get(conn, &p, &d.campaign.id)?;
+            let quotes = audit_notes::quotes(conn, &p, &d.campaign.id)?;
+            Ok((o, d, actions::list(conn, &p, &org)?, notes, quotes))
         })
         .await?;
     let report = &d.report;
@@ -94,19 +227,35 @@ pub async fn audit(
             })
         })
         .collect();
-    let lang = lang_for(&req, None);
+    let lang = lang_for(req, None);
     let trail = super::Trail::new(
         &s.principal,
         (&org_id, &org_row.name),
         (&d.campaign.id, &d.campaign.name),
         "audit-title",
     );
+    let previous_id = d.previous.as_ref().map(|(c, _)| c.id.clone());
+    let followed: Vec<ActionView> = all_actions
+        .into_iter()
+        .filter(|a| a.action.campaign_id == d.campaign.id || Some(&a.action.campaign_id) == previous_id.as_ref())
+        .collect();
+    let today = chrono::Utc::now().date_naive();
+    let (action_rows, status_counts, overdue) = action_lines(&followed, today);
+    let may_write = audit_notes::may_write(&s.principal, &org_id);
+    let notes_form = may_write.then(|| {
+        form.unwrap_or_else(|| {
+            FormState::new(NotesInput {
+                findings: notes.findings.clone(),
+                recommendations: notes.recommendations.clone(),
+            })
+        })
+    });
     let page = AuditPage {
         trail,
         org_name: org_row.name,
         sector: org_row.sector,
         campaign: &d.campaign,
-        generated_on: chrono::Utc::now().date_naive().to_string(),
+        generated_on: today.to_string(),
         k: report.anonymity_threshold,
         organisation: &report.organisation,
         recommendations: super::results::recommendation_rows(&lang, &report.organisation.recommendations),
@@ -117,18 +266,173 @@ pub async fn audit(
         heat_dimensions: Dimension::ALL.iter().map(|d| d.as_str()).collect(),
         charts: super::dashboard_charts::charts(report, &org_id, &d.campaign.id, &lang, &|_| true),
         plan,
-        actions: all_actions
-            .into_iter()
-            .filter(|a| a.action.campaign_id == d.campaign.id)
-            .collect(),
+        actions: action_rows,
+        status_counts,
+        overdue,
         previous: d.previous.as_ref().map(|(c, _)| c.name.clone()),
+        trend: d.previous.as_ref().map(|(_, w)| w),
+        trend_indices: d.previous.as_ref().map(|(_, w)| index_trend(w)).unwrap_or_default(),
+        channels: d.channels.as_ref().as_ref(),
+        notes: NotesView::of(&notes),
+        notes_form,
+        may_write,
+        quotes,
         org_id,
+    };
+    html(&state.templates, "pages/audit", &page_context(req, "audit-title", page))
+}
+
+/// Saves the consultant's findings and recommendations: back to the report
+/// (303), or the report again with what was typed and the message (422).
+#[post("/orgs/{org}/campaigns/{c}/audit/notes")]
+pub async fn save_notes(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<(String, String)>,
+    CsrfForm(form): CsrfForm<NotesInput>,
+) -> AppResult<HttpResponse> {
+    let (org_id, cid) = path.into_inner();
+    let (p, org, id, input) = (s.principal.clone(), org_id.clone(), cid.clone(), form.clone());
+    let to = format!("/orgs/{org_id}/campaigns/{cid}/audit?notice=notice-saved#consultant-notes");
+    settle(
+        &state,
+        &req,
+        form,
+        move |conn| audit_notes::save(conn, &p, &org, &id, &input),
+        |_| to,
+        |form| async { audit_page(&state, &req, &s, org_id, cid, Some(form)).await },
+    )
+    .await
+}
+
+/// One team's population in the choice of comments.
+#[derive(Serialize)]
+struct QuoteGroup {
+    team_name: String,
+    population: &'static str,
+    comments: Vec<QuoteChoice>,
+}
+
+#[derive(Serialize)]
+struct QuoteChoice {
+    id: String,
+    text: String,
+    checked: bool,
+}
+
+#[derive(Serialize)]
+struct QuotesPage {
+    org_id: String,
+    campaign: Campaign,
+    k: u64,
+    groups: Vec<QuoteGroup>,
+    selected: usize,
+    max: usize,
+    form: FormState<Vec<String>>,
+    trail: super::Trail,
+}
+
+/// The comments that may be quoted, grouped by team and population, with
+/// the chosen ones (`form.values`) ticked.
+async fn quotes_page(
+    state: &State,
+    req: &HttpRequest,
+    s: &SignedIn,
+    org_id: String,
+    cid: String,
+    form: Option<FormState<Vec<String>>>,
+) -> AppResult<HttpResponse> {
+    let (p, org) = (s.principal.clone(), org_id.clone());
+    let (org_row, selection) = state
+        .db(move |conn| {
+            let o = organisations::get(conn, &p, &org)?;
+            Ok((o, audit_notes::selection(conn, &p, &org, &cid)?))
+        })
+        .await?;
+    let form = form.unwrap_or_else(|| {
+        let mut stored: Vec<String> = selection.selected.iter().cloned().collect();
+        stored.sort();
+        FormState::new(stored)
+    });
+    let ticked: std::collections::HashSet<&str> = form.values.iter().map(String::as_str).collect();
+    let mut groups: Vec<QuoteGroup> = Vec::new();
+    for q in selection.candidates {
+        let choice = QuoteChoice {
+            checked: ticked.contains(q.id.as_str()),
+            id: q.id,
+            text: q.text,
+        };
+        match groups.last_mut() {
+            Some(g) if g.team_name == q.team_name && g.population == q.population => g.comments.push(choice),
+            _ => groups.push(QuoteGroup {
+                team_name: q.team_name,
+                population: q.population,
+                comments: vec![choice],
+            }),
+        }
+    }
+    let trail = super::Trail::new(
+        &s.principal,
+        (&org_id, &org_row.name),
+        (&selection.campaign.id, &selection.campaign.name),
+        "audit-quotes-title",
+    );
+    let page = QuotesPage {
+        selected: groups.iter().flat_map(|g| &g.comments).filter(|c| c.checked).count(),
+        max: audit_notes::MAX_QUOTES,
+        org_id,
+        k: selection.k,
+        campaign: selection.campaign,
+        groups,
+        form,
+        trail,
     };
     html(
         &state.templates,
-        "pages/audit",
-        &page_context(&req, "audit-title", page),
+        "pages/audit_quotes",
+        &page_context(req, "audit-quotes-title", page),
     )
+}
+
+#[get("/orgs/{org}/campaigns/{c}/audit/quotes")]
+pub async fn quotes_form(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<(String, String)>,
+) -> AppResult<HttpResponse> {
+    let (org_id, cid) = path.into_inner();
+    quotes_page(&state, &req, &s, org_id, cid, None).await
+}
+
+/// Saves the chosen comments (every `quote` field of the form): the domain
+/// refuses the whole choice if any of them may not be quoted.
+#[post("/orgs/{org}/campaigns/{c}/audit/quotes")]
+pub async fn save_quotes(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<(String, String)>,
+    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+) -> AppResult<HttpResponse> {
+    let (org_id, cid) = path.into_inner();
+    let ids: Vec<String> = fields
+        .into_iter()
+        .filter(|(name, _)| name == "quote")
+        .map(|(_, value)| value)
+        .collect();
+    let (p, org, id, chosen) = (s.principal.clone(), org_id.clone(), cid.clone(), ids.clone());
+    let to = format!("/orgs/{org_id}/campaigns/{cid}/audit?notice=notice-saved#quotes");
+    settle(
+        &state,
+        &req,
+        ids,
+        move |conn| audit_notes::save_quotes(conn, &p, &org, &id, &chosen),
+        |_| to,
+        |form| async { quotes_page(&state, &req, &s, org_id, cid, Some(form)).await },
+    )
+    .await
 }
 
 /// A spreadsheet label: the translation, or for the export's technical

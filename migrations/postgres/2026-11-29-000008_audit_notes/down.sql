@@ -1,0 +1,2 @@
+DROP TABLE audit_quotes;
+DROP TABLE audit_notes;
