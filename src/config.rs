@@ -108,6 +108,8 @@ pub struct Config {
     pub smtp_url: Option<Secret>,
     #[arg(long, env = "MIROIR_MAIL_FROM", default_value = "Miroir <no-reply@localhost>")]
     pub mail_from: String,
+    #[arg(long, env = "MIROIR_SCHEDULER_MS", default_value_t = 60_000, value_parser = clap::value_parser!(u64).range(100..))]
+    pub scheduler_ms: u64,
 }
 
 impl Config {
@@ -129,6 +131,7 @@ impl Config {
             trusted_proxies: TrustedProxies::default(),
             smtp_url: None,
             mail_from: "Miroir <no-reply@localhost>".into(),
+            scheduler_ms: 60_000,
         }
     }
 

@@ -23,6 +23,7 @@ pub struct Application {
     server: Server,
     pool: Pool,
     setup_token: Option<String>,
+    scheduler_ms: u64,
 }
 
 /// The signing secret: from the configuration, or generated once and kept
@@ -82,6 +83,7 @@ impl Application {
             server,
             pool,
             setup_token,
+            scheduler_ms: config.scheduler_ms,
         })
     }
 
@@ -102,6 +104,37 @@ impl Application {
     /// Runs until SIGINT/SIGTERM, then finishes requests in flight
     /// (actix's graceful shutdown).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let scheduler = tokio::spawn(run_scheduler(self.pool.clone(), self.scheduler_ms));
+        let stopped = self.server.await;
+        scheduler.abort();
+        stopped
+    }
+}
+
+/// The server's background work: at start-up (what was missed while it was
+/// down) and then every `MIROIR_SCHEDULER_MS`, the instance holding the
+/// scheduler's lease moves the campaigns whose dates have come.
+async fn run_scheduler(pool: Pool, every_ms: u64) {
+    let holder = crate::db::models::new_id();
+    let every = std::time::Duration::from_millis(every_ms);
+    // A lease outlives a few missed passes, then another instance takes over.
+    let lease_seconds = i64::try_from((every_ms * 3).div_ceil(1000)).unwrap_or(i64::MAX).max(1);
+    loop {
+        let (pool, holder) = (pool.clone(), holder.clone());
+        let pass = tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
+            let mut conn = pool.get()?;
+            let now = chrono::Utc::now();
+            if crate::domain::scheduler::lease(&mut conn, &holder, now, lease_seconds)? {
+                crate::domain::scheduler::tick(&mut conn, now)?;
+            }
+            Ok(())
+        })
+        .await;
+        match pass {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => tracing::error!(error = %e, "scheduler pass failed"),
+            Err(e) => tracing::error!(error = %e, "scheduler pass panicked"),
+        }
+        tokio::time::sleep(every).await;
     }
 }

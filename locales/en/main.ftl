@@ -652,3 +652,18 @@ heatmap-band-minus = −{ $points } points or less
 heatmap-band-between = { $low } to { $high } points
 heatmap-band-plus = +{ $points } points or more
 heatmap-hidden = hatched: fewer than { $k } answers, not shown (anonymity)
+
+## Waves that run themselves
+field-schedule = Opening and closing
+field-scheduled = Open and close by itself on these dates
+field-scheduled-help = The wave opens on its opening date and closes at the end of its closing date, in the time zone below, without anyone pressing "Open" or "Close".
+field-time-zone = Time zone (e.g. Europe/Paris)
+error-time-zone = Unknown time zone: write it as Continent/City, e.g. Europe/Paris.
+campaign-scheduled = Opens and closes by itself on these dates ({ $zone }).
+campaign-history = History
+campaign-history-open = opened
+campaign-history-close = closed
+campaign-history-archive = archived
+campaign-history-by-scheduler = on its date, by itself
+campaign-history-by = by { $name }
+campaign-history-by-deleted = by a deleted account

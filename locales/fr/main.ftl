@@ -655,3 +655,18 @@ heatmap-band-minus = −{ $points } points ou moins
 heatmap-band-between = de { $low } à { $high } points
 heatmap-band-plus = +{ $points } points ou plus
 heatmap-hidden = hachuré : moins de { $k } réponses, non affiché (anonymat)
+
+## Vagues qui se déroulent seules
+field-schedule = Ouverture et clôture
+field-scheduled = S’ouvrir et se clôturer seule à ces dates
+field-scheduled-help = La vague s’ouvre à sa date d’ouverture et se clôture à la fin de sa date de clôture, dans le fuseau horaire ci-dessous, sans que personne n’appuie sur « Ouvrir » ou « Clôturer ».
+field-time-zone = Fuseau horaire (par exemple Europe/Paris)
+error-time-zone = Fuseau horaire inconnu : écrivez-le Continent/Ville, par exemple Europe/Paris.
+campaign-scheduled = S’ouvre et se clôture seule à ces dates ({ $zone }).
+campaign-history = Historique
+campaign-history-open = ouverte
+campaign-history-close = clôturée
+campaign-history-archive = archivée
+campaign-history-by-scheduler = à sa date, d’elle-même
+campaign-history-by = par { $name }
+campaign-history-by-deleted = par un compte supprimé

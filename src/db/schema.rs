@@ -228,6 +228,32 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    campaign_schedules (campaign_id) {
+        campaign_id -> Text,
+        time_zone -> Text,
+    }
+}
+
+diesel::table! {
+    campaign_events (id) {
+        id -> Text,
+        campaign_id -> Text,
+        at -> Timestamp,
+        step -> Text,
+        actor_id -> Nullable<Text>,
+        by_scheduler -> Bool,
+    }
+}
+
+diesel::table! {
+    scheduler_leases (name) {
+        name -> Text,
+        holder -> Text,
+        expires_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(teams -> organisations (organisation_id));
 diesel::joinable!(memberships -> users (user_id));
 diesel::joinable!(memberships -> organisations (organisation_id));
@@ -265,4 +291,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     action_events,
     audit_notes,
     audit_quotes,
+    campaign_schedules,
+    campaign_events,
+    scheduler_leases,
 );

@@ -18,7 +18,7 @@ use crate::auth::{hash_token, random_token};
 use crate::db::models::aggregates::{self, Delta};
 use crate::db::models::campaign;
 pub use crate::db::models::campaign::{Campaign, CampaignStatus, Transition};
-use crate::db::models::{new_id, now, response, team};
+use crate::db::models::{new_id, now, response, schedule, team};
 use crate::db::DbConn;
 
 pub const POPULATIONS: [&str; 4] = ["customer", "employee", "manager", "executive"];
@@ -41,6 +41,11 @@ pub struct CampaignInput {
     pub languages: Vec<String>,
     /// Defaults to the four populations.
     pub populations: Vec<String>,
+    /// Opens on `opens_on` and closes at the end of `closes_on` by itself
+    /// (in `time_zone`), without anyone pressing "open" or "close".
+    pub scheduled: bool,
+    /// IANA time zone of the schedule (default `Europe/Paris`).
+    pub time_zone: Option<String>,
 }
 
 struct Parsed {
@@ -49,6 +54,7 @@ struct Parsed {
     closes_on: NaiveDate,
     languages: String,
     populations: String,
+    schedule: Option<String>,
 }
 
 fn parse_date(s: &str, field: &'static str) -> DomainResult<NaiveDate> {
@@ -83,12 +89,24 @@ impl CampaignInput {
         if !populations.iter().any(|p| p == "customer") || !populations.iter().any(|p| p == "employee") {
             return Err(DomainError::Field("populations", "error-populations-mirror"));
         }
+        let schedule = if self.scheduled {
+            let zone = self
+                .time_zone
+                .as_deref()
+                .filter(|z| !z.trim().is_empty())
+                .unwrap_or(super::scheduler::DEFAULT_TIME_ZONE);
+            let tz = super::scheduler::parse_time_zone(zone).map_err(|k| DomainError::Field("time_zone", k))?;
+            Some(tz.name().to_string())
+        } else {
+            None
+        };
         Ok(Parsed {
             name,
             opens_on,
             closes_on,
             languages: languages.join(","),
             populations: populations.join(","),
+            schedule,
         })
     }
 }
@@ -109,8 +127,51 @@ pub fn create(conn: &mut DbConn, p: &Principal, org: &str, input: &CampaignInput
         instrument_version: super::instrument::instrument().version,
         created_at: now(),
     };
-    campaign::insert(conn, &c)?;
+    crate::db::write_transaction(conn, |conn| {
+        campaign::insert(conn, &c)?;
+        schedule::set(conn, &c.id, parsed.schedule.as_deref())
+    })?;
     Ok(c)
+}
+
+/// The time zone of a campaign that opens and closes by itself, or `None`.
+pub fn schedule_of(conn: &mut DbConn, p: &Principal, c: &Campaign) -> DomainResult<Option<String>> {
+    authorise(
+        p,
+        Action::ViewOrganisation {
+            org: &c.organisation_id,
+        },
+    )?;
+    Ok(schedule::of(conn, &c.id)?)
+}
+
+/// A move of a campaign as its page shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryEntry {
+    pub at: String,
+    pub step: String,
+    pub by_scheduler: bool,
+    /// The person's name; `None` for the scheduler or a deleted account.
+    pub by: Option<String>,
+}
+
+/// The campaign's history: every open, close and archive, by whom.
+pub fn history(conn: &mut DbConn, p: &Principal, c: &Campaign) -> DomainResult<Vec<HistoryEntry>> {
+    authorise(
+        p,
+        Action::ViewOrganisation {
+            org: &c.organisation_id,
+        },
+    )?;
+    Ok(schedule::history(conn, &c.id)?
+        .into_iter()
+        .map(|(e, by)| HistoryEntry {
+            at: e.at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+            step: e.step,
+            by_scheduler: e.by_scheduler,
+            by,
+        })
+        .collect())
 }
 
 pub fn list(conn: &mut DbConn, p: &Principal, org: &str) -> DomainResult<Vec<Campaign>> {
@@ -165,7 +226,10 @@ pub fn update(conn: &mut DbConn, p: &Principal, org: &str, id: &str, input: &Cam
         populations: parsed.populations,
         ..current
     };
-    campaign::update(conn, &c)?;
+    crate::db::write_transaction(conn, |conn| {
+        campaign::update(conn, &c)?;
+        schedule::set(conn, &c.id, parsed.schedule.as_deref())
+    })?;
     Ok(c)
 }
 
@@ -206,7 +270,21 @@ pub fn apply(conn: &mut DbConn, c: Campaign, step: Transition, actor: Actor<'_>)
         };
         // What follows a move (its history, events for webhooks, erasing
         // what the wave kept only while open) goes here, one call each.
-        let _ = actor;
+        schedule::record(
+            conn,
+            &schedule::CampaignEvent {
+                id: new_id(),
+                campaign_id: moved.id.clone(),
+                at: now(),
+                step: step.as_str().to_string(),
+                actor_id: match actor {
+                    // (A principal made by the tools, not signed in, has no id.)
+                    Actor::Person(id) if !id.is_empty() => Some(id.to_string()),
+                    _ => None,
+                },
+                by_scheduler: actor == Actor::Scheduler,
+            },
+        )?;
         Ok(moved)
     })
 }

@@ -20,6 +20,7 @@ pub mod organisations;
 pub mod portfolio;
 pub mod report_cache;
 pub mod reports;
+pub mod scheduler;
 pub mod survey;
 pub mod synthetic;
 pub mod team_results;

@@ -28,6 +28,7 @@ mod navigation;
 mod organisations;
 mod results;
 mod routes;
+mod scheduler;
 mod setup;
 mod team_page;
 mod teams;

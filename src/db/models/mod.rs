@@ -8,6 +8,7 @@ pub mod campaign;
 pub mod organisation;
 pub mod publication;
 pub mod response;
+pub mod schedule;
 pub mod settings;
 pub mod team;
 pub mod user;

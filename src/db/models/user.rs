@@ -268,12 +268,15 @@ pub fn consume_reset(conn: &mut DbConn, token_hash: &str) -> QueryResult<usize> 
     .execute(conn)
 }
 
+/// (campaign name, organisation name, team code, the response).
+pub type AuthoredResponse = (String, String, Option<String>, crate::db::models::response::Response);
+
+/// (organisation name, point, at, status, note).
+pub type AuthoredEvent = (String, String, chrono::NaiveDateTime, String, Option<String>);
+
 /// One's own self-assessments: (campaign name, organisation name, team
 /// code, the response), oldest first, for the account's data export.
-pub fn authored_responses(
-    conn: &mut DbConn,
-    user_id: &str,
-) -> QueryResult<Vec<(String, String, Option<String>, crate::db::models::response::Response)>> {
+pub fn authored_responses(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<AuthoredResponse>> {
     use crate::db::models::response::Response;
     use crate::db::schema::{campaigns, organisations, responses, teams};
     responses::table
@@ -297,7 +300,7 @@ pub fn authored_action_events(
     conn: &mut DbConn,
     display_name: &str,
     organisation_ids: &[String],
-) -> QueryResult<Vec<(String, String, chrono::NaiveDateTime, String, Option<String>)>> {
+) -> QueryResult<Vec<AuthoredEvent>> {
     use crate::db::schema::{action_events, actions, organisations};
     action_events::table
         .inner_join(actions::table.on(actions::id.eq(action_events::action_id)))

@@ -35,6 +35,9 @@ pub struct CampaignForm {
     pop_employee: Option<String>,
     pop_manager: Option<String>,
     pop_executive: Option<String>,
+    /// "Open and close by itself on these dates".
+    scheduled: Option<String>,
+    time_zone: String,
 }
 
 impl CampaignForm {
@@ -57,10 +60,12 @@ impl CampaignForm {
                 ("manager", &self.pop_manager),
                 ("executive", &self.pop_executive),
             ]),
+            scheduled: self.scheduled.is_some(),
+            time_zone: Some(self.time_zone.clone()),
         }
     }
 
-    fn from_campaign(c: &Campaign) -> CampaignForm {
+    fn from_campaign(c: &Campaign, schedule: Option<String>) -> CampaignForm {
         let on = |b: bool| b.then(|| "1".to_string());
         let langs = c.language_list();
         CampaignForm {
@@ -73,6 +78,8 @@ impl CampaignForm {
             pop_employee: on(c.includes(Population::Employee)),
             pop_manager: on(c.includes(Population::Manager)),
             pop_executive: on(c.includes(Population::Executive)),
+            scheduled: on(schedule.is_some()),
+            time_zone: schedule.unwrap_or_else(|| crate::domain::scheduler::DEFAULT_TIME_ZONE.to_string()),
         }
     }
 
@@ -89,6 +96,8 @@ impl CampaignForm {
             pop_employee: on.clone(),
             pop_manager: on.clone(),
             pop_executive: on,
+            scheduled: None,
+            time_zone: crate::domain::scheduler::DEFAULT_TIME_ZONE.to_string(),
         }
     }
 }
@@ -202,13 +211,19 @@ pub async fn edit_form(
     let (org_id, cid) = path.into_inner();
     authorise(&s.principal, Action::ManageCampaigns { org: &org_id })?;
     let (p, org, id) = (s.principal.clone(), org_id.clone(), cid.clone());
-    let c = state.db(move |conn| Ok(campaigns::get(conn, &p, &org, &id)?)).await?;
+    let (c, schedule) = state
+        .db(move |conn| {
+            let c = campaigns::get(conn, &p, &org, &id)?;
+            let schedule = campaigns::schedule_of(conn, &p, &c)?;
+            Ok((c, schedule))
+        })
+        .await?;
     form_page(
         &req,
         &state,
         org_id,
         Some(cid),
-        FormState::new(CampaignForm::from_campaign(&c)),
+        FormState::new(CampaignForm::from_campaign(&c, schedule)),
         StatusCode::OK,
     )
 }
@@ -322,6 +337,9 @@ struct CampaignPage {
     /// The organisation's results (dashboard, audit, exports): not for a
     /// manager, who opens their own teams' results.
     may_view_results: bool,
+    /// The time zone of a wave that opens and closes by itself.
+    schedule: Option<String>,
+    history: Vec<campaigns::HistoryEntry>,
 }
 
 pub fn public_base(state: &State, req: &HttpRequest) -> String {
@@ -352,11 +370,13 @@ async fn campaign_page(
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
     let (p, org, id) = (s.principal.clone(), org_id.clone(), cid.clone());
-    let (c, participation) = state
+    let (c, participation, schedule, history) = state
         .db(move |conn| {
             let c = campaigns::get(conn, &p, &org, &id)?;
             let rates = campaigns::rates(conn, &p, &c)?;
-            Ok((c, rates))
+            let schedule = campaigns::schedule_of(conn, &p, &c)?;
+            let history = campaigns::history(conn, &p, &c)?;
+            Ok((c, rates, schedule, history))
         })
         .await?;
     let base = public_base(state, req);
@@ -386,6 +406,8 @@ async fn campaign_page(
         k: participation.k,
         import_errors: outcome.0,
         imported: outcome.1,
+        schedule,
+        history,
     };
     let mut res = html(
         &state.templates,

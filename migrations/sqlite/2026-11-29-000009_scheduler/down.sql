@@ -1,0 +1,3 @@
+DROP TABLE scheduler_leases;
+DROP TABLE campaign_events;
+DROP TABLE campaign_schedules;

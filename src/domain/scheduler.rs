@@ -1,0 +1,129 @@
+//! Waves that run themselves: a scheduled campaign opens on its opening
+//! date and closes at the end of its closing date, in its time zone. The
+//! server runs [`tick`] at start-up (moves missed while it was down happen
+//! then) and every `MIROIR_SCHEDULER_MS`; with several instances on one
+//! PostgreSQL, one holds the lease and ticks, and a move is made by a
+//! status-guarded update, so a wave opens or closes once whatever happens.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+use super::campaigns::{self, Actor, Campaign, CampaignStatus, Transition};
+use super::{DomainError, DomainResult};
+use crate::db::models::schedule;
+use crate::db::DbConn;
+
+/// The time zone a new schedule takes when none is given.
+pub const DEFAULT_TIME_ZONE: &str = "Europe/Paris";
+
+/// A time zone name as the schedule stores it (IANA, e.g. `Europe/Paris`).
+pub fn parse_time_zone(name: &str) -> Result<Tz, &'static str> {
+    name.trim().parse::<Tz>().map_err(|_| "error-time-zone")
+}
+
+/// The move a scheduled campaign is due for on `today` (its local date).
+pub fn due(c: &Campaign, today: NaiveDate) -> Option<Transition> {
+    match c.status {
+        CampaignStatus::Draft if today >= c.opens_on && today <= c.closes_on => Some(Transition::Open),
+        // A draft whose whole period passed unopened is left alone: opening
+        // it only to close it would publish an empty wave.
+        CampaignStatus::Open if today > c.closes_on => Some(Transition::Close),
+        _ => None,
+    }
+}
+
+/// One pass: every scheduled campaign due a move at `now` makes it. Answers
+/// the moves made (campaign id and move); a move another instance or a
+/// person made first is not repeated.
+pub fn tick(conn: &mut DbConn, now: DateTime<Utc>) -> DomainResult<Vec<(String, Transition)>> {
+    let mut moved = Vec::new();
+    for (c, zone) in schedule::pending(conn)? {
+        let Ok(tz) = parse_time_zone(&zone) else {
+            tracing::warn!(campaign = %c.id, "a schedule with an unknown time zone is skipped");
+            continue;
+        };
+        let today = now.with_timezone(&tz).date_naive();
+        // A draft due to open on a day that already ended may also be due to
+        // close: one move per pass, the next pass makes the other.
+        let Some(step) = due(&c, today) else { continue };
+        let id = c.id.clone();
+        match campaigns::apply(conn, c, step, Actor::Scheduler) {
+            Ok(_) => {
+                tracing::info!(campaign = %id, step = step.as_str(), "scheduled move");
+                moved.push((id, step));
+            }
+            Err(DomainError::Conflict(_)) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(moved)
+}
+
+/// Takes the scheduler's lease for `holder` (an instance) for `seconds`;
+/// false when another live instance holds it.
+pub fn lease(conn: &mut DbConn, holder: &str, now: DateTime<Utc>, seconds: i64) -> DomainResult<bool> {
+    let now = now.naive_utc();
+    Ok(schedule::lease(
+        conn,
+        "scheduler",
+        holder,
+        now,
+        now + chrono::Duration::seconds(seconds),
+    )?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn campaign(status: CampaignStatus, opens: (u32, u32), closes: (u32, u32)) -> Campaign {
+        Campaign {
+            id: "c".into(),
+            organisation_id: "o".into(),
+            code: "x".into(),
+            name: "Wave".into(),
+            opens_on: NaiveDate::from_ymd_opt(2026, opens.0, opens.1).unwrap(),
+            closes_on: NaiveDate::from_ymd_opt(2026, closes.0, closes.1).unwrap(),
+            languages: "fr".into(),
+            populations: "customer".into(),
+            status,
+            instrument_version: 2,
+            created_at: chrono::NaiveDateTime::default(),
+        }
+    }
+
+    fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_wave_opens_on_its_first_day_and_closes_after_its_last() {
+        let draft = campaign(CampaignStatus::Draft, (3, 1), (3, 31));
+        assert_eq!(due(&draft, day(2, 28)), None);
+        assert_eq!(due(&draft, day(3, 1)), Some(Transition::Open));
+        assert_eq!(due(&draft, day(3, 15)), Some(Transition::Open), "missed while down");
+        assert_eq!(due(&draft, day(4, 1)), None, "a period that passed unopened");
+        let open = campaign(CampaignStatus::Open, (3, 1), (3, 31));
+        assert_eq!(due(&open, day(3, 31)), None, "open all of its last day");
+        assert_eq!(due(&open, day(4, 1)), Some(Transition::Close));
+        let closed = campaign(CampaignStatus::Closed, (3, 1), (3, 31));
+        assert_eq!(due(&closed, day(5, 1)), None);
+    }
+
+    #[test]
+    fn the_local_date_decides() {
+        // 23:30 UTC on 31 March is already 1 April in Paris (UTC+2 in
+        // summer time) but still 31 March in New York.
+        let now: DateTime<Utc> = "2026-03-31T23:30:00Z".parse().unwrap();
+        let paris = now
+            .with_timezone(&parse_time_zone("Europe/Paris").unwrap())
+            .date_naive();
+        let new_york = now
+            .with_timezone(&parse_time_zone("America/New_York").unwrap())
+            .date_naive();
+        let open = campaign(CampaignStatus::Open, (3, 1), (3, 31));
+        assert_eq!(due(&open, paris), Some(Transition::Close));
+        assert_eq!(due(&open, new_york), None);
+        assert!(parse_time_zone("Mars/Olympus").is_err());
+    }
+}
