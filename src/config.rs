@@ -18,6 +18,7 @@
 //! | `MIROIR_TRUSTED_PROXIES` | `--trusted-proxies` | (none) | comma-separated addresses or CIDR ranges of your reverse proxies (e.g. `127.0.0.1/32,10.0.0.0/8`); only requests from them have their `X-Forwarded-For` (or `Forwarded: for=`) read, right to left, for the client address that rate limits count |
 //! | `MIROIR_SMTP_URL` | `--smtp-url` | (none: no e-mail) | SMTP server for e-mailed invitations and password links, e.g. `smtps://user:pass@mail.example.org` or `smtp://127.0.0.1:2525` |
 //! | `MIROIR_MAIL_FROM` | `--mail-from` | `Miroir <no-reply@localhost>` | sender of those e-mails |
+//! | `MIROIR_SCHEDULER_MS` | `--scheduler-ms` | `60000` | how often (milliseconds, at least 100) the server opens and closes the waves that run by themselves; it also does so at start-up |
 //! | `RUST_LOG` | | `info` | log filter |
 //! | `MIROIR_LOG_FORMAT` | | `text` | `json` for structured logs |
 //!
@@ -196,7 +197,7 @@ mod tests {
                 "{variable} is not in the table"
             );
         }
-        assert_eq!(count, 15);
+        assert_eq!(count, 16);
     }
 
     #[test]
