@@ -124,8 +124,10 @@ async fn run_scheduler(pool: Pool, every_ms: u64) {
         let pass = tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
             let mut conn = pool.get()?;
             let now = chrono::Utc::now();
-            if crate::domain::scheduler::lease(&mut conn, &holder, now, lease_seconds)? {
-                crate::domain::scheduler::tick(&mut conn, now)?;
+            // Nothing due: nothing written, no lease taken.
+            let moves = crate::domain::scheduler::due_moves(&mut conn, now)?;
+            if !moves.is_empty() && crate::domain::scheduler::lease(&mut conn, &holder, now, lease_seconds)? {
+                crate::domain::scheduler::apply_moves(&mut conn, moves)?;
             }
             Ok(())
         })

@@ -32,11 +32,11 @@ pub fn due(c: &Campaign, today: NaiveDate) -> Option<Transition> {
     }
 }
 
-/// One pass: every scheduled campaign due a move at `now` makes it. Answers
-/// the moves made (campaign id and move); a move another instance or a
-/// person made first is not repeated.
-pub fn tick(conn: &mut DbConn, now: DateTime<Utc>) -> DomainResult<Vec<(String, Transition)>> {
-    let mut moved = Vec::new();
+/// The scheduled campaigns due a move at `now`, and the move. Reads only:
+/// a pass with nothing to do writes nothing (on SQLite a background writer
+/// would otherwise contend with every request's transaction).
+pub fn due_moves(conn: &mut DbConn, now: DateTime<Utc>) -> DomainResult<Vec<(Campaign, Transition)>> {
+    let mut due_now = Vec::new();
     for (c, zone) in schedule::pending(conn)? {
         let Ok(tz) = parse_time_zone(&zone) else {
             tracing::warn!(campaign = %c.id, "a schedule with an unknown time zone is skipped");
@@ -45,7 +45,25 @@ pub fn tick(conn: &mut DbConn, now: DateTime<Utc>) -> DomainResult<Vec<(String, 
         let today = now.with_timezone(&tz).date_naive();
         // A draft due to open on a day that already ended may also be due to
         // close: one move per pass, the next pass makes the other.
-        let Some(step) = due(&c, today) else { continue };
+        if let Some(step) = due(&c, today) {
+            due_now.push((c, step));
+        }
+    }
+    Ok(due_now)
+}
+
+/// One pass: every scheduled campaign due a move at `now` makes it. Answers
+/// the moves made (campaign id and move); a move another instance or a
+/// person made first is not repeated.
+pub fn tick(conn: &mut DbConn, now: DateTime<Utc>) -> DomainResult<Vec<(String, Transition)>> {
+    let moves = due_moves(conn, now)?;
+    apply_moves(conn, moves)
+}
+
+/// Makes the moves `due_moves` found.
+pub fn apply_moves(conn: &mut DbConn, moves: Vec<(Campaign, Transition)>) -> DomainResult<Vec<(String, Transition)>> {
+    let mut moved = Vec::new();
+    for (c, step) in moves {
         let id = c.id.clone();
         match campaigns::apply(conn, c, step, Actor::Scheduler) {
             Ok(_) => {

@@ -437,7 +437,10 @@ async fn the_audit_follows_the_trend_the_channels_and_the_plan(app: TestApp) {
     // and the overdue one.
     assert!(page.contains("Follow-up of the action plan"));
     assert!(page.contains("Actions per status:"));
-    assert!(page.contains("Claire Overdue") && page.contains("2020-01-31"));
+    assert!(
+        page.contains("Claire Overdue") && page.contains("31 January 2020"),
+        "the due date in words"
+    );
     assert!(page.contains(r#"<tr class="overdue">"#) && page.contains("⚠ overdue"));
     assert!(page.contains("One action is overdue") || page.contains("actions are overdue"));
     let demo_actions: i64 = miroir::db::schema::actions::table
