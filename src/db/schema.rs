@@ -245,3 +245,19 @@ diesel::allow_tables_to_appear_in_same_query!(
     actions,
     action_events,
 );
+
+diesel::table! {
+    invitation_addresses (token_hash) {
+        token_hash -> Text,
+        campaign_id -> Text,
+        sealed -> Text,
+    }
+}
+
+diesel::table! {
+    campaign_reminders (campaign_id) {
+        campaign_id -> Text,
+        sent -> Integer,
+        scheduled_sent -> Bool,
+    }
+}

@@ -206,6 +206,9 @@ pub fn apply(conn: &mut DbConn, c: Campaign, step: Transition, actor: Actor<'_>)
         };
         // What follows a move (its history, events for webhooks, erasing
         // what the wave kept only while open) goes here, one call each.
+        if step == Transition::Close {
+            super::reminders::erase(conn, &moved.id)?;
+        }
         let _ = actor;
         Ok(moved)
     })

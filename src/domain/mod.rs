@@ -18,6 +18,7 @@ pub mod navigation;
 pub mod organisations;
 pub mod portfolio;
 pub mod report_cache;
+pub mod reminders;
 pub mod reports;
 pub mod survey;
 pub mod synthetic;

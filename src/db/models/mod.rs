@@ -6,6 +6,7 @@ pub mod aggregates;
 pub mod campaign;
 pub mod organisation;
 pub mod publication;
+pub mod reminder;
 pub mod response;
 pub mod settings;
 pub mod team;
