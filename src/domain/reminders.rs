@@ -72,6 +72,21 @@ pub fn invite_by_email(
     mailer.send_invitations(&lang, &c.name, &team_name, recipients, &links)
 }
 
+/// The addresses of an API call, each checked, without repeats.
+pub fn parse_addresses(list: &[String]) -> DomainResult<Vec<Email>> {
+    let mut out: Vec<Email> = Vec::new();
+    for raw in list {
+        let email = Email::parse(raw.trim()).map_err(|k| DomainError::Field("emails", k))?;
+        if !out.contains(&email) {
+            out.push(email);
+        }
+    }
+    if out.is_empty() || out.len() > super::campaigns::MAX_INVITATIONS {
+        return Err(DomainError::Field("emails", "error-invitation-count"));
+    }
+    Ok(out)
+}
+
 /// The language of a campaign's e-mails: the organisation's when the
 /// campaign is in it, else the campaign's first.
 fn language(conn: &mut DbConn, c: &Campaign) -> DomainResult<String> {
