@@ -130,8 +130,14 @@ pub fn status(conn: &mut DbConn, p: &Principal, c: &Campaign) -> DomainResult<Re
 
 /// A reminder on demand (director, consultant, administrator): to every
 /// kept address whose invitation is still unused; returns how many were
-/// sent. 409 when the wave is not open or its reminders are used up.
-pub fn send_now(conn: &mut DbConn, mailer: &Mailer, p: &Principal, campaign_id: &str) -> DomainResult<usize> {
+/// sent. 409 when the wave is not open, its reminders are used up, or
+/// there is no mailer (e-mail not configured).
+pub fn send_now(
+    conn: &mut DbConn,
+    mailer: Option<&Mailer>,
+    p: &Principal,
+    campaign_id: &str,
+) -> DomainResult<usize> {
     let c = campaign::find_by_id(conn, campaign_id)?.ok_or(DomainError::NotFound)?;
     authorise(
         p,
@@ -139,6 +145,7 @@ pub fn send_now(conn: &mut DbConn, mailer: &Mailer, p: &Principal, campaign_id: 
             org: &c.organisation_id,
         },
     )?;
+    let mailer = mailer.ok_or(DomainError::Conflict("error-mail-not-configured"))?;
     send(conn, mailer, &c)
 }
 

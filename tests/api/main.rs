@@ -25,6 +25,7 @@ mod logs;
 mod migrations;
 mod navigation;
 mod organisations;
+mod reminders;
 mod results;
 mod routes;
 mod setup;

@@ -282,9 +282,7 @@ pub async fn send_reminders(state: State, ApiUser(s): ApiUser, path: web::Path<S
     let st = state.clone();
     let sent = state
         .db(move |conn| {
-            campaigns::get_to_manage(conn, &s.principal, &id)?;
-            let mailer = st.mailer.as_ref().ok_or(AppError::Conflict("error-mail-not-configured"))?;
-            Ok(reminders::send_now(conn, mailer, &s.principal, &id)?)
+            Ok(reminders::send_now(conn, st.mailer.as_ref(), &s.principal, &id)?)
         })
         .await?;
     Ok(HttpResponse::Ok().json(RemindersOut { sent }))

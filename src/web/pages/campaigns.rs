@@ -530,8 +530,7 @@ pub async fn send_reminders(
     let outcome = state
         .db(move |conn| {
             campaigns::get(conn, &p, &org, &id)?;
-            let mailer = st.mailer.as_ref().ok_or(AppError::Validation("error-mail-not-configured"))?;
-            Ok(reminders::send_now(conn, mailer, &p, &id))
+            Ok(reminders::send_now(conn, st.mailer.as_ref(), &p, &id))
         })
         .await?;
     match outcome {
