@@ -310,3 +310,159 @@ async fn the_scheduled_reminder_goes_once_sqlite() {
 async fn the_scheduled_reminder_goes_once_postgres() {
     the_scheduled_reminder_goes_once_three_days_before_the_close(Backend::Postgres).await;
 }
+
+/// The subtraction attack on participation: an attacker who sees every
+/// count the campaign page shows (and, worst case, each region's own
+/// answers) solves every "region = own + its teams" equation with a single
+/// unknown, again and again; no hidden count with answers may come out.
+async fn no_region_minus_its_shown_teams_gives_a_hidden_count(app: TestApp) {
+    app.create_admin("root@example.org");
+    let org = app.create_org("Banque");
+    app.import_teams(
+        &org,
+        "code,name,parent_code,headcount\nR1,Region 1,,\nA1,Agence 1,R1,8\nA2,Agence 2,R1,8\nA3,Agence 3,R1,3\n\
+         R2,Region 2,,\nB1,Agence B1,R2,10\nB2,Agence B2,R2,6\n",
+    );
+    app.member(&org, "director@example.org", Role::Director, "");
+    let (campaign, _) = app.open_campaign(&org, "Vague 1");
+    // (team, invited, answering)
+    let plan = [("A1", 8, 6), ("A2", 8, 5), ("A3", 3, 2), ("B1", 10, 7), ("B2", 6, 6)];
+    for (team, invited, answering) in plan {
+        for token in app.invite(&campaign, team, invited).into_iter().take(answering) {
+            let path = format!("/i/{token}");
+            let (_, html) = app.get_text(&path).await;
+            let res = app
+                .client
+                .post(app.url(&path))
+                .form(&dedup(fill_survey(&html, top)))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status().as_u16(), 303);
+        }
+    }
+    let director = {
+        let mut conn = app.conn();
+        let u = miroir::db::models::user::find_by_email(&mut conn, "director@example.org")
+            .unwrap()
+            .unwrap();
+        miroir::domain::accounts::principal_for(&mut conn, &u).unwrap()
+    };
+    let mut conn = app.conn();
+    let c = miroir::domain::campaigns::get(&mut conn, &director, &org, &campaign).unwrap();
+    let shown = miroir::domain::campaigns::rates(&mut conn, &director, &c).unwrap();
+    let teams = miroir::db::models::team::list_by_org(&mut conn, &org).unwrap();
+    drop(conn);
+    let parent: BTreeMap<String, Option<String>> = teams.iter().map(|t| (t.id.clone(), t.parent_id.clone())).collect();
+    let code: BTreeMap<String, String> = teams.iter().map(|t| (t.id.clone(), t.code.clone())).collect();
+
+    for population in ["employee", "customer"] {
+        let own: BTreeMap<String, u64> = teams
+            .iter()
+            .map(|t| (t.id.clone(), app.respondents(&campaign, &t.id, population) as u64))
+            .collect();
+        let truth = |id: &str| -> u64 {
+            teams
+                .iter()
+                .filter(|t| {
+                    let mut at = Some(t.id.clone());
+                    while let Some(a) = at {
+                        if a == id {
+                            return true;
+                        }
+                        at = parent[&a].clone();
+                    }
+                    false
+                })
+                .map(|t| own[&t.id])
+                .sum()
+        };
+        // What the page shows.
+        let mut known: BTreeMap<String, u64> = shown
+            .teams
+            .iter()
+            .filter_map(|r| {
+                let n = if population == "employee" { r.employees } else { r.customers };
+                n.map(|n| (r.team_id.clone(), n))
+            })
+            .collect();
+        for (id, n) in &known {
+            assert_eq!(*n, truth(id), "a shown count is the true one");
+        }
+        let hidden: Vec<String> = teams
+            .iter()
+            .filter(|t| !known.contains_key(&t.id))
+            .map(|t| t.id.clone())
+            .collect();
+        if population == "employee" {
+            let hidden_codes: BTreeSet<&str> = hidden.iter().map(|id| code[id].as_str()).collect();
+            assert!(hidden_codes.contains("A3"), "fewer than k invited: hidden");
+            assert!(hidden_codes.contains("A2"), "its smallest sibling hidden with it");
+            let r1 = shown.teams.iter().find(|r| r.code == "R1").unwrap();
+            assert_eq!(r1.employees, Some(13), "the region itself shows");
+            assert_eq!(r1.invitations, 19);
+            assert_eq!(r1.response_rate.map(|r| r.round()), Some(68.0));
+            assert!(shown.teams.iter().find(|r| r.code == "A3").unwrap().response_rate.is_none());
+        }
+        // The attack: solve each equation with one unknown until nothing moves.
+        loop {
+            let mut learned = false;
+            for p in &teams {
+                let kids: Vec<&String> = teams
+                    .iter()
+                    .filter(|t| t.parent_id.as_deref() == Some(p.id.as_str()))
+                    .map(|t| &t.id)
+                    .collect();
+                if kids.is_empty() {
+                    continue;
+                }
+                let unknown: Vec<&String> = std::iter::once(&p.id)
+                    .chain(kids.iter().copied())
+                    .filter(|id| !known.contains_key(*id))
+                    .collect();
+                if unknown.len() != 1 {
+                    continue;
+                }
+                let x = unknown[0].clone();
+                let sum_kids: u64 = kids.iter().filter_map(|k| known.get(*k)).sum();
+                let value = if x == p.id {
+                    own[&p.id] + sum_kids
+                } else {
+                    known[&p.id] - own[&p.id] - sum_kids
+                };
+                known.insert(x, value);
+                learned = true;
+            }
+            if !learned {
+                break;
+            }
+        }
+        for id in &hidden {
+            if truth(id) > 0 {
+                assert!(
+                    !known.contains_key(id),
+                    "{population} count of hidden team {} recovered by subtraction: {}",
+                    code[id],
+                    known[id]
+                );
+            }
+        }
+    }
+
+    // The page shows the same: the region table, and no figure for A3.
+    let web = app.as_user("director@example.org").await;
+    let (_, html) = web.get_text(&format!("/orgs/{org}/campaigns/{campaign}?lang=en")).await;
+    assert!(html.contains("Participation by region"));
+    let doc = scraper::Html::parse_document(&html);
+    let rows = scraper::Selector::parse("table.rates:not(.regions) tbody tr").unwrap();
+    let a3 = doc
+        .select(&rows)
+        .find(|r| r.text().collect::<String>().contains("A3"))
+        .unwrap()
+        .text()
+        .collect::<String>();
+    assert!(a3.contains("fewer than 5"), "{a3}");
+    assert!(!a3.contains(" 2 "), "{a3}");
+}
+
+crate::both_backends!(no_region_minus_its_shown_teams_gives_a_hidden_count);

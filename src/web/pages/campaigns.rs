@@ -318,6 +318,8 @@ struct CampaignPage {
     is_draft: bool,
     import_errors: Vec<RowError>,
     imported: Option<usize>,
+    /// Some team has sub-teams: the participation by region is shown.
+    has_regions: bool,
     reminder_error: Option<&'static str>,
     /// The addresses kept for reminders and the reminders sent.
     reminders: ReminderStatus,
@@ -377,7 +379,7 @@ async fn campaign_page(
         .await?;
     let mail_configured = state.mailer.is_some();
     let base = public_base(state, req);
-    let teams = participation
+    let teams: Vec<TeamLinks> = participation
         .teams
         .into_iter()
         .map(|rate| TeamLinks {
@@ -390,7 +392,9 @@ async fn campaign_page(
         })
         .collect();
     let may_remind = s.principal.may(Action::SendReminders { org: &org_id }) == Decision::Allow && mail_configured;
+    let has_regions = teams.iter().any(|t| t.rate.is_region);
     let page = CampaignPage {
+        has_regions,
         may_remind,
         is_published: c.status.is_published(),
         may_view_results: s.principal.may(Action::ViewOrganisationResults { org: &org_id }) == Decision::Allow,
