@@ -47,7 +47,9 @@ impl Application {
         let secret = secret(&pool, &config)?;
         let setup_token = accounts::issue_setup_token(&mut *pool.get()?)?;
         let mailer = match &config.smtp_url {
-            Some(url) => Some(crate::domain::mail::Mailer::new(url.expose(), &config.mail_from)?.with_address_key(&secret)),
+            Some(url) => {
+                Some(crate::domain::mail::Mailer::new(url.expose(), &config.mail_from)?.with_address_key(&secret))
+            }
             None => None,
         };
         let state = Arc::new(AppState {

@@ -132,12 +132,7 @@ pub fn status(conn: &mut DbConn, p: &Principal, c: &Campaign) -> DomainResult<Re
 /// kept address whose invitation is still unused; returns how many were
 /// sent. 409 when the wave is not open, its reminders are used up, or
 /// there is no mailer (e-mail not configured).
-pub fn send_now(
-    conn: &mut DbConn,
-    mailer: Option<&Mailer>,
-    p: &Principal,
-    campaign_id: &str,
-) -> DomainResult<usize> {
+pub fn send_now(conn: &mut DbConn, mailer: Option<&Mailer>, p: &Principal, campaign_id: &str) -> DomainResult<usize> {
     let c = campaign::find_by_id(conn, campaign_id)?.ok_or(DomainError::NotFound)?;
     authorise(
         p,
@@ -166,7 +161,9 @@ pub fn send(conn: &mut DbConn, mailer: &Mailer, c: &Campaign) -> DomainResult<us
     for (hash, sealed) in &kept {
         let plain = key.open(hash, sealed)?;
         let Some((address, link)) = plain.split_once('\n') else {
-            return Err(DomainError::Unexpected(anyhow::anyhow!("a kept address without its link")));
+            return Err(DomainError::Unexpected(anyhow::anyhow!(
+                "a kept address without its link"
+            )));
         };
         let address = Email::parse(address)
             .map_err(|_| DomainError::Unexpected(anyhow::anyhow!("a kept address that does not parse")))?;

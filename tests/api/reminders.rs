@@ -148,9 +148,16 @@ async fn a_reminder_reaches_exactly_those_who_have_not_answered(backend: Backend
     .await;
     assert_eq!(status, 201, "{body}");
     assert_eq!(body["sent"], 6);
-    assert_eq!(body["links"], serde_json::json!([]), "e-mailed links are not handed out");
+    assert_eq!(
+        body["links"],
+        serde_json::json!([]),
+        "e-mailed links are not handed out"
+    );
     let invited = recipients(&sink.messages.lock().unwrap());
-    assert_eq!(invited.keys().cloned().collect::<BTreeSet<_>>(), SIX.iter().map(|s| s.to_string()).collect());
+    assert_eq!(
+        invited.keys().cloned().collect::<BTreeSet<_>>(),
+        SIX.iter().map(|s| s.to_string()).collect()
+    );
     assert_eq!(invited.values().collect::<BTreeSet<_>>().len(), 6, "one link each");
 
     // Two answer through their links.
@@ -188,16 +195,24 @@ async fn a_reminder_reaches_exactly_those_who_have_not_answered(backend: Backend
     let reminded = recipients(&sink.messages.lock().unwrap());
     assert_eq!(
         reminded.keys().cloned().collect::<BTreeSet<_>>(),
-        ["chloe@example.org", "david@example.org", "emma@example.org", "farid@example.org"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect()
+        [
+            "chloe@example.org",
+            "david@example.org",
+            "emma@example.org",
+            "farid@example.org"
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
     );
     for (who, link) in &reminded {
         assert_eq!(link, &invited[who], "{who} gets their own link again");
     }
     let first = sink.messages.lock().unwrap()[0].clone();
-    assert!(first.contains("votre avis, anonymement"), "in the organisation's language: {first}");
+    assert!(
+        first.contains("votre avis, anonymement"),
+        "in the organisation's language: {first}"
+    );
 
     // The campaign page says what is kept; its button sends the second.
     let web = app.as_user("director@example.org").await;
@@ -207,7 +222,9 @@ async fn a_reminder_reaches_exactly_those_who_have_not_answered(backend: Backend
     assert!(html.contains("Reminders sent: 1 of 3"));
     assert!(html.contains(&format!("/orgs/{org}/campaigns/{campaign}/reminders")));
     sink.messages.lock().unwrap().clear();
-    let res = web.post_form(&format!("/orgs/{org}/campaigns/{campaign}/reminders"), &[]).await;
+    let res = web
+        .post_form(&format!("/orgs/{org}/campaigns/{campaign}/reminders"), &[])
+        .await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(sink.messages.lock().unwrap().len(), 4);
     let (status, _) = api(&app, &token, &format!("/api/v1/campaigns/{campaign}/reminders"), None).await;
@@ -226,7 +243,9 @@ async fn a_reminder_reaches_exactly_those_who_have_not_answered(backend: Backend
     assert_eq!(res.status().as_u16(), 409);
     let body: serde_json::Value = res.json().await.unwrap();
     assert_eq!(body["error"]["code"], "conflict");
-    let res = web.post_form(&format!("/orgs/{org}/campaigns/{campaign}/reminders?lang=en"), &[]).await;
+    let res = web
+        .post_form(&format!("/orgs/{org}/campaigns/{campaign}/reminders?lang=en"), &[])
+        .await;
     assert_eq!(res.status().as_u16(), 409);
     let html = res.text().await.unwrap();
     assert!(html.contains("three reminders"), "{html}");
@@ -382,7 +401,11 @@ async fn no_region_minus_its_shown_teams_gives_a_hidden_count(app: TestApp) {
             .teams
             .iter()
             .filter_map(|r| {
-                let n = if population == "employee" { r.employees } else { r.customers };
+                let n = if population == "employee" {
+                    r.employees
+                } else {
+                    r.customers
+                };
                 n.map(|n| (r.team_id.clone(), n))
             })
             .collect();
@@ -402,7 +425,13 @@ async fn no_region_minus_its_shown_teams_gives_a_hidden_count(app: TestApp) {
             assert_eq!(r1.employees, Some(13), "the region itself shows");
             assert_eq!(r1.invitations, 19);
             assert_eq!(r1.response_rate.map(|r| r.round()), Some(68.0));
-            assert!(shown.teams.iter().find(|r| r.code == "A3").unwrap().response_rate.is_none());
+            assert!(shown
+                .teams
+                .iter()
+                .find(|r| r.code == "A3")
+                .unwrap()
+                .response_rate
+                .is_none());
         }
         // The attack: solve each equation with one unknown until nothing moves.
         loop {

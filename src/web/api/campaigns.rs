@@ -232,8 +232,12 @@ pub async fn invitations(
         let sent = state
             .db(move |conn| {
                 campaigns::get_to_manage(conn, &s.principal, &id)?;
-                let mailer = st.mailer.as_ref().ok_or(AppError::Conflict("error-mail-not-configured"))?;
-                reminders::invite_by_email(conn, mailer, &s.principal, &id, &team, &recipients, &base).map_err(api_error)
+                let mailer = st
+                    .mailer
+                    .as_ref()
+                    .ok_or(AppError::Conflict("error-mail-not-configured"))?;
+                reminders::invite_by_email(conn, mailer, &s.principal, &id, &team, &recipients, &base)
+                    .map_err(api_error)
             })
             .await?;
         return Ok(HttpResponse::Created().json(InvitationsOut {
@@ -281,9 +285,7 @@ pub async fn send_reminders(state: State, ApiUser(s): ApiUser, path: web::Path<S
     let id = path.into_inner();
     let st = state.clone();
     let sent = state
-        .db(move |conn| {
-            Ok(reminders::send_now(conn, st.mailer.as_ref(), &s.principal, &id)?)
-        })
+        .db(move |conn| Ok(reminders::send_now(conn, st.mailer.as_ref(), &s.principal, &id)?))
         .await?;
     Ok(HttpResponse::Ok().json(RemindersOut { sent }))
 }

@@ -505,8 +505,19 @@ async fn email_invitations(
     let sent = state
         .db(move |conn| {
             campaigns::get(conn, &p, &org, &id)?;
-            let mailer = st.mailer.as_ref().ok_or(AppError::Validation("error-mail-not-configured"))?;
-            Ok(reminders::invite_by_email(conn, mailer, &p, &id, &team, &recipients, &base)?)
+            let mailer = st
+                .mailer
+                .as_ref()
+                .ok_or(AppError::Validation("error-mail-not-configured"))?;
+            Ok(reminders::invite_by_email(
+                conn,
+                mailer,
+                &p,
+                &id,
+                &team,
+                &recipients,
+                &base,
+            )?)
         })
         .await?;
     tracing::info!(sent, "invitation e-mails sent");
