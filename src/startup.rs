@@ -47,16 +47,19 @@ impl Application {
     pub fn build_with_pool(config: Config, pool: Pool) -> anyhow::Result<Application> {
         let secret = secret(&pool, &config)?;
         let setup_token = accounts::issue_setup_token(&mut *pool.get()?)?;
+        let mailer = match &config.smtp_url {
+            Some(url) => {
+                Some(crate::domain::mail::Mailer::new(url.expose(), &config.mail_from)?.with_address_key(&secret))
+            }
+            None => None,
+        };
         let state = Arc::new(AppState {
             pool: pool.clone(),
             templates: render::registry(config.templates_dir.as_deref())?,
             keys: Keys::new(&secret),
             secret,
             limiters: Limiters::new(config.login_rate, config.submit_rate),
-            mailer: match &config.smtp_url {
-                Some(url) => Some(crate::domain::mail::Mailer::new(url.expose(), &config.mail_from)?),
-                None => None,
-            },
+            mailer,
             config: config.clone(),
         });
         let listener = TcpListener::bind((config.bind.as_str(), config.port))?;

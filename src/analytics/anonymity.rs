@@ -81,6 +81,14 @@ fn suppress_around(
 /// decision as the report's at `Scope::All`. `parent` gives each node's
 /// parent index (nodes may come in any order); `own` its own respondents.
 pub fn shown_counts(parent: &[Option<usize>], own: &[u64], k: u64) -> Vec<Option<u64>> {
+    shown_counts_hiding(parent, own, k, &[])
+}
+
+/// [`shown_counts`] where the nodes flagged in `initial` are hidden from
+/// the start whatever their count (e.g. a team with fewer than k
+/// invitations, whose rate would tell who answered); complementary
+/// suppression then protects them like any other hidden count.
+pub fn shown_counts_hiding(parent: &[Option<usize>], own: &[u64], k: u64, initial: &[bool]) -> Vec<Option<u64>> {
     let nodes = parent.len();
     // The organisation is node `nodes`, parent of the roots.
     let mut children = vec![Vec::new(); nodes + 1];
@@ -101,7 +109,7 @@ pub fn shown_counts(parent: &[Option<usize>], own: &[u64], k: u64) -> Vec<Option
         let below: u64 = children[n].iter().map(|&c| total[c]).sum();
         total[n] += below;
     }
-    let hidden = suppress(&children, &own_all, &total, k, &[]);
+    let hidden = suppress(&children, &own_all, &total, k, initial);
     (0..nodes).map(|i| (!hidden[i]).then_some(total[i])).collect()
 }
 

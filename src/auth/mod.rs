@@ -5,6 +5,7 @@ pub mod csrf;
 pub mod jwt;
 pub mod password;
 pub mod policy;
+pub mod seal;
 
 use std::fmt;
 use std::str::FromStr;

@@ -96,6 +96,10 @@ pub enum Action<'a> {
     ManageCampaigns {
         org: &'a str,
     },
+    /// Remind the people invited by e-mail who have not answered yet.
+    SendReminders {
+        org: &'a str,
+    },
     /// A manager's self-assessment of one team they manage.
     SelfAssess {
         org: &'a str,
@@ -155,6 +159,7 @@ impl Principal {
             | Action::ManageTeams { org }
             | Action::ManageMembers { org }
             | Action::ManageCampaigns { org }
+            | Action::SendReminders { org }
             | Action::SelfAssess { org, .. }
             | Action::ExecutiveAssess { org }
             | Action::ManageActions { org, .. }
@@ -171,7 +176,8 @@ impl Principal {
             Action::EditOrganisation { .. }
             | Action::ManageTeams { .. }
             | Action::ManageMembers { .. }
-            | Action::ManageCampaigns { .. } => allow_if(matches!(role, Director | Consultant)),
+            | Action::ManageCampaigns { .. }
+            | Action::SendReminders { .. } => allow_if(matches!(role, Director | Consultant)),
             Action::SelfAssess { team, .. } => allow_if(role == Manager && self.managed_teams.contains(team)),
             Action::ExecutiveAssess { .. } => allow_if(role == Director),
             Action::ManageActions { lineage, .. } => match role {

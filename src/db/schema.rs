@@ -295,3 +295,19 @@ diesel::allow_tables_to_appear_in_same_query!(
     campaign_events,
     scheduler_leases,
 );
+
+diesel::table! {
+    invitation_addresses (token_hash) {
+        token_hash -> Text,
+        campaign_id -> Text,
+        sealed -> Text,
+    }
+}
+
+diesel::table! {
+    campaign_reminders (campaign_id) {
+        campaign_id -> Text,
+        sent -> Integer,
+        scheduled_sent -> Bool,
+    }
+}

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::types::parse_name;
 use super::{authorise, DomainError, DomainResult};
-use crate::analytics::anonymity::shown_counts;
+use crate::analytics::anonymity::shown_counts_hiding;
 use crate::analytics::stats::percent;
 use crate::analytics::tally::Tree;
 use crate::analytics::{Respondent, TeamNode};
@@ -285,6 +285,9 @@ pub fn apply(conn: &mut DbConn, c: Campaign, step: Transition, actor: Actor<'_>)
                 by_scheduler: actor == Actor::Scheduler,
             },
         )?;
+        if step == Transition::Close {
+            super::reminders::erase(conn, &moved.id)?;
+        }
         Ok(moved)
     })
 }
@@ -345,7 +348,13 @@ pub struct TeamRate {
     /// employees / headcount, in %, when both are known and shown.
     pub employee_rate: Option<f64>,
     pub managers: i64,
+    /// Invitations made for the team with its sub-teams.
     pub invitations: i64,
+    /// Employee answers / invitations, in %, for a team (with its
+    /// sub-teams) of at least k invitations whose count is shown.
+    pub response_rate: Option<f64>,
+    /// A team with sub-teams (a region, in the participation by region).
+    pub is_region: bool,
 }
 
 /// Response counts per team and population, live from the aggregates. The
@@ -366,19 +375,23 @@ pub fn rates(conn: &mut DbConn, p: &Principal, c: &Campaign) -> DomainResult<Par
     } else {
         team::list_by_org(conn, &c.organisation_id)?
     };
-    let shown = shown_counts_by_team(&all, k, |id, pop| u64::try_from(get(id, pop)).unwrap_or(0))?;
+    let own_invited = |id: &str| u64::try_from(invitations.get(id).map(|(i, _)| *i).unwrap_or(0)).unwrap_or(0);
+    let shown = shown_counts_by_team(&all, k, |id, pop| u64::try_from(get(id, pop)).unwrap_or(0), own_invited)?;
     let rows = tree
         .into_iter()
         .map(|row| {
             let t = row.team;
-            let (customers, employees) = shown.get(&t.id).copied().unwrap_or((None, None));
-            let (issued, _) = invitations.get(&t.id).copied().unwrap_or((0, 0));
+            let shown_row = shown.get(&t.id).cloned().unwrap_or_default();
+            let employees = shown_row.employees;
+            let invited = shown_row.invited;
             TeamRate {
-                customers,
+                customers: shown_row.customers,
                 employee_rate: employees.and_then(|e| percent(e, u64::try_from(t.headcount).unwrap_or(0))),
+                response_rate: employees.filter(|_| invited >= k).and_then(|e| percent(e, invited)),
                 employees,
                 managers: get(&t.id, "manager"),
-                invitations: issued,
+                invitations: i64::try_from(invited).unwrap_or(i64::MAX),
+                is_region: shown_row.has_children,
                 depth: row.depth,
                 team_id: t.id,
                 code: t.code,
@@ -394,16 +407,26 @@ pub fn rates(conn: &mut DbConn, p: &Principal, c: &Campaign) -> DomainResult<Par
     })
 }
 
-/// Customers and employees of a team (with its sub-teams) as they may be
-/// shown.
-type ShownCounts = (Option<u64>, Option<u64>);
+/// A team's counts (with its sub-teams) as they may be shown.
+#[derive(Debug, Clone, Default)]
+struct ShownCounts {
+    customers: Option<u64>,
+    employees: Option<u64>,
+    /// Invitations made, with the sub-teams' (not anonymous: links made).
+    invited: u64,
+    has_children: bool,
+}
 
-/// Team id → (customers, employees) as they may be shown, decided on the
-/// engine's own tree of every team of the organisation.
+/// Team id → counts as they may be shown, decided on the engine's own tree
+/// of every team of the organisation. A team with invitations, but fewer
+/// than k with its sub-teams, shows no employee count (nor rate): it is
+/// hidden from the start and protected by complementary suppression like
+/// a count below k, so that no region minus its shown teams gives it.
 fn shown_counts_by_team(
     all: &[team::Team],
     k: u64,
     own: impl Fn(&str, &str) -> u64,
+    own_invited: impl Fn(&str) -> u64,
 ) -> DomainResult<BTreeMap<String, ShownCounts>> {
     let code_of: BTreeMap<&str, &str> = all.iter().map(|t| (t.id.as_str(), t.code.as_str())).collect();
     let id_of: BTreeMap<&str, &str> = all.iter().map(|t| (t.code.as_str(), t.id.as_str())).collect();
@@ -425,15 +448,37 @@ fn shown_counts_by_team(
         .iter()
         .map(|n| id_of.get(n.code.as_str()).copied().unwrap_or(""))
         .collect();
-    let shown = |pop: &str| {
+    // Invitations with the sub-teams': each node's own, added to every
+    // ancestor.
+    let mut invited = vec![0u64; ids.len()];
+    for (i, id) in ids.iter().enumerate() {
+        let n = own_invited(id);
+        let mut at = Some(i);
+        while let Some(node) = at {
+            invited[node] += n;
+            at = tree.parent[node];
+        }
+    }
+    let gated: Vec<bool> = invited.iter().map(|&n| n > 0 && n < k).collect();
+    let shown = |pop: &str, initial: &[bool]| {
         let counts: Vec<u64> = ids.iter().map(|id| own(id, pop)).collect();
-        shown_counts(&tree.parent, &counts, k)
+        shown_counts_hiding(&tree.parent, &counts, k, initial)
     };
-    let (customers, employees) = (shown("customer"), shown("employee"));
+    let (customers, employees) = (shown("customer", &[]), shown("employee", &gated));
     Ok(ids
         .iter()
         .enumerate()
-        .map(|(i, id)| ((*id).to_string(), (customers[i], employees[i])))
+        .map(|(i, id)| {
+            (
+                (*id).to_string(),
+                ShownCounts {
+                    customers: customers[i],
+                    employees: employees[i],
+                    invited: invited[i],
+                    has_children: !tree.children[i].is_empty(),
+                },
+            )
+        })
         .collect())
 }
 

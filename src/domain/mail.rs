@@ -1,6 +1,7 @@
-//! E-mailing employee invitations. Each address gets one single-use link;
-//! the addresses are used to send and then forgotten: nothing stores which
-//! address received which link, so answers stay unlinkable.
+//! E-mailing employee invitations and their reminders. Each address gets
+//! one single-use link. To remind, the address and its link are kept sealed
+//! beside the invitation until the wave closes (`domain::reminders`, with
+//! the key this mailer carries); no response refers to either.
 
 use lettre::message::{header::ContentType, Mailbox};
 use lettre::{Message, SmtpTransport, Transport};
@@ -12,6 +13,9 @@ use crate::i18n;
 pub struct Mailer {
     transport: SmtpTransport,
     from: Mailbox,
+    /// The key that seals the addresses kept for reminders (derived from
+    /// the instance secret): whoever may send reminders holds it.
+    address_key: Option<crate::auth::seal::SealKey>,
 }
 
 impl Mailer {
@@ -20,7 +24,51 @@ impl Mailer {
         Ok(Mailer {
             transport,
             from: from.parse()?,
+            address_key: None,
         })
+    }
+
+    /// This mailer with the key of the addresses kept for reminders,
+    /// derived from the instance secret.
+    pub fn with_address_key(mut self, secret: &crate::auth::Secret) -> Mailer {
+        self.address_key = Some(crate::auth::seal::SealKey::derive(
+            secret,
+            crate::domain::reminders::KEY_PURPOSE,
+        ));
+        self
+    }
+
+    pub(crate) fn address_key(&self) -> DomainResult<&crate::auth::seal::SealKey> {
+        self.address_key
+            .as_ref()
+            .ok_or_else(|| DomainError::Unexpected(anyhow::anyhow!("a mailer without the address key")))
+    }
+
+    /// Sends each `(address, link)` the reminder of `campaign`, closing on
+    /// `closes`; returns how many were sent.
+    pub fn send_reminders(
+        &self,
+        lang: &str,
+        campaign: &str,
+        closes: &str,
+        recipients: &[(Email, String)],
+    ) -> DomainResult<usize> {
+        let subject = i18n::t_args(lang, "email-reminder-subject", &[("campaign", campaign.to_string())]);
+        let mut sent = 0;
+        for (to, link) in recipients {
+            let body = i18n::t_args(
+                lang,
+                "email-reminder-body",
+                &[
+                    ("campaign", campaign.to_string()),
+                    ("closes", closes.to_string()),
+                    ("link", link.clone()),
+                ],
+            );
+            self.send("emails", to, subject.clone(), body)?;
+            sent += 1;
+        }
+        Ok(sent)
     }
 
     /// Sends `links[i]` to `recipients[i]`; returns how many were sent.

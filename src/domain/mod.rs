@@ -18,6 +18,7 @@ pub mod mail;
 pub mod navigation;
 pub mod organisations;
 pub mod portfolio;
+pub mod reminders;
 pub mod report_cache;
 pub mod reports;
 pub mod scheduler;

@@ -102,6 +102,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(campaigns::change_status)
         .service(campaigns::confirm_status)
         .service(campaigns::invitations)
+        .service(campaigns::send_reminders)
         .service(campaigns::qr)
         .service(campaigns::qr_sheet)
         .service(campaigns::import)

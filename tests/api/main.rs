@@ -26,6 +26,7 @@ mod logs;
 mod migrations;
 mod navigation;
 mod organisations;
+mod reminders;
 mod results;
 mod routes;
 mod scheduler;

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod campaign;
 pub mod organisation;
 pub mod publication;
+pub mod reminder;
 pub mod response;
 pub mod schedule;
 pub mod settings;

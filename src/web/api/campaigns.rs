@@ -11,8 +11,8 @@ use crate::analytics::InstrumentVersion;
 use crate::domain::campaigns::Campaign;
 use crate::domain::campaigns::{self, CampaignInput};
 use crate::domain::instrument::{instrument, instrument_of, message_id};
-use crate::domain::{import, reports};
-use crate::error::AppResult;
+use crate::domain::{import, reminders, reports};
+use crate::error::{AppError, AppResult};
 use crate::web::api::json::ApiJson;
 use crate::web::pages::campaigns::{public_base, IMPORT_LIMIT};
 use crate::web::session::ApiUser;
@@ -181,21 +181,33 @@ pub async fn items(q: web::Query<ItemsQuery>) -> AppResult<HttpResponse> {
 pub struct InvitationRequest {
     /// A team code of the campaign's organisation.
     team: String,
-    /// Default: the team's headcount.
+    /// How many links to make (default: the team's headcount). Not with
+    /// `emails`.
     #[schema(minimum = 1, maximum = 5000)]
     count: Option<usize>,
+    /// Addresses to e-mail one link each, now. Each address is kept
+    /// encrypted beside its invitation, for reminders, until the wave
+    /// closes; the links are not returned. Not with `count`.
+    #[schema(min_items = 1, max_items = 5000)]
+    emails: Option<Vec<String>>,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct InvitationsOut {
     team: String,
+    /// The links made (empty when they went by e-mail).
     links: Vec<String>,
+    /// How many e-mails were sent (0 when the links are returned).
+    sent: usize,
 }
 
 /// Single-use employee links for a team (JSON, or CSV with
-/// `Accept: text/csv`). Shown once: only hashes are stored.
+/// `Accept: text/csv`), shown once: only hashes are stored. With `emails`,
+/// each address gets its link by e-mail now instead, and is kept
+/// encrypted until the wave closes so that a reminder can reach those who
+/// have not answered.
 #[utoipa::path(post, path = "/api/v1/campaigns/{c}/invitations", security(("bearer" = [])), request_body = InvitationRequest,
-    responses((status = 201, body = InvitationsOut), (status = 403), (status = 409), (status = 422)))]
+    responses((status = 201, body = InvitationsOut), (status = 403), (status = 409, description = "the wave is not collecting, or e-mail is not configured on this server"), (status = 422)))]
 #[post("/campaigns/{c}/invitations")]
 pub async fn invitations(
     state: State,
@@ -207,10 +219,36 @@ pub async fn invitations(
     let id = path.into_inner();
     let body = body.into_inner();
     let team = body.team.clone();
+    let base = public_base(&state, &req);
+    if let Some(emails) = body.emails {
+        if body.count.is_some() {
+            return Err(api_error(crate::domain::DomainError::Field(
+                "emails",
+                "error-invitation-emails-or-count",
+            )));
+        }
+        let recipients = reminders::parse_addresses(&emails).map_err(api_error)?;
+        let st = state.clone();
+        let sent = state
+            .db(move |conn| {
+                campaigns::get_to_manage(conn, &s.principal, &id)?;
+                let mailer = st
+                    .mailer
+                    .as_ref()
+                    .ok_or(AppError::Conflict("error-mail-not-configured"))?;
+                reminders::invite_by_email(conn, mailer, &s.principal, &id, &team, &recipients, &base)
+                    .map_err(api_error)
+            })
+            .await?;
+        return Ok(HttpResponse::Created().json(InvitationsOut {
+            team: body.team,
+            links: Vec::new(),
+            sent,
+        }));
+    }
     let tokens = state
         .db(move |conn| campaigns::invite(conn, &s.principal, &id, &team, body.count).map_err(api_error))
         .await?;
-    let base = public_base(&state, &req);
     let links: Vec<String> = tokens.into_iter().map(|t| format!("{base}/i/{t}")).collect();
     let wants_csv = req
         .headers()
@@ -223,7 +261,33 @@ pub async fn invitations(
             .content_type("text/csv; charset=utf-8")
             .body(bytes));
     }
-    Ok(HttpResponse::Created().json(InvitationsOut { team: body.team, links }))
+    Ok(HttpResponse::Created().json(InvitationsOut {
+        team: body.team,
+        links,
+        sent: 0,
+    }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RemindersOut {
+    /// How many reminders were e-mailed (0 when everyone invited by e-mail
+    /// has answered: no reminder of the wave is spent then).
+    sent: usize,
+}
+
+/// Remind now the people invited by e-mail whose invitation is still
+/// unused, with their own link (at most three reminders per wave, the
+/// scheduled one three days before the closing date included).
+#[utoipa::path(post, path = "/api/v1/campaigns/{c}/reminders", security(("bearer" = [])),
+    responses((status = 200, body = RemindersOut), (status = 403), (status = 409, description = "the wave is not open, its three reminders are spent, or e-mail is not configured on this server")))]
+#[post("/campaigns/{c}/reminders")]
+pub async fn send_reminders(state: State, ApiUser(s): ApiUser, path: web::Path<String>) -> AppResult<HttpResponse> {
+    let id = path.into_inner();
+    let st = state.clone();
+    let sent = state
+        .db(move |conn| Ok(reminders::send_now(conn, st.mailer.as_ref(), &s.principal, &id)?))
+        .await?;
+    Ok(HttpResponse::Ok().json(RemindersOut { sent }))
 }
 
 #[derive(Serialize, ToSchema)]

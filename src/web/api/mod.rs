@@ -60,8 +60,8 @@ pub async fn token(state: State, req: HttpRequest, body: ApiJson<TokenRequest>) 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Miroir API", version = "1", description = "Symmetry of attention: mirrored customer and employee surveys."),
-    paths(token, campaigns::create, campaigns::list, campaigns::transition, campaigns::items, campaigns::invitations, campaigns::import_responses, campaigns::report, organisations::list, organisations::create, organisations::get_one, organisations::list_teams, organisations::put_teams),
-    components(schemas(TokenRequest, TokenResponse, organisations::OrganisationBody, crate::domain::teams::ImportSummary, organisations::OrganisationOut, organisations::TeamOut, crate::domain::campaigns::CampaignInput, campaigns::CampaignOut, campaigns::ItemOut, campaigns::InvitationRequest, campaigns::InvitationsOut, campaigns::ImportOut, campaigns::Transition, openapi::ErrorBody, openapi::ErrorDetail, openapi::RowErrorOut)),
+    paths(token, campaigns::create, campaigns::list, campaigns::transition, campaigns::items, campaigns::invitations, campaigns::send_reminders, campaigns::import_responses, campaigns::report, organisations::list, organisations::create, organisations::get_one, organisations::list_teams, organisations::put_teams),
+    components(schemas(TokenRequest, TokenResponse, organisations::OrganisationBody, crate::domain::teams::ImportSummary, organisations::OrganisationOut, organisations::TeamOut, crate::domain::campaigns::CampaignInput, campaigns::CampaignOut, campaigns::ItemOut, campaigns::InvitationRequest, campaigns::InvitationsOut, campaigns::RemindersOut, campaigns::ImportOut, campaigns::Transition, openapi::ErrorBody, openapi::ErrorDetail, openapi::RowErrorOut)),
     modifiers(&BearerAuth, &CommonResponses, &EdgeResponses, &Vocabularies)
 )]
 pub struct ApiDoc;
@@ -109,6 +109,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(campaigns::transition)
             .service(campaigns::items)
             .service(campaigns::invitations)
+            .service(campaigns::send_reminders)
             .service(campaigns::import_responses)
             .service(campaigns::report)
             .default_service(web::to(|| async { Err::<HttpResponse, _>(AppError::NotFound) })),

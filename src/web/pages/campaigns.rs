@@ -12,6 +12,7 @@ use crate::analytics::Population;
 use crate::auth::policy::{Action, Decision};
 use crate::domain::campaigns::{self, Campaign, CampaignInput, CampaignStatus, TeamRate};
 use crate::domain::organisations::Organisation;
+use crate::domain::reminders::{self, ReminderStatus};
 use crate::domain::{authorise, organisations, DomainError, RowError};
 use crate::error::{AppError, AppResult};
 use crate::web::context::{lang_for, page_context, CsrfForm};
@@ -332,6 +333,13 @@ struct CampaignPage {
     is_draft: bool,
     import_errors: Vec<RowError>,
     imported: Option<usize>,
+    /// Some team has sub-teams: the participation by region is shown.
+    has_regions: bool,
+    reminder_error: Option<&'static str>,
+    /// The addresses kept for reminders and the reminders sent.
+    reminders: ReminderStatus,
+    /// The reminder button: a person who may send it, mail configured.
+    may_remind: bool,
     /// A closed wave: links to its results.
     is_published: bool,
     /// The organisation's results (dashboard, audit, exports): not for a
@@ -360,27 +368,38 @@ pub fn customer_link(base: &str, campaign_code: &str, team_code: &str, channel: 
     link
 }
 
+/// What a form posted on the campaign page led to, shown on it.
+#[derive(Default)]
+struct Outcome {
+    import_errors: Vec<RowError>,
+    imported: Option<usize>,
+    /// Why a reminder was refused (a message key).
+    reminder_error: Option<&'static str>,
+}
+
 async fn campaign_page(
     state: &State,
     req: &HttpRequest,
     s: &SignedIn,
     org_id: String,
     cid: String,
-    outcome: (Vec<RowError>, Option<usize>),
+    outcome: Outcome,
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
     let (p, org, id) = (s.principal.clone(), org_id.clone(), cid.clone());
-    let (c, participation, schedule, history) = state
+    let (c, participation, schedule, history, reminders) = state
         .db(move |conn| {
             let c = campaigns::get(conn, &p, &org, &id)?;
             let rates = campaigns::rates(conn, &p, &c)?;
             let schedule = campaigns::schedule_of(conn, &p, &c)?;
             let history = campaigns::history(conn, &p, &c)?;
-            Ok((c, rates, schedule, history))
+            let reminders = reminders::status(conn, &p, &c)?;
+            Ok((c, rates, schedule, history, reminders))
         })
         .await?;
+    let mail_configured = state.mailer.is_some();
     let base = public_base(state, req);
-    let teams = participation
+    let teams: Vec<TeamLinks> = participation
         .teams
         .into_iter()
         .map(|rate| TeamLinks {
@@ -392,7 +411,11 @@ async fn campaign_page(
             rate,
         })
         .collect();
+    let may_remind = s.principal.may(Action::SendReminders { org: &org_id }) == Decision::Allow && mail_configured;
+    let has_regions = teams.iter().any(|t| t.rate.is_region);
     let page = CampaignPage {
+        has_regions,
+        may_remind,
         is_published: c.status.is_published(),
         may_view_results: s.principal.may(Action::ViewOrganisationResults { org: &org_id }) == Decision::Allow,
         may_manage: s.principal.may(Action::ManageCampaigns { org: &org_id }) == Decision::Allow,
@@ -404,8 +427,10 @@ async fn campaign_page(
         teams,
         executives: participation.executives,
         k: participation.k,
-        import_errors: outcome.0,
-        imported: outcome.1,
+        import_errors: outcome.import_errors,
+        imported: outcome.imported,
+        reminder_error: outcome.reminder_error,
+        reminders,
         schedule,
         history,
     };
@@ -426,7 +451,7 @@ pub async fn show(
     path: web::Path<(String, String)>,
 ) -> AppResult<HttpResponse> {
     let (org_id, cid) = path.into_inner();
-    campaign_page(&state, &req, &s, org_id, cid, (Vec::new(), None), StatusCode::OK).await
+    campaign_page(&state, &req, &s, org_id, cid, Outcome::default(), StatusCode::OK).await
 }
 
 #[derive(Deserialize)]
@@ -482,8 +507,8 @@ pub async fn invitations(
         .body(body))
 }
 
-/// Invitations sent by e-mail: one link per address, the addresses kept
-/// nowhere.
+/// Invitations sent by e-mail: one link per address; each address is kept
+/// sealed beside its invitation until the wave closes, for reminders.
 async fn email_invitations(
     state: State,
     req: HttpRequest,
@@ -497,33 +522,75 @@ async fn email_invitations(
     }
     let recipients = crate::domain::mail::parse_recipients(&form.emails)?;
     let (p, org, id, team) = (s.principal.clone(), org_id.clone(), cid.clone(), form.team.clone());
-    let count = recipients.len();
-    let (c, team_name, tokens) = state
+    let base = public_base(&state, &req);
+    let st = state.clone();
+    let sent = state
         .db(move |conn| {
-            let c = campaigns::get(conn, &p, &org, &id)?;
-            let tokens = campaigns::invite(conn, &p, &id, &team, Some(count))?;
-            let team_name = crate::domain::teams::get_by_code(conn, &p, &org, &team)?.name;
-            Ok((c, team_name, tokens))
+            campaigns::get(conn, &p, &org, &id)?;
+            let mailer = st
+                .mailer
+                .as_ref()
+                .ok_or(AppError::Validation("error-mail-not-configured"))?;
+            Ok(reminders::invite_by_email(
+                conn,
+                mailer,
+                &p,
+                &id,
+                &team,
+                &recipients,
+                &base,
+            )?)
         })
         .await?;
-    let base = public_base(&state, &req);
-    let links: Vec<String> = tokens.iter().map(|t| format!("{base}/i/{t}")).collect();
-    let lang = c
-        .language_list()
-        .first()
-        .cloned()
-        .unwrap_or_else(|| lang_for(&req, None));
-    let st = state.clone();
-    let sent = web::block(move || match &st.mailer {
-        Some(m) => m.send_invitations(&lang, &c.name, &team_name, &recipients, &links),
-        None => Ok(0),
-    })
-    .await
-    .map_err(AppError::from)??;
     tracing::info!(sent, "invitation e-mails sent");
     Ok(see_other(&format!(
         "/orgs/{org_id}/campaigns/{cid}?notice=notice-invitations-sent&sent={sent}"
     )))
+}
+
+/// The reminder button's form: its CSRF token only.
+#[derive(Deserialize)]
+pub struct ReminderForm {}
+
+/// A reminder now, to the people invited by e-mail who have not answered.
+#[post("/orgs/{org}/campaigns/{c}/reminders")]
+pub async fn send_reminders(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    path: web::Path<(String, String)>,
+    CsrfForm(_): CsrfForm<ReminderForm>,
+) -> AppResult<HttpResponse> {
+    let (org_id, cid) = path.into_inner();
+    let (p, org, id) = (s.principal.clone(), org_id.clone(), cid.clone());
+    let st = state.clone();
+    let outcome = state
+        .db(move |conn| {
+            campaigns::get(conn, &p, &org, &id)?;
+            Ok(reminders::send_now(conn, st.mailer.as_ref(), &p, &id))
+        })
+        .await?;
+    match outcome {
+        Ok(sent) => Ok(see_other(&format!(
+            "/orgs/{org_id}/campaigns/{cid}?notice=notice-reminders-sent&sent={sent}"
+        ))),
+        Err(DomainError::Conflict(key)) => {
+            campaign_page(
+                &state,
+                &req,
+                &s,
+                org_id,
+                cid,
+                Outcome {
+                    reminder_error: Some(key),
+                    ..Outcome::default()
+                },
+                StatusCode::CONFLICT,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 #[derive(Deserialize)]
@@ -650,7 +717,13 @@ pub async fn import(
         })
         .await?;
     match outcome {
-        Ok(n) => campaign_page(&state, &req, &s, org_id, cid, (Vec::new(), Some(n)), StatusCode::OK).await,
+        Ok(n) => {
+            let outcome = Outcome {
+                imported: Some(n),
+                ..Outcome::default()
+            };
+            campaign_page(&state, &req, &s, org_id, cid, outcome, StatusCode::OK).await
+        }
         Err(DomainError::Rows(rows)) => {
             let rows = translated_rows(&lang_for(&req, None), &rows);
             campaign_page(
@@ -659,7 +732,10 @@ pub async fn import(
                 &s,
                 org_id,
                 cid,
-                (rows, None),
+                Outcome {
+                    import_errors: rows,
+                    ..Outcome::default()
+                },
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await

@@ -1,0 +1,2 @@
+DROP TABLE campaign_reminders;
+DROP TABLE invitation_addresses;
