@@ -206,6 +206,10 @@ pub fn apply(conn: &mut DbConn, c: Campaign, step: Transition, actor: Actor<'_>)
         };
         // What follows a move (its history, events for webhooks, erasing
         // what the wave kept only while open) goes here, one call each.
+        if step == Transition::Close {
+            // Sent after the commit (`notices::send_pending`).
+            super::notices::record_close(conn, &moved)?;
+        }
         let _ = actor;
         Ok(moved)
     })

@@ -2,7 +2,8 @@
 //! the addresses are used to send and then forgotten: nothing stores which
 //! address received which link, so answers stay unlinkable.
 
-use lettre::message::{header::ContentType, Mailbox};
+use lettre::message::header::{ContentTransferEncoding, ContentType, Header, HeaderName, HeaderValue};
+use lettre::message::{Body, Mailbox};
 use lettre::{Message, SmtpTransport, Transport};
 
 use super::types::Email;
@@ -12,6 +13,40 @@ use crate::i18n;
 pub struct Mailer {
     transport: SmtpTransport,
     from: Mailbox,
+    /// Base of the links in notices sent without a request (the scheduler's).
+    base_url: String,
+}
+
+/// `List-Unsubscribe: <url>` (RFC 2369).
+#[derive(Clone)]
+struct ListUnsubscribe(String);
+
+impl Header for ListUnsubscribe {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribe(s.trim().trim_start_matches('<').trim_end_matches('>').to_string()))
+    }
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), format!("<{}>", self.0))
+    }
+}
+
+/// `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058).
+#[derive(Clone)]
+struct ListUnsubscribePost;
+
+impl Header for ListUnsubscribePost {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribePost)
+    }
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".to_string())
+    }
 }
 
 impl Mailer {
@@ -20,7 +55,41 @@ impl Mailer {
         Ok(Mailer {
             transport,
             from: from.parse()?,
+            base_url: "http://localhost:8080".to_string(),
         })
+    }
+
+    /// The base of the links in notices sent without a request (the
+    /// public URL, else the address the server listens on).
+    pub fn with_base_url(mut self, base_url: &str) -> Mailer {
+        self.base_url = base_url.trim_end_matches('/').to_string();
+        self
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// A notice (digest, nudge) to one person, with a one-click unsubscribe
+    /// link in its headers (RFC 2369 and 8058) as well as in its body. The
+    /// body goes as 8-bit text, readable as it is.
+    pub fn send_notice(&self, to: &str, subject: String, body: String, unsubscribe: &str) -> DomainResult<()> {
+        let to: Mailbox = to.parse().map_err(|_| DomainError::Field("email", "error-email-invalid"))?;
+        let body = Body::new_with_encoding(body, ContentTransferEncoding::EightBit)
+            .map_err(|_| DomainError::Unexpected(anyhow::anyhow!("an e-mail body that is not 8-bit text")))?;
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(subject)
+            .header(ContentType::TEXT_PLAIN)
+            .header(ListUnsubscribe(unsubscribe.to_string()))
+            .header(ListUnsubscribePost)
+            .body(body)
+            .map_err(|e| DomainError::Unexpected(anyhow::anyhow!("building an e-mail: {e}")))?;
+        self.transport
+            .send(&message)
+            .map_err(|e| DomainError::Unexpected(anyhow::anyhow!("sending an e-mail: {e}")))?;
+        Ok(())
     }
 
     /// Sends `links[i]` to `recipients[i]`; returns how many were sent.

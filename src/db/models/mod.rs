@@ -4,6 +4,7 @@
 pub mod action;
 pub mod aggregates;
 pub mod campaign;
+pub mod notice;
 pub mod organisation;
 pub mod publication;
 pub mod response;
