@@ -45,6 +45,13 @@ impl Application {
 
     pub fn build_with_pool(config: Config, pool: Pool) -> anyhow::Result<Application> {
         let secret = secret(&pool, &config)?;
+        let listener = TcpListener::bind((config.bind.as_str(), config.port))?;
+        let port = listener.local_addr()?.port();
+        // The base of the links in notices sent without a request.
+        let base_url = config
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}:{port}", config.bind));
         let setup_token = accounts::issue_setup_token(&mut *pool.get()?)?;
         let state = Arc::new(AppState {
             pool: pool.clone(),
@@ -53,13 +60,11 @@ impl Application {
             secret,
             limiters: Limiters::new(config.login_rate, config.submit_rate),
             mailer: match &config.smtp_url {
-                Some(url) => Some(crate::domain::mail::Mailer::new(url.expose(), &config.mail_from)?),
+                Some(url) => Some(crate::domain::mail::Mailer::new(url.expose(), &config.mail_from)?.with_base_url(&base_url)),
                 None => None,
             },
             config: config.clone(),
         });
-        let listener = TcpListener::bind((config.bind.as_str(), config.port))?;
-        let port = listener.local_addr()?.port();
         let data = web::Data::new(state);
         let https = config.secure_cookies;
         let server = HttpServer::new(move || {
