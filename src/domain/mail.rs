@@ -2,8 +2,8 @@
 //! the addresses are used to send and then forgotten: nothing stores which
 //! address received which link, so answers stay unlinkable.
 
-use lettre::message::header::{ContentTransferEncoding, ContentType, Header, HeaderName, HeaderValue};
-use lettre::message::{Body, Mailbox};
+use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
+use lettre::message::Mailbox;
 use lettre::{Message, SmtpTransport, Transport};
 
 use super::types::Email;
@@ -71,12 +71,9 @@ impl Mailer {
     }
 
     /// A notice (digest, nudge) to one person, with a one-click unsubscribe
-    /// link in its headers (RFC 2369 and 8058) as well as in its body. The
-    /// body goes as 8-bit text, readable as it is.
+    /// link in its headers (RFC 2369 and 8058) as well as in its body.
     pub fn send_notice(&self, to: &str, subject: String, body: String, unsubscribe: &str) -> DomainResult<()> {
         let to: Mailbox = to.parse().map_err(|_| DomainError::Field("email", "error-email-invalid"))?;
-        let body = Body::new_with_encoding(body, ContentTransferEncoding::EightBit)
-            .map_err(|_| DomainError::Unexpected(anyhow::anyhow!("an e-mail body that is not 8-bit text")))?;
         let message = Message::builder()
             .from(self.from.clone())
             .to(to)

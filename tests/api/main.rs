@@ -24,6 +24,7 @@ mod large;
 mod logs;
 mod migrations;
 mod navigation;
+mod notices;
 mod organisations;
 mod results;
 mod routes;
