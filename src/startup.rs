@@ -60,7 +60,9 @@ impl Application {
             secret,
             limiters: Limiters::new(config.login_rate, config.submit_rate),
             mailer: match &config.smtp_url {
-                Some(url) => Some(crate::domain::mail::Mailer::new(url.expose(), &config.mail_from)?.with_base_url(&base_url)),
+                Some(url) => {
+                    Some(crate::domain::mail::Mailer::new(url.expose(), &config.mail_from)?.with_base_url(&base_url))
+                }
                 None => None,
             },
             config: config.clone(),

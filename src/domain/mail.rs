@@ -26,7 +26,9 @@ impl Header for ListUnsubscribe {
         HeaderName::new_from_ascii_str("List-Unsubscribe")
     }
     fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
-        Ok(ListUnsubscribe(s.trim().trim_start_matches('<').trim_end_matches('>').to_string()))
+        Ok(ListUnsubscribe(
+            s.trim().trim_start_matches('<').trim_end_matches('>').to_string(),
+        ))
     }
     fn display(&self) -> HeaderValue {
         HeaderValue::new(Self::name(), format!("<{}>", self.0))
@@ -73,7 +75,9 @@ impl Mailer {
     /// A notice (digest, nudge) to one person, with a one-click unsubscribe
     /// link in its headers (RFC 2369 and 8058) as well as in its body.
     pub fn send_notice(&self, to: &str, subject: String, body: String, unsubscribe: &str) -> DomainResult<()> {
-        let to: Mailbox = to.parse().map_err(|_| DomainError::Field("email", "error-email-invalid"))?;
+        let to: Mailbox = to
+            .parse()
+            .map_err(|_| DomainError::Field("email", "error-email-invalid"))?;
         let message = Message::builder()
             .from(self.from.clone())
             .to(to)

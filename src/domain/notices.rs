@@ -216,15 +216,17 @@ fn language_of(r: &Recipient, org_default: &str) -> String {
 /// for someone who turned this kind off.
 fn deliver(
     conn: &mut DbConn,
-    mailer: &Mailer,
-    base_url: &str,
-    kind: &str,
+    (mailer, base_url, kind): (&Mailer, &str, &str),
     r: &Recipient,
     lang: &str,
     items: Vec<(String, String)>,
     compose: impl FnOnce(&[String]) -> (String, String),
 ) -> DomainResult<Outcome> {
-    if notice::opt_outs(conn, &r.user_id).map_err(db)?.iter().any(|k| k == kind) {
+    if notice::opt_outs(conn, &r.user_id)
+        .map_err(db)?
+        .iter()
+        .any(|k| k == kind)
+    {
         return Ok(Outcome::default());
     }
     let mut claimed = Vec::new();
@@ -278,7 +280,12 @@ pub fn results_ready(conn: &mut DbConn, mailer: &Mailer, campaign_id: &str, base
     Ok(results_ready_outcome(conn, mailer, campaign_id, base_url)?.sent)
 }
 
-fn results_ready_outcome(conn: &mut DbConn, mailer: &Mailer, campaign_id: &str, base_url: &str) -> DomainResult<Outcome> {
+fn results_ready_outcome(
+    conn: &mut DbConn,
+    mailer: &Mailer,
+    campaign_id: &str,
+    base_url: &str,
+) -> DomainResult<Outcome> {
     let base = base_url.trim_end_matches('/');
     let Some(c) = campaign::find_by_id(conn, campaign_id).map_err(db)? else {
         return Ok(Outcome::default());
@@ -301,10 +308,16 @@ fn results_ready_outcome(conn: &mut DbConn, mailer: &Mailer, campaign_id: &str, 
         .collect();
     let org_id = org.id.as_str();
     // Per person: (recipient, links as (label, url)); a director first.
-    let mut people: BTreeMap<String, (Recipient, Vec<(Option<String>, String)>)> = BTreeMap::new();
+    // Per person: the links, each with its team's name (none: the dashboard).
+    type Links = Vec<(Option<String>, String)>;
+    let mut people: BTreeMap<String, (Recipient, Links)> = BTreeMap::new();
     for r in notice::members_with_role(conn, org_id, Role::Director.as_str()).map_err(db)? {
         let link = format!("{base}/orgs/{org_id}/campaigns/{}/dashboard", c.id);
-        people.entry(r.user_id.clone()).or_insert((r, Vec::new())).1.push((None, link));
+        people
+            .entry(r.user_id.clone())
+            .or_insert((r, Vec::new()))
+            .1
+            .push((None, link));
     }
     for (team_id, r) in notice::managers_of_org(conn, org_id).map_err(db)? {
         let Some(t) = publication.teams.iter().find(|t| t.id == team_id) else {
@@ -342,9 +355,7 @@ fn results_ready_outcome(conn: &mut DbConn, mailer: &Mailer, campaign_id: &str, 
         ];
         let outcome = deliver(
             conn,
-            mailer,
-            base,
-            RESULTS_READY,
+            (mailer, base, RESULTS_READY),
             &r,
             &lang,
             vec![(c.id.clone(), body_lines)],
@@ -429,7 +440,9 @@ pub fn weekly_digest(conn: &mut DbConn, mailer: &Mailer, today: NaiveDate) -> Do
         let members = notice::members(conn, &org_id).map_err(db)?;
         let teams = team::list_by_org(conn, &org_id).map_err(db)?;
         for a in due {
-            let Some(r) = owner_of(&a.owner, &members) else { continue };
+            let Some(r) = owner_of(&a.owner, &members) else {
+                continue;
+            };
             let team_name = a
                 .team_id
                 .as_deref()
@@ -480,16 +493,17 @@ pub fn weekly_digest(conn: &mut DbConn, mailer: &Mailer, today: NaiveDate) -> Do
                 i18n::t_args(
                     &lang,
                     "notice-digest-link",
-                    &[("organisation", name.clone()), ("link", format!("{base}/orgs/{id}/actions"))],
+                    &[
+                        ("organisation", name.clone()),
+                        ("link", format!("{base}/orgs/{id}/actions")),
+                    ],
                 )
             })
             .collect();
         let count = items.len();
         let outcome = deliver(
             conn,
-            mailer,
-            &base,
-            DIGEST,
+            (mailer, &base, DIGEST),
             &r,
             &lang,
             vec![(week.clone(), lines.join("\n"))],
@@ -564,7 +578,9 @@ pub fn low_participation(conn: &mut DbConn, mailer: &Mailer, today: NaiveDate) -
     let percent = u64::from(threshold(conn)?);
     let mut sent = 0;
     for id in notice::campaigns_with_status(conn, CampaignStatus::Open.as_str()).map_err(db)? {
-        let Some(c) = campaign::find_by_id(conn, &id).map_err(db)? else { continue };
+        let Some(c) = campaign::find_by_id(conn, &id).map_err(db)? else {
+            continue;
+        };
         if !past_halfway(&c, today) {
             continue;
         }
@@ -645,7 +661,7 @@ pub fn low_participation(conn: &mut DbConn, mailer: &Mailer, today: NaiveDate) -
                     (format!("{}:{}", c.id, t.team_id), line)
                 })
                 .collect();
-            let outcome = deliver(conn, mailer, &base, PARTICIPATION, &r, &lang, items, |lines| {
+            let outcome = deliver(conn, (mailer, &base, PARTICIPATION), &r, &lang, items, |lines| {
                 (
                     i18n::t_args(&lang, "notice-participation-subject", &[("campaign", c.name.clone())]),
                     i18n::t_args(
@@ -688,10 +704,19 @@ mod tests {
             member("bob@example.org", "Bob"),
             member("bob2@example.org", "bob"),
         ];
-        assert_eq!(owner_of(" ANA@example.org ", &members).map(|m| m.user_id.as_str()), Some("ana@example.org"));
-        assert_eq!(owner_of("ana diaz", &members).map(|m| m.user_id.as_str()), Some("ana@example.org"));
+        assert_eq!(
+            owner_of(" ANA@example.org ", &members).map(|m| m.user_id.as_str()),
+            Some("ana@example.org")
+        );
+        assert_eq!(
+            owner_of("ana diaz", &members).map(|m| m.user_id.as_str()),
+            Some("ana@example.org")
+        );
         assert_eq!(owner_of("Bob", &members), None, "two members share the name");
-        assert_eq!(owner_of("bob2@example.org", &members).map(|m| m.user_id.as_str()), Some("bob2@example.org"));
+        assert_eq!(
+            owner_of("bob2@example.org", &members).map(|m| m.user_id.as_str()),
+            Some("bob2@example.org")
+        );
         assert_eq!(owner_of("Carla", &members), None);
         assert_eq!(owner_of("  ", &members), None);
     }

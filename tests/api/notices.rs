@@ -153,7 +153,10 @@ async fn world(backend: Backend) -> World {
     {
         let mut conn = app.conn();
         let id = |conn: &mut miroir::db::DbConn, email: &str| {
-            miroir::db::models::user::find_by_email(conn, email).unwrap().unwrap().id
+            miroir::db::models::user::find_by_email(conn, email)
+                .unwrap()
+                .unwrap()
+                .id
         };
         let en = id(&mut conn, DIRECTOR_EN);
         miroir::db::models::user::set_language(&mut conn, &en, Some("en")).unwrap();
@@ -168,7 +171,12 @@ async fn world(backend: Backend) -> World {
     let mut csv = String::from("team,population,channel,courtesy.e.1,listening.e.1,enps\n");
     for (team, n) in [("A", 6), ("B", 2), ("C", 5)] {
         for i in 0..n {
-            csv.push_str(&format!("{team},employee,,{},{},{}\n", 1 + i % 5, 1 + (i * 2) % 5, i % 11));
+            csv.push_str(&format!(
+                "{team},employee,,{},{},{}\n",
+                1 + i % 5,
+                1 + (i * 2) % 5,
+                i % 11
+            ));
         }
     }
     import::import_responses(&mut app.conn(), &app.admin_principal(), &campaign, csv.as_bytes()).unwrap();
@@ -217,12 +225,20 @@ async fn results_ready_reaches_directors_and_published_managers_once(backend: Ba
 
     let en = to(&got, DIRECTOR_EN);
     assert_eq!(en.len(), 1, "{got:#?}");
-    assert!(en[0].body.contains("Hello"), "in the director's language: {}", en[0].body);
+    assert!(
+        en[0].body.contains("Hello"),
+        "in the director's language: {}",
+        en[0].body
+    );
     let dashboard = format!("{}/orgs/{}/campaigns/{}/dashboard", w.app.address, w.org, w.campaign);
     assert!(en[0].body.contains(&dashboard), "{}", en[0].body);
     let fr = to(&got, DIRECTOR_FR);
     assert_eq!(fr.len(), 1);
-    assert!(fr[0].body.contains("Bonjour"), "the organisation's language: {}", fr[0].body);
+    assert!(
+        fr[0].body.contains("Bonjour"),
+        "the organisation's language: {}",
+        fr[0].body
+    );
     assert!(fr[0].body.contains(&dashboard));
 
     let a = to(&got, MANAGER_A);
@@ -263,9 +279,15 @@ fn adopt(w: &World, owner: &str, due_on: &str, team: &str, point: usize) -> Stri
         due_on: due_on.into(),
         note: String::new(),
     };
-    actions::adopt(&mut w.app.conn(), &w.app.admin_principal(), "Admin", &w.campaign, &input)
-        .unwrap()
-        .id
+    actions::adopt(
+        &mut w.app.conn(),
+        &w.app.admin_principal(),
+        "Admin",
+        &w.campaign,
+        &input,
+    )
+    .unwrap()
+    .id
 }
 
 async fn the_digest_lists_due_and_overdue_actions_to_their_owners_weekly(backend: Backend) {
@@ -316,13 +338,23 @@ async fn the_digest_lists_due_and_overdue_actions_to_their_owners_weekly(backend
     assert!(!a.body.contains("2026-06-15: OVERDUE"));
     assert!(a.body.contains(&format!("{}/orgs/{}/actions", w.app.address, w.org)));
     let b = &to(&got, MANAGER_B)[0];
-    assert!(b.body.contains("Bonjour") && b.body.contains("2026-06-12"), "{}", b.body);
+    assert!(
+        b.body.contains("Bonjour") && b.body.contains("2026-06-12"),
+        "{}",
+        b.body
+    );
     assert_eq!(to(&got, DIRECTOR_OUT).len(), 0);
 
     // Once a week: again this week, nothing; next week, again.
-    assert_eq!(notices::weekly_digest(&mut conn, &w.mailer, today + chrono::Duration::days(2)).unwrap(), 0);
+    assert_eq!(
+        notices::weekly_digest(&mut conn, &w.mailer, today + chrono::Duration::days(2)).unwrap(),
+        0
+    );
     assert_eq!(mails(&w.sink).len(), 2);
-    assert_eq!(notices::weekly_digest(&mut conn, &w.mailer, today + chrono::Duration::days(7)).unwrap(), 2);
+    assert_eq!(
+        notices::weekly_digest(&mut conn, &w.mailer, today + chrono::Duration::days(7)).unwrap(),
+        2
+    );
 }
 
 async fn low_participation_alerts_the_right_people_once(backend: Backend) {
@@ -421,7 +453,10 @@ async fn unsubscribing_works_without_signing_in_and_refuses_forgeries(backend: B
     assert_eq!(res.status().as_u16(), 200);
     let prefs = notices::preferences(&mut conn, user).unwrap();
     assert!(prefs.iter().any(|p| p.kind == notices::PARTICIPATION && !p.enabled));
-    assert!(prefs.iter().any(|p| p.kind == notices::DIGEST && p.enabled), "only that kind");
+    assert!(
+        prefs.iter().any(|p| p.kind == notices::DIGEST && p.enabled),
+        "only that kind"
+    );
     // And the next wave's alert does not reach them.
     let (second, _) = w.app.open_campaign(&w.org, "Autumn wave");
     let before = mails(&w.sink).len();
@@ -440,9 +475,7 @@ async fn unsubscribing_works_without_signing_in_and_refuses_forgeries(backend: B
         .await;
     assert_eq!(res.status().as_u16(), 303);
     let prefs = notices::preferences(&mut conn, user).unwrap();
-    assert!(prefs
-        .iter()
-        .all(|p| p.enabled == (p.kind != notices::RESULTS_READY)));
+    assert!(prefs.iter().all(|p| p.enabled == (p.kind != notices::RESULTS_READY)));
     let res = manager
         .client
         .post(manager.url("/account/notifications"))
@@ -481,7 +514,16 @@ async fn overdue_actions_are_flagged_on_the_action_plan(backend: Backend) {
     // Nothing overdue: no count.
     let mut conn = w.app.conn();
     for a in miroir::db::models::action::list_by_org(&mut conn, &w.org).unwrap() {
-        actions::set_status(&mut conn, &w.app.admin_principal(), "Admin", &w.org, &a.id, "dropped", "").unwrap();
+        actions::set_status(
+            &mut conn,
+            &w.app.admin_principal(),
+            "Admin",
+            &w.org,
+            &a.id,
+            "dropped",
+            "",
+        )
+        .unwrap();
     }
     let (_, html) = director.get_text(&format!("/orgs/{}/actions?lang=en", w.org)).await;
     assert!(!html.contains("Overdue actions"));

@@ -103,6 +103,8 @@ pub struct Recipient {
     pub language: Option<String>,
 }
 
+/// (id, e-mail, display name, language)
+type RecipientRow = (String, String, String, Option<String>);
 type RecipientColumns = (users::id, users::email, users::display_name, users::language);
 const RECIPIENT: RecipientColumns = (users::id, users::email, users::display_name, users::language);
 
@@ -129,7 +131,7 @@ pub fn members(conn: &mut DbConn, org: &str) -> QueryResult<Vec<Recipient>> {
 
 /// (team id, manager) for every team of an organisation that has one.
 pub fn managers_of_org(conn: &mut DbConn, org: &str) -> QueryResult<Vec<(String, Recipient)>> {
-    let rows: Vec<(String, (String, String, String, Option<String>))> = team_managers::table
+    let rows: Vec<(String, RecipientRow)> = team_managers::table
         .inner_join(teams::table)
         .inner_join(users::table)
         .filter(teams::organisation_id.eq(org))

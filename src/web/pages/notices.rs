@@ -55,7 +55,13 @@ struct UnsubscribePage {
     done: bool,
 }
 
-fn unsubscribe_page(state: &State, req: &HttpRequest, token: String, u: Unsubscribe, done: bool) -> AppResult<HttpResponse> {
+fn unsubscribe_page(
+    state: &State,
+    req: &HttpRequest,
+    token: String,
+    u: Unsubscribe,
+    done: bool,
+) -> AppResult<HttpResponse> {
     let lang = lang_for(req, None);
     let page = UnsubscribePage {
         token,
