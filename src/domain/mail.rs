@@ -1,6 +1,7 @@
-//! E-mailing employee invitations. Each address gets one single-use link;
-//! the addresses are used to send and then forgotten: nothing stores which
-//! address received which link, so answers stay unlinkable.
+//! E-mailing employee invitations, password links and notices (digests and
+//! nudges, `domain::notices`). Each invited address gets one single-use
+//! link; the addresses are used to send and then forgotten: nothing stores
+//! which address received which link, so answers stay unlinkable.
 
 use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
 use lettre::message::Mailbox;
