@@ -24,6 +24,8 @@ pub struct Application {
     pool: Pool,
     setup_token: Option<String>,
     scheduler_ms: u64,
+    /// The scheduler's own mailer (reminders, notices), when mail is set up.
+    scheduler_mailer: Option<crate::domain::mail::Mailer>,
 }
 
 /// The signing secret: from the configuration, or generated once and kept
@@ -46,13 +48,26 @@ impl Application {
 
     pub fn build_with_pool(config: Config, pool: Pool) -> anyhow::Result<Application> {
         let secret = secret(&pool, &config)?;
+        let listener = TcpListener::bind((config.bind.as_str(), config.port))?;
+        let port = listener.local_addr()?.port();
+        // The base of the links in notices sent without a request.
+        let base_url = config
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}:{port}", config.bind));
         let setup_token = accounts::issue_setup_token(&mut *pool.get()?)?;
-        let mailer = match &config.smtp_url {
-            Some(url) => {
-                Some(crate::domain::mail::Mailer::new(url.expose(), &config.mail_from)?.with_address_key(&secret))
-            }
-            None => None,
+        let new_mailer = || -> anyhow::Result<Option<crate::domain::mail::Mailer>> {
+            Ok(match &config.smtp_url {
+                Some(url) => Some(
+                    crate::domain::mail::Mailer::new(url.expose(), &config.mail_from)?
+                        .with_address_key(&secret)
+                        .with_base_url(&base_url),
+                ),
+                None => None,
+            })
         };
+        let mailer = new_mailer()?;
+        let scheduler_mailer = new_mailer()?;
         let state = Arc::new(AppState {
             pool: pool.clone(),
             templates: render::registry(config.templates_dir.as_deref())?,
@@ -62,8 +77,6 @@ impl Application {
             mailer,
             config: config.clone(),
         });
-        let listener = TcpListener::bind((config.bind.as_str(), config.port))?;
-        let port = listener.local_addr()?.port();
         let data = web::Data::new(state);
         let https = config.secure_cookies;
         let server = HttpServer::new(move || {
@@ -87,6 +100,7 @@ impl Application {
             pool,
             setup_token,
             scheduler_ms: config.scheduler_ms,
+            scheduler_mailer,
         })
     }
 
@@ -107,7 +121,7 @@ impl Application {
     /// Runs until SIGINT/SIGTERM, then finishes requests in flight
     /// (actix's graceful shutdown).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        let scheduler = tokio::spawn(run_scheduler(self.pool.clone(), self.scheduler_ms));
+        let scheduler = tokio::spawn(run_scheduler(self.pool.clone(), self.scheduler_ms, self.scheduler_mailer));
         let stopped = self.server.await;
         scheduler.abort();
         stopped
@@ -117,13 +131,14 @@ impl Application {
 /// The server's background work: at start-up (what was missed while it was
 /// down) and then every `MIROIR_SCHEDULER_MS`, the instance holding the
 /// scheduler's lease moves the campaigns whose dates have come.
-async fn run_scheduler(pool: Pool, every_ms: u64) {
+async fn run_scheduler(pool: Pool, every_ms: u64, mailer: Option<crate::domain::mail::Mailer>) {
+    let mailer = std::sync::Arc::new(mailer);
     let holder = crate::db::models::new_id();
     let every = std::time::Duration::from_millis(every_ms);
     // A lease outlives a few missed passes, then another instance takes over.
     let lease_seconds = i64::try_from((every_ms * 3).div_ceil(1000)).unwrap_or(i64::MAX).max(1);
     loop {
-        let (pool, holder) = (pool.clone(), holder.clone());
+        let (pool, holder, mailer) = (pool.clone(), holder.clone(), mailer.clone());
         let pass = tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
             let mut conn = pool.get()?;
             let now = chrono::Utc::now();
@@ -131,6 +146,9 @@ async fn run_scheduler(pool: Pool, every_ms: u64) {
             let moves = crate::domain::scheduler::due_moves(&mut conn, now)?;
             if !moves.is_empty() && crate::domain::scheduler::lease(&mut conn, &holder, now, lease_seconds)? {
                 crate::domain::scheduler::apply_moves(&mut conn, moves)?;
+            }
+            if let Some(mailer) = mailer.as_ref() {
+                crate::domain::scheduler::send_mail(&mut conn, mailer, now)?;
             }
             Ok(())
         })

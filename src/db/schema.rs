@@ -311,3 +311,30 @@ diesel::table! {
         scheduled_sent -> Bool,
     }
 }
+
+// Digests and nudges by e-mail (`domain::notices`).
+diesel::table! {
+    notice_outbox (id) {
+        id -> Text,
+        kind -> Text,
+        campaign_id -> Text,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    notices_sent (kind, scope, user_id) {
+        kind -> Text,
+        scope -> Text,
+        user_id -> Text,
+        sent_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notice_opt_outs (user_id, kind) {
+        user_id -> Text,
+        kind -> Text,
+    }
+}

@@ -138,6 +138,8 @@ pub struct ActionView {
     pub history: Vec<ActionEvent>,
     pub next_campaign: Option<String>,
     pub effect: Option<ActionEffect>,
+    /// Due before today and neither done nor dropped.
+    pub overdue: bool,
 }
 
 /// The campaign that follows `c` in its organisation (by opening date).
@@ -176,6 +178,7 @@ pub fn list(conn: &mut DbConn, p: &Principal, org: &str) -> DomainResult<Vec<Act
         Ok(r)
     };
     let hierarchy = super::teams::Hierarchy::new(&teams);
+    let today = chrono::Utc::now().date_naive();
     let mut out = Vec::new();
     for a in rows {
         let t = a.team_id.as_deref().and_then(|id| hierarchy.get(id));
@@ -202,6 +205,7 @@ pub fn list(conn: &mut DbConn, p: &Principal, org: &str) -> DomainResult<Vec<Act
             None => None,
         };
         out.push(ActionView {
+            overdue: super::notices::is_overdue(a.due_on, a.status, today),
             team_code: t.map(|t| t.code.clone()),
             team_name: t.map(|t| t.name.clone()),
             campaign_name: c.name.clone(),

@@ -1,9 +1,11 @@
-//! E-mailing employee invitations and their reminders. Each address gets
-//! one single-use link. To remind, the address and its link are kept sealed
+//! E-mailing employee invitations and their reminders, password links and
+//! notices (digests and nudges, `domain::notices`). Each address gets one
+//! single-use link. To remind, the address and its link are kept sealed
 //! beside the invitation until the wave closes (`domain::reminders`, with
 //! the key this mailer carries); no response refers to either.
 
-use lettre::message::{header::ContentType, Mailbox};
+use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
+use lettre::message::Mailbox;
 use lettre::{Message, SmtpTransport, Transport};
 
 use super::types::Email;
@@ -16,6 +18,42 @@ pub struct Mailer {
     /// The key that seals the addresses kept for reminders (derived from
     /// the instance secret): whoever may send reminders holds it.
     address_key: Option<crate::auth::seal::SealKey>,
+    /// Base of the links in notices sent without a request (the scheduler's).
+    base_url: String,
+}
+
+/// `List-Unsubscribe: <url>` (RFC 2369).
+#[derive(Clone)]
+struct ListUnsubscribe(String);
+
+impl Header for ListUnsubscribe {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribe(
+            s.trim().trim_start_matches('<').trim_end_matches('>').to_string(),
+        ))
+    }
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), format!("<{}>", self.0))
+    }
+}
+
+/// `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058).
+#[derive(Clone)]
+struct ListUnsubscribePost;
+
+impl Header for ListUnsubscribePost {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribePost)
+    }
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".to_string())
+    }
 }
 
 impl Mailer {
@@ -25,6 +63,7 @@ impl Mailer {
             transport,
             from: from.parse()?,
             address_key: None,
+            base_url: "http://localhost:8080".to_string(),
         })
     }
 
@@ -69,6 +108,38 @@ impl Mailer {
             sent += 1;
         }
         Ok(sent)
+    }
+
+    /// The base of the links in notices sent without a request (the
+    /// public URL, else the address the server listens on).
+    pub fn with_base_url(mut self, base_url: &str) -> Mailer {
+        self.base_url = base_url.trim_end_matches('/').to_string();
+        self
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// A notice (digest, nudge) to one person, with a one-click unsubscribe
+    /// link in its headers (RFC 2369 and 8058) as well as in its body.
+    pub fn send_notice(&self, to: &str, subject: String, body: String, unsubscribe: &str) -> DomainResult<()> {
+        let to: Mailbox = to
+            .parse()
+            .map_err(|_| DomainError::Field("email", "error-email-invalid"))?;
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(subject)
+            .header(ContentType::TEXT_PLAIN)
+            .header(ListUnsubscribe(unsubscribe.to_string()))
+            .header(ListUnsubscribePost)
+            .body(body)
+            .map_err(|e| DomainError::Unexpected(anyhow::anyhow!("building an e-mail: {e}")))?;
+        self.transport
+            .send(&message)
+            .map_err(|e| DomainError::Unexpected(anyhow::anyhow!("sending an e-mail: {e}")))?;
+        Ok(())
     }
 
     /// Sends `links[i]` to `recipients[i]`; returns how many were sent.

@@ -16,6 +16,7 @@ pub mod import;
 pub mod instrument;
 pub mod mail;
 pub mod navigation;
+pub mod notices;
 pub mod organisations;
 pub mod portfolio;
 pub mod reminders;

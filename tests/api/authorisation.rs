@@ -192,6 +192,11 @@ const MATRIX: &[Row] = &[
                                                                                                        [IN, BAD, BAD, BAD, BAD, BAD, BAD, BAD, BAD]),
     get("/account/export", "/account/export",                                                          [IN, OK, OK, OK, OK, OK, OK, OK, OK]),
     post("/account/delete", "/account/delete", Body::Form(&[("password", "wrong")]),                    [IN, BAD, BAD, BAD, BAD, BAD, BAD, BAD, BAD]),
+    post("/account/notifications", "/account/notifications", Body::Form(&[("digest", "on")]),            [IN, SEE, SEE, SEE, SEE, SEE, SEE, SEE, SEE]),
+    get("/unsubscribe/{token}", "/unsubscribe/{unsubscribe}",                                          [OK, OK, OK, OK, OK, OK, OK, OK, OK]),
+    get("/unsubscribe/{token}", "/unsubscribe/not-a-token",                                            [NF, NF, NF, NF, NF, NF, NF, NF, NF]),
+    post("/unsubscribe/{token}", "/unsubscribe/{unsubscribe}", EMPTY,                                  [OK, OK, OK, OK, OK, OK, OK, OK, OK]),
+    post("/unsubscribe/{token}", "/unsubscribe/not-a-token", EMPTY,                                    [NF, NF, NF, NF, NF, NF, NF, NF, NF]),
     // The platform.
     get("/admin/users", "/admin/users",                                                                [IN, OK, NO, NO, NO, NO, NO, NO, NO]),
     post("/admin/users", "/admin/users", EMPTY,                                                        [IN, BAD, NO, NO, NO, NO, NO, NO, NO]),

@@ -25,6 +25,7 @@ mod large;
 mod logs;
 mod migrations;
 mod navigation;
+mod notices;
 mod organisations;
 mod reminders;
 mod results;

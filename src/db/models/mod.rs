@@ -5,6 +5,7 @@ pub mod action;
 pub mod aggregates;
 pub mod audit;
 pub mod campaign;
+pub mod notice;
 pub mod organisation;
 pub mod publication;
 pub mod reminder;

@@ -97,6 +97,7 @@ pub enum Transition {
 #[post("/campaigns/{c}/{verb:open|close|archive}")]
 pub async fn transition(
     state: State,
+    req: HttpRequest,
     ApiUser(s): ApiUser,
     path: web::Path<(String, String)>,
 ) -> AppResult<HttpResponse> {
@@ -104,6 +105,8 @@ pub async fn transition(
     let c = state
         .db(move |conn| Ok(campaigns::transition(conn, &s.principal, &id, &verb)?))
         .await?;
+    // "Results are ready", now that the close is committed.
+    crate::web::pages::notices::send_pending(&state, public_base(&state, &req)).await;
     Ok(HttpResponse::Ok().json(CampaignOut::from(c)))
 }
 

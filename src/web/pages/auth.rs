@@ -299,6 +299,8 @@ struct AccountPage {
     form: FormState<PasswordForm>,
     delete: FormState<DeleteAccountForm>,
     organisations: Vec<(String, String, String)>,
+    /// Which e-mailed notices this person receives (`/account/notifications`).
+    notifications: Vec<crate::domain::notices::Preference>,
 }
 
 /// Deleting one's account asks for the password again.
@@ -328,6 +330,10 @@ async fn account_page_with(
     let organisations = state
         .db(move |conn| Ok(accounts::own_organisations(conn, &id)?))
         .await?;
+    let id = s.user.id.clone();
+    let notifications = state
+        .db(move |conn| Ok(crate::domain::notices::preferences(conn, &id)?))
+        .await?;
     let page = AccountPage {
         email: s.user.email.clone(),
         display_name: s.user.display_name.clone(),
@@ -335,6 +341,7 @@ async fn account_page_with(
         form,
         delete,
         organisations,
+        notifications,
     };
     html(
         &state.templates,

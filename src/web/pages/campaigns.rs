@@ -295,6 +295,7 @@ pub struct StatusForm {
 #[post("/orgs/{org}/campaigns/{c}/status")]
 pub async fn change_status(
     state: State,
+    req: HttpRequest,
     s: SignedIn,
     path: web::Path<(String, String)>,
     CsrfForm(form): CsrfForm<StatusForm>,
@@ -307,6 +308,8 @@ pub async fn change_status(
             Ok(campaigns::transition(conn, &p, &id, &form.verb)?)
         })
         .await?;
+    // "Results are ready", now that the close is committed.
+    super::notices::send_pending(&state, public_base(&state, &req)).await;
     Ok(see_other(&format!(
         "/orgs/{org_id}/campaigns/{cid}?notice=notice-saved"
     )))

@@ -9,6 +9,7 @@ pub mod dashboard;
 pub mod dashboard_charts;
 pub mod home;
 pub mod members;
+pub mod notices;
 pub mod orgs;
 pub mod portfolio;
 pub mod results;

@@ -283,6 +283,8 @@ struct ActionsPage {
     points: Vec<&'static str>,
     may_adopt_org: bool,
     trail: super::Trail,
+    /// How many actions are overdue.
+    overdue: usize,
 }
 
 /// Every action of the organisation by point and status, with effects.
@@ -309,6 +311,7 @@ pub async fn list_actions(
         }) == Decision::Allow,
         org_id,
         org_name: org_row.name,
+        overdue: list.iter().filter(|a| a.overdue).count(),
         actions: list,
         statuses: actions::STATUSES,
         campaigns: campaigns

@@ -57,6 +57,11 @@ impl World {
         let mut conn = app.conn();
         let (spare, reset) =
             accounts::create_user(&mut conn, &admin, "spare@example.org", "Spare", false).expect("spare user");
+        ids.insert(
+            "unsubscribe",
+            miroir::domain::notices::unsubscribe_token(&mut conn, &spare.id, miroir::domain::notices::DIGEST)
+                .expect("an unsubscribe token"),
+        );
         ids.insert("user", spare.id);
         ids.insert("reset", reset);
         let viewer = user::members_of(&mut conn, &org)

@@ -1,0 +1,3 @@
+DROP TABLE notice_opt_outs;
+DROP TABLE notices_sent;
+DROP TABLE notice_outbox;
