@@ -18,6 +18,7 @@
 //! | `MIROIR_TRUSTED_PROXIES` | `--trusted-proxies` | (none) | comma-separated addresses or CIDR ranges of your reverse proxies (e.g. `127.0.0.1/32,10.0.0.0/8`); only requests from them have their `X-Forwarded-For` (or `Forwarded: for=`) read, right to left, for the client address that rate limits count |
 //! | `MIROIR_SMTP_URL` | `--smtp-url` | (none: no e-mail) | SMTP server for e-mailed invitations and password links, e.g. `smtps://user:pass@mail.example.org` or `smtp://127.0.0.1:2525` |
 //! | `MIROIR_MAIL_FROM` | `--mail-from` | `Miroir <no-reply@localhost>` | sender of those e-mails |
+//! | `MIROIR_WEBHOOK_POLL_MS` | `--webhook-poll-ms` | `5000` | how often (milliseconds) the webhook delivery task looks for messages due in the outbox |
 //! | `RUST_LOG` | | `info` | log filter |
 //! | `MIROIR_LOG_FORMAT` | | `text` | `json` for structured logs |
 //!
@@ -108,6 +109,8 @@ pub struct Config {
     pub smtp_url: Option<Secret>,
     #[arg(long, env = "MIROIR_MAIL_FROM", default_value = "Miroir <no-reply@localhost>")]
     pub mail_from: String,
+    #[arg(long, env = "MIROIR_WEBHOOK_POLL_MS", default_value_t = 5000)]
+    pub webhook_poll_ms: u64,
 }
 
 impl Config {
@@ -129,6 +132,7 @@ impl Config {
             trusted_proxies: TrustedProxies::default(),
             smtp_url: None,
             mail_from: "Miroir <no-reply@localhost>".into(),
+            webhook_poll_ms: 5000,
         }
     }
 
@@ -143,6 +147,9 @@ impl Config {
         }
         if self.login_rate == 0 {
             anyhow::bail!("MIROIR_LOGIN_RATE must be at least 1");
+        }
+        if self.webhook_poll_ms == 0 {
+            anyhow::bail!("MIROIR_WEBHOOK_POLL_MS must be at least 1");
         }
         if self.max_team_depth == 0 {
             anyhow::bail!("MIROIR_MAX_TEAM_DEPTH must be at least 1");
@@ -193,7 +200,7 @@ mod tests {
                 "{variable} is not in the table"
             );
         }
-        assert_eq!(count, 15);
+        assert_eq!(count, 16);
     }
 
     #[test]

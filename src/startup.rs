@@ -23,6 +23,7 @@ pub struct Application {
     server: Server,
     pool: Pool,
     setup_token: Option<String>,
+    webhook_poll: std::time::Duration,
 }
 
 /// The signing secret: from the configuration, or generated once and kept
@@ -82,6 +83,7 @@ impl Application {
             server,
             pool,
             setup_token,
+            webhook_poll: std::time::Duration::from_millis(config.webhook_poll_ms),
         })
     }
 
@@ -99,9 +101,21 @@ impl Application {
         self.setup_token.as_deref()
     }
 
+    /// Stops the server (and with it the webhook delivery task) from
+    /// outside, as SIGTERM would: for tests of a restart.
+    pub fn stop_handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+
     /// Runs until SIGINT/SIGTERM, then finishes requests in flight
-    /// (actix's graceful shutdown).
+    /// (actix's graceful shutdown). The webhook delivery task runs beside
+    /// the server and stops with it.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        let delivery = tokio::spawn(crate::domain::webhooks::run(self.pool.clone(), self.webhook_poll, stopped));
+        let outcome = self.server.await;
+        let _ = stop.send(true);
+        let _ = delivery.await;
+        outcome
     }
 }

@@ -207,6 +207,7 @@ pub fn apply(conn: &mut DbConn, c: Campaign, step: Transition, actor: Actor<'_>)
         // What follows a move (its history, events for webhooks, erasing
         // what the wave kept only while open) goes here, one call each.
         let _ = actor;
+        super::webhooks::campaign_moved(conn, &moved)?;
         Ok(moved)
     })
 }
