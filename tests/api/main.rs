@@ -31,3 +31,4 @@ mod setup;
 mod team_page;
 mod teams;
 mod vocabularies;
+mod webhooks;
