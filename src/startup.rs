@@ -112,7 +112,11 @@ impl Application {
     /// the server and stops with it.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let (stop, stopped) = tokio::sync::watch::channel(false);
-        let delivery = tokio::spawn(crate::domain::webhooks::run(self.pool.clone(), self.webhook_poll, stopped));
+        let delivery = tokio::spawn(crate::domain::webhooks::run(
+            self.pool.clone(),
+            self.webhook_poll,
+            stopped,
+        ));
         let outcome = self.server.await;
         let _ = stop.send(true);
         let _ = delivery.await;

@@ -190,12 +190,7 @@ pub fn sign(secret: &str, message_id: &str, timestamp: i64, body: &str) -> Optio
     ))
 }
 
-pub fn create(
-    conn: &mut DbConn,
-    p: &Principal,
-    org: &str,
-    input: &EndpointInput,
-) -> DomainResult<Created> {
+pub fn create(conn: &mut DbConn, p: &Principal, org: &str, input: &EndpointInput) -> DomainResult<Created> {
     authorise(p, Action::ManageWebhooks { org })?;
     let url = parse_url(&input.url).map_err(|k| DomainError::Field("url", k))?;
     let events = parse_events(&input.events).map_err(|k| DomainError::Field("events", k))?;
@@ -474,9 +469,7 @@ impl Attempt {
 /// When to try again after `attempts` failed attempts; `None`: give up.
 pub fn next_attempt(attempts: i32, at: NaiveDateTime) -> Option<NaiveDateTime> {
     let index = usize::try_from(attempts).ok()?.checked_sub(1)?;
-    BACKOFF_SECONDS
-        .get(index)
-        .map(|s| at + chrono::Duration::seconds(*s))
+    BACKOFF_SECONDS.get(index).map(|s| at + chrono::Duration::seconds(*s))
 }
 
 /// Records an attempt at `at`: delivered, to retry, or given up.
@@ -613,7 +606,13 @@ mod tests {
             Ok("https://hooks.example.org/in?x=1")
         );
         assert!(parse_url("http://127.0.0.1:8080/").is_ok());
-        for bad in ["ftp://example.org", "javascript:alert(1)", "example.org", "https://", "file:///etc/passwd"] {
+        for bad in [
+            "ftp://example.org",
+            "javascript:alert(1)",
+            "example.org",
+            "https://",
+            "file:///etc/passwd",
+        ] {
             assert_eq!(parse_url(bad), Err("webhook-error-url"), "{bad}");
         }
         assert_eq!(parse_url(""), Err("webhook-error-url-missing"));

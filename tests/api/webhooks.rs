@@ -255,7 +255,12 @@ fn customer(app: &TestApp, campaign_id: &str, team: &str, contact: Option<(&str,
 async fn subscribed_events_arrive_once_signed(app: TestApp) {
     let receiver = Receiver::start();
     let (org, token) = world(&app).await;
-    let all = ["campaign.opened", "campaign.closed", "contact.requested", "action.updated"];
+    let all = [
+        "campaign.opened",
+        "campaign.closed",
+        "contact.requested",
+        "action.updated",
+    ];
     let (_, secret) = add_endpoint(&app, &token, &org, &receiver.url("/all"), &all).await;
     let (_, only_secret) = add_endpoint(&app, &token, &org, &receiver.url("/closed"), &["campaign.closed"]).await;
 
@@ -284,7 +289,12 @@ async fn subscribed_events_arrive_once_signed(app: TestApp) {
     events.sort();
     assert_eq!(
         events,
-        ["action.updated", "campaign.closed", "campaign.opened", "contact.requested"],
+        [
+            "action.updated",
+            "campaign.closed",
+            "campaign.opened",
+            "contact.requested"
+        ],
         "each subscribed event once, no participation.updated"
     );
     let only = receiver.delivered("/closed");
@@ -379,7 +389,11 @@ async fn a_refused_message_is_retried_and_logged(app: TestApp) {
     let cell = scraper::Selector::parse("td").unwrap();
     let rows: Vec<Vec<String>> = doc
         .select(&row)
-        .map(|r| r.select(&cell).map(|c| c.text().collect::<String>().trim().to_string()).collect())
+        .map(|r| {
+            r.select(&cell)
+                .map(|c| c.text().collect::<String>().trim().to_string())
+                .collect()
+        })
         .collect();
     assert_eq!(rows.len(), 1, "{rows:?}");
     assert_eq!(rows[0][0], "campaign.opened");
@@ -395,7 +409,11 @@ async fn a_refused_message_is_retried_and_logged(app: TestApp) {
         receiver.delivered("/h").iter().any(|r| r.event() == "webhook.test")
     })
     .await;
-    let test = receiver.delivered("/h").into_iter().find(|r| r.event() == "webhook.test").unwrap();
+    let test = receiver
+        .delivered("/h")
+        .into_iter()
+        .find(|r| r.event() == "webhook.test")
+        .unwrap();
     assert!(verify(&secret, &test));
 }
 
@@ -420,7 +438,10 @@ async fn the_outbox_survives_a_restart(app: TestApp) {
     let mut page = String::new();
     let start = Instant::now();
     while !page.contains("could not connect") {
-        assert!(start.elapsed() < Duration::from_secs(10), "no failed attempt logged: {page}");
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "no failed attempt logged: {page}"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
         page = browser.get_text(&format!("/orgs/{org}/webhooks?lang=en")).await.1;
     }
@@ -526,7 +547,11 @@ async fn bad_endpoints_are_refused_clearly(app: TestApp) {
             "url",
             "http://",
         ),
-        (json!({"url": "https://example.org", "events": []}), "events", "at least one"),
+        (
+            json!({"url": "https://example.org", "events": []}),
+            "events",
+            "at least one",
+        ),
         (
             json!({"url": "https://example.org", "events": ["campaign.deleted"]}),
             "events",
@@ -565,7 +590,10 @@ async fn bad_endpoints_are_refused_clearly(app: TestApp) {
     let res = browser
         .post_form(
             &format!("/orgs/{org}/webhooks?lang=en"),
-            &[("url", "https://helpdesk.example.org/hooks"), ("contact.requested", "1")],
+            &[
+                ("url", "https://helpdesk.example.org/hooks"),
+                ("contact.requested", "1"),
+            ],
         )
         .await;
     assert_eq!(res.status().as_u16(), 200);

@@ -130,7 +130,10 @@ async fn page(
 #[get("/orgs/{org}/webhooks")]
 pub async fn list(state: State, req: HttpRequest, s: SignedIn, path: web::Path<String>) -> AppResult<HttpResponse> {
     let org_id = path.into_inner();
-    crate::domain::authorise(&s.principal, crate::auth::policy::Action::ManageWebhooks { org: &org_id })?;
+    crate::domain::authorise(
+        &s.principal,
+        crate::auth::policy::Action::ManageWebhooks { org: &org_id },
+    )?;
     page(
         &state,
         &req,

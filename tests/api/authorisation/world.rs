@@ -177,7 +177,10 @@ fn world_hook(conn: &mut miroir::db::DbConn, org: &str) -> String {
         url: "http://127.0.0.1:9/hook".into(),
         events: vec!["action.updated".into()],
     };
-    webhooks::create(conn, &admin, org, &input).expect("webhook").endpoint.id
+    webhooks::create(conn, &admin, org, &input)
+        .expect("webhook")
+        .endpoint
+        .id
 }
 
 /// One role's two ways in: a browser with its cookies, and a bearer token.
