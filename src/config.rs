@@ -19,6 +19,7 @@
 //! | `MIROIR_SMTP_URL` | `--smtp-url` | (none: no e-mail) | SMTP server for e-mailed invitations and password links, e.g. `smtps://user:pass@mail.example.org` or `smtp://127.0.0.1:2525` |
 //! | `MIROIR_MAIL_FROM` | `--mail-from` | `Miroir <no-reply@localhost>` | sender of those e-mails |
 //! | `MIROIR_SCHEDULER_MS` | `--scheduler-ms` | `60000` | how often (milliseconds, at least 100) the server opens and closes the waves that run by themselves; it also does so at start-up |
+//! | `MIROIR_WEBHOOK_POLL_MS` | `--webhook-poll-ms` | `5000` | how often (milliseconds) the webhook delivery task looks for messages due in the outbox |
 //! | `RUST_LOG` | | `info` | log filter |
 //! | `MIROIR_LOG_FORMAT` | | `text` | `json` for structured logs |
 //!
@@ -111,6 +112,8 @@ pub struct Config {
     pub mail_from: String,
     #[arg(long, env = "MIROIR_SCHEDULER_MS", default_value_t = 60_000, value_parser = clap::value_parser!(u64).range(100..))]
     pub scheduler_ms: u64,
+    #[arg(long, env = "MIROIR_WEBHOOK_POLL_MS", default_value_t = 5000)]
+    pub webhook_poll_ms: u64,
 }
 
 impl Config {
@@ -133,6 +136,7 @@ impl Config {
             smtp_url: None,
             mail_from: "Miroir <no-reply@localhost>".into(),
             scheduler_ms: 60_000,
+            webhook_poll_ms: 5000,
         }
     }
 
@@ -147,6 +151,9 @@ impl Config {
         }
         if self.login_rate == 0 {
             anyhow::bail!("MIROIR_LOGIN_RATE must be at least 1");
+        }
+        if self.webhook_poll_ms == 0 {
+            anyhow::bail!("MIROIR_WEBHOOK_POLL_MS must be at least 1");
         }
         if self.max_team_depth == 0 {
             anyhow::bail!("MIROIR_MAX_TEAM_DEPTH must be at least 1");
@@ -197,7 +204,7 @@ mod tests {
                 "{variable} is not in the table"
             );
         }
-        assert_eq!(count, 16);
+        assert_eq!(count, 17);
     }
 
     #[test]

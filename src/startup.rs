@@ -26,6 +26,7 @@ pub struct Application {
     scheduler_ms: u64,
     /// The scheduler's own mailer (reminders, notices), when mail is set up.
     scheduler_mailer: Option<crate::domain::mail::Mailer>,
+    webhook_poll: std::time::Duration,
 }
 
 /// The signing secret: from the configuration, or generated once and kept
@@ -101,6 +102,7 @@ impl Application {
             setup_token,
             scheduler_ms: config.scheduler_ms,
             scheduler_mailer,
+            webhook_poll: std::time::Duration::from_millis(config.webhook_poll_ms),
         })
     }
 
@@ -118,13 +120,32 @@ impl Application {
         self.setup_token.as_deref()
     }
 
+    /// Stops the server (and with it the webhook delivery task) from
+    /// outside, as SIGTERM would: for tests of a restart.
+    pub fn stop_handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+
     /// Runs until SIGINT/SIGTERM, then finishes requests in flight
-    /// (actix's graceful shutdown).
+    /// (actix's graceful shutdown). The webhook delivery task runs beside
+    /// the server and stops with it.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        let scheduler = tokio::spawn(run_scheduler(self.pool.clone(), self.scheduler_ms, self.scheduler_mailer));
-        let stopped = self.server.await;
+        let scheduler = tokio::spawn(run_scheduler(
+            self.pool.clone(),
+            self.scheduler_ms,
+            self.scheduler_mailer,
+        ));
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        let delivery = tokio::spawn(crate::domain::webhooks::run(
+            self.pool.clone(),
+            self.webhook_poll,
+            stopped,
+        ));
+        let outcome = self.server.await;
         scheduler.abort();
-        stopped
+        let _ = stop.send(true);
+        let _ = delivery.await;
+        outcome
     }
 }
 

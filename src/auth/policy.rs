@@ -122,6 +122,11 @@ pub enum Action<'a> {
     WriteAuditNotes {
         org: &'a str,
     },
+    /// An organisation's webhook endpoints, their secrets and delivery log
+    /// (they carry call-back requests and counts out of Miroir).
+    ManageWebhooks {
+        org: &'a str,
+    },
     /// See a team; `lineage` is the team's id followed by its ancestors' ids,
     /// so that the manager of a region sees its branches.
     ViewTeam {
@@ -164,6 +169,7 @@ impl Principal {
             | Action::ExecutiveAssess { org }
             | Action::ManageActions { org, .. }
             | Action::WriteAuditNotes { org }
+            | Action::ManageWebhooks { org }
             | Action::ViewTeam { org, .. } => org,
         };
         let Some(role) = self.role_in(org) else {
@@ -177,7 +183,8 @@ impl Principal {
             | Action::ManageTeams { .. }
             | Action::ManageMembers { .. }
             | Action::ManageCampaigns { .. }
-            | Action::SendReminders { .. } => allow_if(matches!(role, Director | Consultant)),
+            | Action::SendReminders { .. }
+            | Action::ManageWebhooks { .. } => allow_if(matches!(role, Director | Consultant)),
             Action::SelfAssess { team, .. } => allow_if(role == Manager && self.managed_teams.contains(team)),
             Action::ExecutiveAssess { .. } => allow_if(role == Director),
             Action::ManageActions { lineage, .. } => match role {
@@ -328,6 +335,39 @@ mod tests {
         assert_eq!(unassigned.may(write), Decision::NotFound);
         assert_eq!(
             member(Role::Director).may(Action::WriteAuditNotes { org: "other" }),
+            Decision::NotFound
+        );
+    }
+
+    #[test]
+    fn webhooks_are_for_admins_directors_and_the_organisations_consultants() {
+        let action = Action::ManageWebhooks { org: "org" };
+        let admin = Principal {
+            is_platform_admin: true,
+            ..Default::default()
+        };
+        assert_eq!(admin.may(action), Decision::Allow);
+        assert_eq!(member(Role::Director).may(action), Decision::Allow);
+        let consultant = Principal {
+            is_consultant: true,
+            ..member(Role::Consultant)
+        };
+        assert_eq!(consultant.may(action), Decision::Allow);
+        let mut manager = member(Role::Manager);
+        manager.managed_teams.insert("team".into());
+        assert_eq!(manager.may(action), Decision::Forbidden);
+        assert_eq!(member(Role::Viewer).may(action), Decision::Forbidden);
+        // A consultant of another organisation, a director elsewhere.
+        let elsewhere = Principal {
+            is_consultant: true,
+            ..member(Role::Consultant)
+        };
+        assert_eq!(
+            elsewhere.may(Action::ManageWebhooks { org: "other" }),
+            Decision::NotFound
+        );
+        assert_eq!(
+            member(Role::Director).may(Action::ManageWebhooks { org: "other" }),
             Decision::NotFound
         );
     }

@@ -254,6 +254,42 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    webhook_endpoints (id) {
+        id -> Text,
+        organisation_id -> Text,
+        url -> Text,
+        events -> Text,
+        secret -> Text,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    webhook_outbox (id) {
+        id -> Text,
+        endpoint_id -> Text,
+        message_id -> Text,
+        event_type -> Text,
+        payload -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Nullable<Timestamp>,
+        delivered_at -> Nullable<Timestamp>,
+        last_status -> Nullable<Integer>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    webhook_participation (campaign_id) {
+        campaign_id -> Text,
+        counts -> Text,
+        checked_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(teams -> organisations (organisation_id));
 diesel::joinable!(memberships -> users (user_id));
 diesel::joinable!(memberships -> organisations (organisation_id));
@@ -268,6 +304,8 @@ diesel::joinable!(audit_quotes -> responses (response_id));
 diesel::joinable!(contact_requests -> campaigns (campaign_id));
 diesel::joinable!(action_events -> actions (action_id));
 
+diesel::joinable!(webhook_endpoints -> organisations (organisation_id));
+diesel::joinable!(webhook_outbox -> webhook_endpoints (endpoint_id));
 diesel::allow_tables_to_appear_in_same_query!(
     app_settings,
     organisations,
@@ -294,6 +332,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     campaign_schedules,
     campaign_events,
     scheduler_leases,
+    webhook_endpoints,
+    webhook_outbox,
+    webhook_participation,
 );
 
 diesel::table! {

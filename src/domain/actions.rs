@@ -93,7 +93,10 @@ pub fn adopt(
         status: ActionStatus::Planned,
         note,
     };
-    crate::db::write_transaction(conn, |conn| action::insert(conn, &row, &event))?;
+    crate::db::write_transaction(conn, |conn| {
+        action::insert(conn, &row, &event)?;
+        super::webhooks::action_updated(conn, &row).map(|_| ())
+    })?;
     Ok(row)
 }
 
@@ -123,7 +126,10 @@ pub fn set_status(
         status,
         note,
     };
-    crate::db::write_transaction(conn, |conn| action::set_status(conn, &a.id, status, &event))?;
+    crate::db::write_transaction(conn, |conn| {
+        action::set_status(conn, &a.id, status, &event)?;
+        super::webhooks::action_updated(conn, &ActionRow { status, ..a }).map(|_| ())
+    })?;
     Ok(())
 }
 

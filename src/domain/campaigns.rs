@@ -292,6 +292,7 @@ pub fn apply(conn: &mut DbConn, c: Campaign, step: Transition, actor: Actor<'_>)
             // Sent after the commit (`notices::send_pending`).
             super::notices::record_close(conn, &moved)?;
         }
+        super::webhooks::campaign_moved(conn, &moved)?;
         Ok(moved)
     })
 }

@@ -375,16 +375,21 @@ fn store_once(
         );
         aggregates::apply(conn, &campaign.id, &delta)?;
         if let (true, Some(team), Some((contact, message))) = (anonymous, team_id, submission.contact.clone()) {
-            response::insert_contact(
+            let request = ContactRequest {
+                id: new_id(),
+                campaign_id: campaign.id.clone(),
+                team_id: team,
+                contact: contact.trim().chars().take(200).collect(),
+                message: clean_comment(message),
+                done: false,
+            };
+            response::insert_contact(conn, &request)?;
+            super::webhooks::contact_requested(
                 conn,
-                &ContactRequest {
-                    id: new_id(),
-                    campaign_id: campaign.id.clone(),
-                    team_id: team,
-                    contact: contact.trim().chars().take(200).collect(),
-                    message: clean_comment(message),
-                    done: false,
-                },
+                campaign,
+                &request.team_id,
+                &request.contact,
+                request.message.as_deref(),
             )?;
         }
         Ok(Stored::New)

@@ -28,6 +28,7 @@ pub mod synthetic;
 pub mod team_results;
 pub mod teams;
 pub mod types;
+pub mod webhooks;
 
 use serde::Serialize;
 

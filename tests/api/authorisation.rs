@@ -84,6 +84,8 @@ pub enum Expect {
     OK,
     /// 201
     NEW,
+    /// 204
+    NC,
     /// 303 somewhere other than the sign-in page
     SEE,
     /// 303 to the sign-in page (`/login?next=…`)
@@ -105,6 +107,7 @@ impl Expect {
         Some(match status {
             200 => OK,
             201 => NEW,
+            204 => NC,
             303 if location.starts_with("/login?next=") => IN,
             303 => SEE,
             409 => CON,
@@ -117,7 +120,7 @@ impl Expect {
     }
 
     fn allowed(self) -> bool {
-        matches!(self, OK | NEW | SEE | CON | BAD)
+        matches!(self, OK | NEW | NC | SEE | CON | BAD)
     }
 }
 
@@ -220,6 +223,13 @@ const MATRIX: &[Row] = &[
     post("/orgs/{org}/members/{member}/delete", "/orgs/{org}/members/{spare_member}/delete", EMPTY,
                                                                                                        [IN, SEE, SEE, NF, SEE, NO, NO, NO, NF]),
     post("/orgs/{org}/members/{member}/delete", "/orgs/{org}/members/{b_member}/delete", EMPTY,        [IN, NF, NF, NF, NF, NO, NO, NO, NF]),
+    get("/orgs/{org}/webhooks", "/orgs/{org}/webhooks",                                                [IN, OK, OK, NF, OK, NO, NO, NO, NF]),
+    post("/orgs/{org}/webhooks", "/orgs/{org}/webhooks", Body::Form(&[("url", "ftp://example.org"), ("action.updated", "1")]),
+                                                                                                       [IN, BAD, BAD, NF, BAD, NO, NO, NO, NF]),
+    post("/orgs/{org}/webhooks/{id}/delete", "/orgs/{org}/webhooks/{spare_hook}/delete", EMPTY,        [IN, SEE, SEE, NF, SEE, NO, NO, NO, NF]),
+    post("/orgs/{org}/webhooks/{id}/delete", "/orgs/{org}/webhooks/{hook_b}/delete", EMPTY,            [IN, NF, NF, NF, NF, NO, NO, NO, NF]),
+    post("/orgs/{org}/webhooks/{id}/test", "/orgs/{org}/webhooks/{hook}/test", EMPTY,                  [IN, SEE, SEE, NF, SEE, NO, NO, NO, NF]),
+    post("/orgs/{org}/webhooks/{id}/test", "/orgs/{org}/webhooks/{hook_b}/test", EMPTY,                [IN, NF, NF, NF, NF, NO, NO, NO, NF]),
     get("/orgs/{org}/actions", "/orgs/{org}/actions",                                                  [IN, OK, OK, NF, OK, OK, OK, OK, NF]),
     post("/orgs/{org}/actions/{id}", "/orgs/{org}/actions/{action}", Body::Form(&[("status", "forgotten")]),
                                                                                                        [IN, BAD, BAD, NF, BAD, BAD, NO, NO, NF]),
@@ -312,6 +322,13 @@ const MATRIX: &[Row] = &[
     get("/api/v1/campaigns/{c}/report", "/api/v1/campaigns/{closed}/report?team=R1",                   [UA, OK, OK, NF, OK, OK, NO, OK, NF]),
     get("/api/v1/campaigns/{c}/report", "/api/v1/campaigns/{closed}/report?team=R2",                   [UA, OK, OK, NF, OK, NO, OK, OK, NF]),
     get("/api/v1/campaigns/{c}/report", "/api/v1/campaigns/{closed_b}/report",                         [UA, OK, NF, OK, NF, NF, NF, NF, OK]),
+    get("/api/v1/organisations/{org}/webhooks", "/api/v1/organisations/{org}/webhooks",                [UA, OK, OK, NF, OK, NO, NO, NO, NF]),
+    post("/api/v1/organisations/{org}/webhooks", "/api/v1/organisations/{org}/webhooks", Body::Json(r#"{"url": "ftp://example.org", "events": ["action.updated"]}"#),
+                                                                                                       [UA, BAD, BAD, NF, BAD, NO, NO, NO, NF]),
+    Row { method: "DELETE", route: "/api/v1/organisations/{org}/webhooks/{id}", path: "/api/v1/organisations/{org}/webhooks/{spare_hook}",
+          body: Body::None,                                                                    expect: [UA, NC, NC, NF, NC, NO, NO, NO, NF] },
+    Row { method: "DELETE", route: "/api/v1/organisations/{org}/webhooks/{id}", path: "/api/v1/organisations/{org}/webhooks/{hook_b}",
+          body: Body::None,                                                                    expect: [UA, NF, NF, NF, NF, NO, NO, NO, NF] },
     // Last: signing out revokes every session and token of the caller.
     post("/logout", "/logout", EMPTY,                                                                  [SEE, SEE, SEE, SEE, SEE, SEE, SEE, SEE, SEE]),
 ];

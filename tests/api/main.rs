@@ -35,3 +35,4 @@ mod setup;
 mod team_page;
 mod teams;
 mod vocabularies;
+mod webhooks;

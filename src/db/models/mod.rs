@@ -14,6 +14,7 @@ pub mod schedule;
 pub mod settings;
 pub mod team;
 pub mod user;
+pub mod webhook;
 
 /// A new random primary key. Ids are random so that their order reveals
 /// nothing (METHOD.md §7 asks this of responses; every table follows suit).

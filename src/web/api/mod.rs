@@ -6,6 +6,7 @@ pub mod campaigns;
 pub mod json;
 pub mod openapi;
 pub mod organisations;
+pub mod webhooks;
 
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
@@ -60,8 +61,8 @@ pub async fn token(state: State, req: HttpRequest, body: ApiJson<TokenRequest>) 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Miroir API", version = "1", description = "Symmetry of attention: mirrored customer and employee surveys."),
-    paths(token, campaigns::create, campaigns::list, campaigns::transition, campaigns::items, campaigns::invitations, campaigns::send_reminders, campaigns::import_responses, campaigns::report, organisations::list, organisations::create, organisations::get_one, organisations::list_teams, organisations::put_teams),
-    components(schemas(TokenRequest, TokenResponse, organisations::OrganisationBody, crate::domain::teams::ImportSummary, organisations::OrganisationOut, organisations::TeamOut, crate::domain::campaigns::CampaignInput, campaigns::CampaignOut, campaigns::ItemOut, campaigns::InvitationRequest, campaigns::InvitationsOut, campaigns::RemindersOut, campaigns::ImportOut, campaigns::Transition, openapi::ErrorBody, openapi::ErrorDetail, openapi::RowErrorOut)),
+    paths(token, campaigns::create, campaigns::list, campaigns::transition, campaigns::items, campaigns::invitations, campaigns::send_reminders, campaigns::import_responses, campaigns::report, organisations::list, organisations::create, organisations::get_one, organisations::list_teams, organisations::put_teams, webhooks::create, webhooks::list, webhooks::remove),
+    components(schemas(TokenRequest, TokenResponse, organisations::OrganisationBody, crate::domain::teams::ImportSummary, organisations::OrganisationOut, organisations::TeamOut, crate::domain::campaigns::CampaignInput, campaigns::CampaignOut, campaigns::ItemOut, campaigns::InvitationRequest, campaigns::InvitationsOut, campaigns::RemindersOut, campaigns::ImportOut, campaigns::Transition, openapi::ErrorBody, openapi::ErrorDetail, openapi::RowErrorOut, crate::domain::webhooks::EndpointInput, webhooks::WebhookCreated, webhooks::WebhookOut)),
     modifiers(&BearerAuth, &CommonResponses, &EdgeResponses, &Vocabularies)
 )]
 pub struct ApiDoc;
@@ -112,6 +113,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(campaigns::send_reminders)
             .service(campaigns::import_responses)
             .service(campaigns::report)
+            .service(webhooks::create)
+            .service(webhooks::list)
+            .service(webhooks::remove)
             .default_service(web::to(|| async { Err::<HttpResponse, _>(AppError::NotFound) })),
     );
 }

@@ -206,6 +206,10 @@ impl Modify for Vocabularies {
         allow(property(openapi, "OrganisationBody", "default_language"), languages());
         allow(property(openapi, "CampaignInput", "languages"), languages());
         allow(property(openapi, "CampaignInput", "populations"), POPULATIONS);
+        allow(
+            property(openapi, "EndpointInput", "events"),
+            crate::domain::webhooks::EVENTS,
+        );
     }
 }
 

@@ -16,6 +16,7 @@ pub mod results;
 pub mod surveys;
 pub mod team_summary;
 pub mod teams;
+pub mod webhooks;
 
 use actix_web::http::header;
 use actix_web::HttpResponse;

@@ -90,6 +90,7 @@ struct OrgPage {
     may_delete: bool,
     may_manage_teams: bool,
     may_manage_members: bool,
+    may_manage_webhooks: bool,
     latest: Option<LatestResults>,
     team_results: Vec<TeamResults>,
 }
@@ -115,6 +116,7 @@ pub async fn show(state: State, req: HttpRequest, s: SignedIn, path: web::Path<S
         may_delete: allowed(Action::DeleteOrganisation { org: org_ref }),
         may_manage_teams: allowed(Action::ManageTeams { org: org_ref }),
         may_manage_members: allowed(Action::ManageMembers { org: org_ref }),
+        may_manage_webhooks: allowed(Action::ManageWebhooks { org: org_ref }),
         org,
         teams,
         members,

@@ -11,7 +11,7 @@ use miroir::auth::policy::Role;
 use miroir::db::models::{campaign, response, user};
 use miroir::domain::actions::{self, AdoptInput};
 use miroir::domain::collection::{self, Source, Submission};
-use miroir::domain::{accounts, teams};
+use miroir::domain::{accounts, teams, webhooks};
 
 use super::{Body, Who};
 use crate::helpers::TestApp;
@@ -104,6 +104,8 @@ impl World {
         collection::store(&mut conn, &campaign, call_back).expect("call-back request");
         let contact = response::contacts_for_team(&mut conn, &c, &ids["x"]).unwrap().remove(0);
         ids.insert("contact", contact.id);
+        ids.insert("hook", world_hook(&mut conn, &org));
+        ids.insert("hook_b", world_hook(&mut conn, &org_b));
         ids.insert("org", org);
         ids.insert("org_b", org_b);
         ids.insert("c", c);
@@ -123,6 +125,9 @@ impl World {
         }
         if out.contains("{spare_member}") {
             out = out.replace("{spare_member}", &self.spare_member(app));
+        }
+        if out.contains("{spare_hook}") {
+            out = out.replace("{spare_hook}", &world_hook(&mut app.conn(), &self.ids["org"]));
         }
         let mut names: Vec<&&str> = self.ids.keys().collect();
         // Longest first, so `{x}` does not eat into `{x_child}`.
@@ -164,6 +169,23 @@ impl World {
             .expect("the spare membership")
             .membership_id
     }
+}
+
+/// A webhook endpoint of `org` (to a closed port: its messages fail and
+/// wait for a retry, disturbing nothing).
+fn world_hook(conn: &mut miroir::db::DbConn, org: &str) -> String {
+    let admin = miroir::auth::policy::Principal {
+        is_platform_admin: true,
+        ..Default::default()
+    };
+    let input = webhooks::EndpointInput {
+        url: "http://127.0.0.1:9/hook".into(),
+        events: vec!["action.updated".into()],
+    };
+    webhooks::create(conn, &admin, org, &input)
+        .expect("webhook")
+        .endpoint
+        .id
 }
 
 /// One role's two ways in: a browser with its cookies, and a bearer token.
