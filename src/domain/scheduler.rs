@@ -90,6 +90,19 @@ pub fn lease(conn: &mut DbConn, holder: &str, now: DateTime<Utc>, seconds: i64) 
     )?)
 }
 
+/// The mail a pass sends, each at most once however many instances run it
+/// (each claims what it sends): "results are ready" after a close, the
+/// scheduled reminder three days before a closing date, the weekly digest
+/// of actions and the low-participation alerts. Answers how many went.
+pub fn send_mail(conn: &mut DbConn, mailer: &crate::domain::mail::Mailer, now: DateTime<Utc>) -> DomainResult<usize> {
+    let today = now.date_naive();
+    let mut sent = super::notices::send_pending(conn, mailer)?;
+    sent += super::reminders::send_due(conn, mailer, today)?;
+    sent += super::notices::weekly_digest(conn, mailer, today)?;
+    sent += super::notices::low_participation(conn, mailer, today)?;
+    Ok(sent)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,17 +157,4 @@ mod tests {
         assert_eq!(due(&open, new_york), None);
         assert!(parse_time_zone("Mars/Olympus").is_err());
     }
-}
-
-/// The mail a pass sends, each at most once however many instances run it
-/// (each claims what it sends): "results are ready" after a close, the
-/// scheduled reminder three days before a closing date, the weekly digest
-/// of actions and the low-participation alerts. Answers how many went.
-pub fn send_mail(conn: &mut DbConn, mailer: &crate::domain::mail::Mailer, now: DateTime<Utc>) -> DomainResult<usize> {
-    let today = now.date_naive();
-    let mut sent = super::notices::send_pending(conn, mailer)?;
-    sent += super::reminders::send_due(conn, mailer, today)?;
-    sent += super::notices::weekly_digest(conn, mailer, today)?;
-    sent += super::notices::low_participation(conn, mailer, today)?;
-    Ok(sent)
 }
