@@ -35,4 +35,5 @@ mod setup;
 mod team_page;
 mod teams;
 mod vocabularies;
+mod wave_runs_itself;
 mod webhooks;

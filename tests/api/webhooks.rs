@@ -26,7 +26,7 @@ const ADMIN: &str = "root@example.org";
 
 /// One request the receiver got.
 #[derive(Debug, Clone)]
-struct Received {
+pub(crate) struct Received {
     path: String,
     id: String,
     timestamp: String,
@@ -38,11 +38,11 @@ struct Received {
 }
 
 impl Received {
-    fn json(&self) -> Value {
+    pub(crate) fn json(&self) -> Value {
         serde_json::from_str(&self.body).unwrap()
     }
 
-    fn event(&self) -> String {
+    pub(crate) fn event(&self) -> String {
         self.json()["type"].as_str().unwrap_or_default().to_string()
     }
 }
@@ -50,14 +50,14 @@ impl Received {
 /// A tiny HTTP/1.1 server on loopback that records every request and
 /// answers each with the status currently set.
 #[derive(Clone)]
-struct Receiver {
+pub(crate) struct Receiver {
     port: u16,
     log: Arc<Mutex<Vec<Received>>>,
     status: Arc<AtomicU16>,
 }
 
 impl Receiver {
-    fn start() -> Receiver {
+    pub(crate) fn start() -> Receiver {
         Receiver::on(0)
     }
 
@@ -110,7 +110,7 @@ impl Receiver {
         receiver
     }
 
-    fn url(&self, path: &str) -> String {
+    pub(crate) fn url(&self, path: &str) -> String {
         format!("http://127.0.0.1:{}{path}", self.port)
     }
 
@@ -119,7 +119,7 @@ impl Receiver {
     }
 
     /// Requests it accepted (answered 2xx) on `path`.
-    fn delivered(&self, path: &str) -> Vec<Received> {
+    pub(crate) fn delivered(&self, path: &str) -> Vec<Received> {
         self.all()
             .into_iter()
             .filter(|r| r.path == path && (200..300).contains(&r.answered))
@@ -135,7 +135,7 @@ fn free_port() -> u16 {
 /// Checks a Standard Webhooks signature independently: HMAC-SHA256 over
 /// `id.timestamp.body`, keyed with the base64-decoded secret after
 /// `whsec_`, compared with each `v1,` signature of the header.
-fn verify(secret: &str, r: &Received) -> bool {
+pub(crate) fn verify(secret: &str, r: &Received) -> bool {
     let key = base64::engine::general_purpose::STANDARD
         .decode(secret.strip_prefix("whsec_").unwrap())
         .unwrap();

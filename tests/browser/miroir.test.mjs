@@ -350,16 +350,17 @@ test('director sees the response rates of the team change on the campaign page',
   if (!needs(t, 'campaign', 'director creates a campaign')) return;
   const page = directorPage;
   await visit(page, 'campaign page (rates)', S.campaign.url);
-  const row = page.locator('table.rates tbody tr', { has: page.locator('th code', { hasText: new RegExp(`^${S.managerTeam.code}$`) }) });
+  const row = page.locator('table.rates:not(.regions) tbody tr', { has: page.locator('th code', { hasText: new RegExp(`^${S.managerTeam.code}$`) }) });
   await expectVisible(row, `the rate row of ${S.managerTeam.code}`);
   const cells = (await row.locator('td').allInnerTexts()).map(oneLine);
-  const [customers, employees, , managers] = cells;
+  // Customers, employees (of invited), employee rate, answers / invited, managers.
+  const [customers, employees, , , managers] = cells;
   // One customer and one employee: fewer than k, so no count is shown.
   assert.equal(customers, 'fewer than 5', `[campaign page] customers answered for ${S.managerTeam.code} (row: ${cells.join(' | ')})`);
   assert.match(employees, /^fewer than 5\b/, `[campaign page] employees answered for ${S.managerTeam.code} (row: ${cells.join(' | ')})`);
   assert.match(employees, /2 invited/, `[campaign page] invitations sent for ${S.managerTeam.code} (row: ${cells.join(' | ')})`);
   assert.equal(managers, '1', `[campaign page] managers answered for ${S.managerTeam.code} (row: ${cells.join(' | ')})`);
-  const others = await page.$$eval('table.rates tbody tr', (trs, code) =>
+  const others = await page.$$eval('table.rates:not(.regions) tbody tr', (trs, code) =>
     trs.filter((tr) => tr.querySelector('th code')?.textContent.trim() !== code).map((tr) => tr.querySelector('td')?.textContent.trim()),
   S.managerTeam.code);
   assert.ok(others.every((c) => c === 'fewer than 5'), `[campaign page] other teams show no count below k: ${others.join(',')}`);
@@ -370,7 +371,7 @@ test('campaign page: employee response rates read as rounded percentages', TIMEO
   if (!needs(t, 'latestClosed', 'home')) return;
   const page = directorPage;
   await visit(page, 'campaign page (closed wave)', S.latestClosed.url);
-  const rates = (await page.locator('table.rates tbody tr td:nth-of-type(3)').allInnerTexts()).map(oneLine).filter((r) => r !== '—');
+  const rates = (await page.locator('table.rates:not(.regions) tbody tr td:nth-of-type(3)').allInnerTexts()).map(oneLine).filter((r) => r !== '—');
   assert.ok(rates.length > 0, '[campaign page] the closed wave shows employee rates');
   const unreadable = rates.filter((r) => !/^\d{1,3}([.,]\d)? ?%$/.test(r));
   assert.deepEqual(unreadable.slice(0, 5), [], `[campaign page] ${unreadable.length} of ${rates.length} employee rates are not rounded percentages`);
