@@ -9,7 +9,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { expectVisible, launchBrowser, newContext, on, readable, screenshot, startServer, submitAndWait, visit } from './lib.mjs';
+import { expectVisible, launchBrowser, newContext, readable, screenshot, signIn, startServer, submitAndWait, visit } from './lib.mjs';
 
 let server;
 let browser;
@@ -21,13 +21,7 @@ before(async () => {
   server = await startServer();
   browser = await launchBrowser();
   // The director signs in once and clicks to each main page.
-  const context = await newContext(browser, server.base, { viewport: { width: 1366, height: 900 }, locale: 'en-GB' });
-  const page = await context.newPage();
-  await visit(page, 'login (director)', '/login');
-  await page.fill('#email', server.accounts.director);
-  await page.fill('#password', server.accounts.password);
-  await submitAndWait(page, page.locator('main form button[type=submit]'), 'sign in (director)');
-  on(page, 'landing (director)');
+  const { context, page } = await signIn(browser, server, 'director', { viewport: { width: 1366, height: 900 }, locale: 'en-GB' });
   const here = () => new URL(page.url()).pathname;
   pages.dashboard = here();
   const click = async (locator, what) => {

@@ -177,6 +177,22 @@ export async function newContext(browser, base, options = DESKTOP) {
   return context;
 }
 
+/**
+ * Signs the demo `role` (director, manager, consultant) in from the sign-in
+ * page in a new browser context of `options`; answers `{ context, page }`
+ * on the page the sign-in landed on.
+ */
+export async function signIn(browser, server, role, options = DESKTOP) {
+  const context = await newContext(browser, server.base, options);
+  const page = await context.newPage();
+  await visit(page, `login (${role})`, '/login');
+  await page.fill('#email', server.accounts[role]);
+  await page.fill('#password', server.accounts.password);
+  await submitAndWait(page, page.locator('main form button[type=submit]'), `sign in (${role})`);
+  on(page, `landing (${role})`);
+  return { context, page };
+}
+
 /** The page a test is on, named for failure messages and failure screenshots. */
 const current = { page: null, label: '' };
 

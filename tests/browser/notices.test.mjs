@@ -21,6 +21,7 @@ import {
   startServer,
   submitAndWait,
   visit,
+  signIn,
 } from './lib.mjs';
 
 let server;
@@ -39,13 +40,7 @@ after(async () => {
 });
 
 async function signInAsDirector(options) {
-  const context = await newContext(browser, server.base, options);
-  const page = await context.newPage();
-  await visit(page, 'login (director)', '/login');
-  await page.fill('#email', server.accounts.director);
-  await page.fill('#password', server.accounts.password);
-  await submitAndWait(page, page.locator('main form button[type=submit]'), 'sign in (director)');
-  on(page, 'landing (director)');
+  const { context, page } = await signIn(browser, server, 'director', options);
   const org = /\/orgs\/([^/]+)/.exec(new URL(page.url()).pathname)?.[1];
   assert.ok(org, `the director lands in their organisation: ${page.url()}`);
   return { context, page, org };

@@ -22,6 +22,7 @@ import {
   startServer,
   submitAndWait,
   visit,
+  signIn,
 } from './lib.mjs';
 
 let server;
@@ -40,17 +41,7 @@ after(async () => {
   await server?.stop();
 });
 
-async function signInAsManager(options) {
-  const context = await newContext(browser, server.base, options);
-  const page = await context.newPage();
-  await visit(page, 'login (manager)', '/login');
-  await page.fill('#email', server.accounts.manager);
-  await page.fill('#password', server.accounts.password);
-  const res = await submitAndWait(page, page.locator('main form button[type=submit]'), 'sign in (manager)');
-  on(page, 'landing (manager)');
-  assert.equal(res?.status(), 200);
-  return { context, page };
-}
+const signInAsManager = (options) => signIn(browser, server, 'manager', options);
 
 /** The rendered heights of the chart's texts, smallest first. */
 async function chartTextHeights(page) {

@@ -20,6 +20,7 @@ import {
   startServer,
   submitAndWait,
   visit,
+  signIn,
 } from './lib.mjs';
 
 let server;
@@ -37,16 +38,7 @@ after(async () => {
   await server?.stop();
 });
 
-async function signInAsDirector(options) {
-  const context = await newContext(browser, server.base, options);
-  const page = await context.newPage();
-  await visit(page, 'login (director)', '/login');
-  await page.fill('#email', server.accounts.director);
-  await page.fill('#password', server.accounts.password);
-  await submitAndWait(page, page.locator('main form button[type=submit]'), 'sign in (director)');
-  on(page, 'landing (director)');
-  return { context, page };
-}
+const signInAsDirector = (options) => signIn(browser, server, 'director', options);
 
 let webhooksPath;
 
