@@ -100,6 +100,10 @@ enum AdminAction {
     /// Print a new one-time token for `/setup` (while no platform
     /// administrator exists; the ones printed before stay valid).
     SetupToken,
+    /// Set the response rate (1–99 %) under which a team's manager and the
+    /// directors are alerted while a wave is open (default 30); without a
+    /// value, print it.
+    LowParticipation { percent: Option<u32> },
 }
 
 #[actix_web::main]
@@ -146,6 +150,19 @@ async fn main() -> anyhow::Result<()> {
                 }
                 None => println!("A platform administrator exists already: /setup is closed."),
             }
+            Ok(())
+        }
+        Command::Admin {
+            action: AdminAction::LowParticipation { percent },
+        } => {
+            let pool = miroir::db::connect(&cli.config.database_url, 1)?;
+            let mut conn = pool.get()?;
+            if let Some(percent) = percent {
+                miroir::domain::notices::set_threshold(&mut conn, percent)
+                    .map_err(|_| anyhow::anyhow!("the threshold is a percentage from 1 to 99"))?;
+            }
+            let now = miroir::domain::notices::threshold(&mut conn).map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("Low-participation alerts below {now} %.");
             Ok(())
         }
         Command::Demo { seed } => {
