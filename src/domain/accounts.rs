@@ -458,6 +458,9 @@ pub struct OwnData {
     pub managed_teams: Vec<OwnTeam>,
     pub self_assessments: Vec<OwnSelfAssessment>,
     pub action_history: Vec<OwnActionEvent>,
+    /// The e-mails one receives or has turned off (results ready, digest,
+    /// participation alerts).
+    pub notifications: Vec<super::notices::Preference>,
 }
 
 #[derive(Debug, Serialize)]
@@ -560,6 +563,7 @@ pub fn own_data(conn: &mut DbConn, u: &User) -> DomainResult<OwnData> {
         managed_teams,
         self_assessments,
         action_history,
+        notifications: super::notices::preferences(conn, &u.id)?,
     })
 }
 

@@ -89,6 +89,11 @@ async fn one_s_own_data_is_downloaded_and_the_account_deleted(app: TestApp) {
     assert_eq!(assessment["population"], "manager");
     assert_eq!(assessment["answers"]["listening.me.1"], 7);
     assert_eq!(data["action_history"][0]["note"], "started");
+    assert!(
+        data["notifications"].as_array().is_some_and(|n| n.len() >= 3),
+        "the e-mails one receives: {}",
+        data["notifications"]
+    );
     assert!(data.to_string().find("password").is_none(), "no password hash");
     // Someone else's download is their own.
     let other = app.as_user("root@example.org").await;
