@@ -26,6 +26,6 @@ reminders-mail-off = Sending e-mail is not configured on this server: no reminde
 rates-response-rate = Answers / invited
 rates-response-rate-help = Employee answers over invitations, shown for a team (with its sub-teams) that has at least { $k } invitations; counts only, never scores, while the wave is open.
 rates-regions-heading = Participation by region
-rates-regions-caption = Answers received per region, with its teams (live)
+rates-regions-caption = Answers received per region, with its teams
 rates-region = Region
 rates-invitations = Invited

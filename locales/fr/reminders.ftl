@@ -26,6 +26,6 @@ reminders-mail-off = L’envoi d’e-mails n’est pas configuré sur ce serveur
 rates-response-rate = Réponses / invitations
 rates-response-rate-help = Réponses des collaborateurs rapportées aux invitations, affichées pour une équipe (avec ses sous-équipes) qui compte au moins { $k } invitations ; des effectifs seulement, jamais de scores, tant que la vague est ouverte.
 rates-regions-heading = Participation par région
-rates-regions-caption = Réponses reçues par région, avec ses équipes (en direct)
+rates-regions-caption = Réponses reçues par région, avec ses équipes
 rates-region = Région
 rates-invitations = Invitations
