@@ -23,12 +23,16 @@ use super::tally::{Prepared, Tally};
 /// The missing hidden cell is taken from the visible children with the
 /// smallest n; when there is none, the parent itself is hidden.
 pub fn suppress(children: &[Vec<usize>], own_n: &[u64], total_n: &[u64], k: u64, initial: &[bool]) -> Vec<bool> {
-    suppress_around(children, own_n, total_n, k, initial, &[])
+    suppress_around(children, own_n, total_n, k, initial, &[], &[])
 }
 
 /// [`suppress`] where `pinned` nodes are known to the attacker whatever is
 /// decided (a channel that is all of its group's customers): never hidden,
-/// so never a partner.
+/// so never a partner; and where the count of a `protected` node matters
+/// even when it is 0 (a team hidden for having fewer than k invitations:
+/// its 0 tells that none of those few people answered), so that it is
+/// treated as a group with respondents: never the only hidden one, nor in
+/// a hidden total below k.
 fn suppress_around(
     children: &[Vec<usize>],
     own_n: &[u64],
@@ -36,22 +40,29 @@ fn suppress_around(
     k: u64,
     initial: &[bool],
     pinned: &[bool],
+    protected: &[bool],
 ) -> Vec<bool> {
     let is_pinned = |i: usize| pinned.get(i).copied().unwrap_or(false);
+    let is_protected = |i: usize| protected.get(i).copied().unwrap_or(false);
     let mut hidden: Vec<bool> = (0..children.len())
         .map(|i| !is_pinned(i) && (initial.get(i).copied().unwrap_or(false) || total_n[i] < k))
         .collect();
     loop {
         let mut changed = false;
         for p in 0..children.len() {
-            let with_data: Vec<usize> = children[p].iter().copied().filter(|&c| total_n[c] > 0).collect();
+            let with_data: Vec<usize> = children[p]
+                .iter()
+                .copied()
+                .filter(|&c| total_n[c] > 0 || is_protected(c))
+                .collect();
             let hidden_kids: Vec<usize> = with_data.iter().copied().filter(|&c| hidden[c]).collect();
             let hidden_total: u64 = hidden_kids.iter().map(|&c| total_n[c]).sum();
+            let hides_protected = hidden_kids.iter().any(|&c| is_protected(c));
             let needs_more = if hidden[p] {
                 total_n[p] > 0 && !with_data.is_empty() && hidden_kids.is_empty()
             } else {
                 hidden_kids.len() == 1
-                    || (hidden_total > 0 && hidden_total < k)
+                    || ((hidden_total > 0 || hides_protected) && hidden_total < k)
                     || (hidden_kids.is_empty() && own_n[p] > 0 && own_n[p] < k)
             };
             if !needs_more {
@@ -109,7 +120,8 @@ pub fn shown_counts_hiding(parent: &[Option<usize>], own: &[u64], k: u64, initia
         let below: u64 = children[n].iter().map(|&c| total[c]).sum();
         total[n] += below;
     }
-    let hidden = suppress(&children, &own_all, &total, k, initial);
+    // A node hidden from the start keeps its count hidden even when it is 0.
+    let hidden = suppress_around(&children, &own_all, &total, k, initial, &[], initial);
     (0..nodes).map(|i| (!hidden[i]).then_some(total[i])).collect()
 }
 
@@ -227,7 +239,7 @@ impl ChannelTable {
                 let own: Vec<u64> = (0..self.tree.len())
                     .map(|i| n[i].saturating_sub(self.tree[i].iter().map(|&ch| n[ch]).sum()))
                     .collect();
-                let flags = suppress_around(&self.tree, &own, n, self.k, &cells[c], &self.pinned[c]);
+                let flags = suppress_around(&self.tree, &own, n, self.k, &cells[c], &self.pinned[c], &[]);
                 changed |= flags != cells[c];
                 cells[c] = flags;
             }
@@ -309,7 +321,7 @@ impl ChannelTable {
         initial.extend(cells.iter().map(|c| c[node]));
         let mut fixed = vec![!self.group_hidden[node]];
         fixed.extend(self.pinned.iter().map(|p| p[node]));
-        let flags = suppress_around(&star, &own, &total, self.k, &initial, &fixed);
+        let flags = suppress_around(&star, &own, &total, self.k, &initial, &fixed, &[]);
         let mut changed = false;
         for (c, cell) in cells.iter_mut().enumerate() {
             if flags[c + 1] && !cell[node] {
@@ -565,5 +577,25 @@ mod tests {
     #[test]
     fn empty_children_reveal_nothing_and_need_no_partner() {
         assert_eq!(run(0, 0, 9, 7, 5), [false, true, false, false]);
+    }
+
+    #[test]
+    fn a_team_hidden_from_the_start_keeps_even_its_zero() {
+        // r(0) → a(1) 7, b(2) 6, c(3) 0 answers but hidden from the start
+        // (fewer than k invited): without a partner, r − a − b = 0 would
+        // say that none of c's few people answered.
+        let parent = [None, Some(0), Some(0), Some(0)];
+        let own = [0, 7, 6, 0];
+        // A team with no answers among many invited: its 0 reveals no one,
+        // it needs no partner.
+        assert_eq!(shown_counts(&parent, &own, 5), [Some(13), Some(7), Some(6), None]);
+        let shown = shown_counts_hiding(&parent, &own, 5, &[false, false, false, true]);
+        assert_eq!(shown[3], None);
+        assert_eq!(
+            shown.iter().filter(|n| n.is_none()).count(),
+            2,
+            "c and a partner: {shown:?}"
+        );
+        assert_eq!(shown[0], Some(13), "the region still shows");
     }
 }
