@@ -166,6 +166,12 @@ pub fn connect(url: &str, max_size: u32) -> anyhow::Result<Pool> {
         Backend::Sqlite => max_size.min(8),
         Backend::Postgres => max_size,
     };
+    if manager.backend() == Backend::Sqlite {
+        // One connection first turns a new file to WAL (a setting the file
+        // keeps): the pool's connections, opened at once, would otherwise
+        // race to switch it and some would find it locked.
+        drop(manager.establish()?);
+    }
     let pool = r2d2::Pool::builder()
         .max_size(size)
         .connection_timeout(Duration::from_secs(10))
