@@ -57,18 +57,16 @@ impl Application {
             .clone()
             .unwrap_or_else(|| format!("http://{}:{port}", config.bind));
         let setup_token = accounts::issue_setup_token(&mut *pool.get()?)?;
-        let new_mailer = || -> anyhow::Result<Option<crate::domain::mail::Mailer>> {
-            Ok(match &config.smtp_url {
-                Some(url) => Some(
-                    crate::domain::mail::Mailer::new(url.expose(), &config.mail_from)?
-                        .with_address_key(&secret)
-                        .with_base_url(&base_url),
-                ),
-                None => None,
-            })
+        let mailer = match &config.smtp_url {
+            Some(url) => Some(
+                crate::domain::mail::Mailer::new(url.expose(), &config.mail_from)?
+                    .with_address_key(&secret)
+                    .with_base_url(&base_url),
+            ),
+            None => None,
         };
-        let mailer = new_mailer()?;
-        let scheduler_mailer = new_mailer()?;
+        // The scheduler's copy shares the same SMTP transport.
+        let scheduler_mailer = mailer.clone();
         let state = Arc::new(AppState {
             pool: pool.clone(),
             templates: render::registry(config.templates_dir.as_deref())?,

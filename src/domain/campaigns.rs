@@ -287,8 +287,6 @@ pub fn apply(conn: &mut DbConn, c: Campaign, step: Transition, actor: Actor<'_>)
         )?;
         if step == Transition::Close {
             super::reminders::erase(conn, &moved.id)?;
-        }
-        if step == Transition::Close {
             // Sent after the commit (`notices::send_pending`).
             super::notices::record_close(conn, &moved)?;
         }

@@ -12,6 +12,7 @@ use super::types::Email;
 use super::{DomainError, DomainResult};
 use crate::i18n;
 
+#[derive(Clone)]
 pub struct Mailer {
     transport: SmtpTransport,
     from: Mailbox,

@@ -22,7 +22,6 @@ pub fn registry(dir: Option<&str>) -> anyhow::Result<Handlebars<'static>> {
     hb.register_helper("concat", Box::new(concat_helper));
     hb.register_helper("num", Box::new(num_helper));
     hb.register_helper("signed", Box::new(signed_helper));
-    hb.register_helper("datetime", Box::new(DateHelper));
     hb.register_helper("date", Box::new(DateHelper));
     match dir {
         Some(dir) => {

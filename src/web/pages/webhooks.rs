@@ -7,6 +7,7 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::webhooks::{self, EndpointInput, LogRow, EVENTS};
+use crate::domain::DomainResult;
 use crate::error::AppResult;
 use crate::web::context::{lang_for, page_context, CsrfForm};
 use crate::web::forms::{settle, FormState};
@@ -181,27 +182,13 @@ pub async fn remove(
     path: web::Path<(String, String)>,
     CsrfForm(_): CsrfForm<super::auth::Empty>,
 ) -> AppResult<HttpResponse> {
-    let (org_id, id) = path.into_inner();
-    let (p, org) = (s.principal.clone(), org_id.clone());
-    let to = format!("/orgs/{org_id}/webhooks?notice=notice-webhook-deleted");
-    settle(
-        &state,
-        &req,
-        (),
-        move |conn| webhooks::delete(conn, &p, &org, &id),
-        |()| to,
-        |_| async {
-            page(
-                &state,
-                &req,
-                &s,
-                org_id,
-                FormState::new(WebhookForm::default()),
-                None,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        },
+    on_endpoint(
+        state,
+        req,
+        s,
+        path.into_inner(),
+        "notice-webhook-deleted",
+        webhooks::delete,
     )
     .await
 }
@@ -214,14 +201,34 @@ pub async fn test(
     path: web::Path<(String, String)>,
     CsrfForm(_): CsrfForm<super::auth::Empty>,
 ) -> AppResult<HttpResponse> {
-    let (org_id, id) = path.into_inner();
+    on_endpoint(
+        state,
+        req,
+        s,
+        path.into_inner(),
+        "notice-webhook-test-queued",
+        webhooks::send_test,
+    )
+    .await
+}
+
+/// A button on one endpoint (delete, send a test event): the service, then
+/// back to the page with `notice`, or the page again with the refusal.
+async fn on_endpoint(
+    state: State,
+    req: HttpRequest,
+    s: SignedIn,
+    (org_id, id): (String, String),
+    notice: &'static str,
+    service: fn(&mut crate::domain::DbConn, &crate::auth::policy::Principal, &str, &str) -> DomainResult<()>,
+) -> AppResult<HttpResponse> {
     let (p, org) = (s.principal.clone(), org_id.clone());
-    let to = format!("/orgs/{org_id}/webhooks?notice=notice-webhook-test-queued");
+    let to = format!("/orgs/{org_id}/webhooks?notice={notice}");
     settle(
         &state,
         &req,
         (),
-        move |conn| webhooks::send_test(conn, &p, &org, &id),
+        move |conn| service(conn, &p, &org, &id),
         |()| to,
         |_| async {
             page(
