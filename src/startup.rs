@@ -74,6 +74,7 @@ impl Application {
             secret,
             limiters: Limiters::new(config.login_rate, config.submit_rate),
             mailer,
+            writer: crate::domain::writer::Writer::start(pool.clone()),
             config: config.clone(),
         });
         let data = web::Data::new(state);

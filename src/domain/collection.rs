@@ -239,37 +239,84 @@ fn clean_comment(text: Option<String>) -> Option<String> {
 /// same team and wave, so the used one carries nothing (transaction id,
 /// position) that tells it from the others or ties it to the response. If
 /// the response then cannot be stored, the invitation is given back.
+///
+/// The server writes through its [`super::writer::Writer`], which calls the
+/// same three steps with many submissions in one transaction.
 pub fn store(conn: &mut DbConn, campaign: &Campaign, submission: Submission) -> DomainResult<Stored> {
+    let invited = match claim(conn, campaign, &submission)? {
+        Claim::Duplicate => return Ok(Stored::Duplicate),
+        Claim::Ready(invited) => invited,
+    };
+    let pending = Pending {
+        campaign: campaign.clone(),
+        submission,
+        invited_team: invited.as_ref().map(|i| i.team.clone()),
+    };
+    let outcome = store_batch(conn, std::slice::from_ref(&pending))
+        .pop()
+        .unwrap_or(Err(DomainError::Unexpected(anyhow::anyhow!("no outcome"))));
+    give_back(conn, campaign, invited.as_ref(), &outcome)?;
+    outcome
+}
+
+/// An employee's used invitation: its hash and team.
+#[derive(Debug, Clone)]
+pub struct Invited {
+    hash: String,
+    pub team: String,
+}
+
+/// What happens before a submission is written.
+pub enum Claim {
+    /// The same form was already stored.
+    Duplicate,
+    /// Ready to be written (with the invitation it used, if any).
+    Ready(Option<Invited>),
+}
+
+/// Checks that the campaign takes answers and uses an employee's
+/// invitation (its own transaction).
+pub fn claim(conn: &mut DbConn, campaign: &Campaign, submission: &Submission) -> DomainResult<Claim> {
+    let Some(token) = claim_without_invitation(campaign, submission)? else {
+        return Ok(Claim::Ready(None));
+    };
+    if response::submission_key_exists(conn, &submission.idempotency_key)? {
+        return Ok(Claim::Duplicate);
+    }
+    match claim_invitation(conn, campaign, token) {
+        Ok(team) => Ok(Claim::Ready(Some(Invited {
+            hash: hash_token(token),
+            team,
+        }))),
+        Err(e) => duplicate_or(conn, &submission.idempotency_key, e).map(|_| Claim::Duplicate),
+    }
+}
+
+/// The part of [`claim`] that needs no database: whether the campaign
+/// takes answers; the invitation token to use, if the submission has one.
+pub fn claim_without_invitation<'a>(campaign: &Campaign, submission: &'a Submission) -> DomainResult<Option<&'a str>> {
     if !campaign.status.accepts_answers() {
         return Err(DomainError::Conflict("error-campaign-closed"));
     }
-    let invited = match &submission.source {
-        Source::Invitation { token } => {
-            if response::submission_key_exists(conn, &submission.idempotency_key)? {
-                return Ok(Stored::Duplicate);
-            }
-            match claim_invitation(conn, campaign, token) {
-                Ok(team) => Some((hash_token(token), team)),
-                Err(e) => return duplicate_or(conn, &submission.idempotency_key, e),
-            }
-        }
+    Ok(match &submission.source {
+        Source::Invitation { token } => Some(token),
         _ => None,
-    };
-    let team = invited.as_ref().map(|(_, team)| team.as_str());
-    let mut attempt = 0;
-    let outcome = loop {
-        attempt += 1;
-        match store_once(conn, campaign, &submission, team) {
-            Err(DomainError::Db(e)) if attempt < 4 && crate::db::is_unique_violation(&e) => continue,
-            outcome => break outcome,
-        }
-    };
-    if let (Some((hash, team)), Err(_) | Ok(Stored::Duplicate)) = (&invited, &outcome) {
+    })
+}
+
+/// Gives an invitation back when its response was not stored.
+pub fn give_back(
+    conn: &mut DbConn,
+    campaign: &Campaign,
+    invited: Option<&Invited>,
+    outcome: &DomainResult<Stored>,
+) -> DomainResult<()> {
+    if let (Some(Invited { hash, team }), Err(_) | Ok(Stored::Duplicate)) = (invited, outcome) {
         crate::db::write_transaction(conn, |conn| {
             campaign::release_invitation(conn, &campaign.id, team, hash)
         })?;
     }
-    outcome
+    Ok(())
 }
 
 /// Marks the invitation used (its own transaction); the invited team.
@@ -300,81 +347,146 @@ fn duplicate_or(conn: &mut DbConn, key: &str, e: DomainError) -> DomainResult<St
     Err(e)
 }
 
-fn store_once(
-    conn: &mut DbConn,
-    campaign: &Campaign,
-    submission: &Submission,
-    invited_team: Option<&str>,
-) -> DomainResult<Stored> {
-    let today = chrono::Utc::now().date_naive();
-    crate::db::write_transaction(conn, |conn| {
-        if !response::claim_submission_key(conn, &campaign.id, &submission.idempotency_key)? {
-            return Ok(Stored::Duplicate);
-        }
-        let (team_id, population, channel, author_id) = match &submission.source {
-            Source::Customer { team_id, channel } => {
-                (Some(team_id.clone()), Population::Customer, Some(*channel), None)
+/// A claimed submission waiting to be written.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    pub campaign: Campaign,
+    pub submission: Submission,
+    /// The team of the invitation an employee's submission used.
+    pub invited_team: Option<String>,
+}
+
+/// Writes claimed submissions, the outcome of each in order. Anonymous
+/// ones are written together in one transaction (one statement per table
+/// and chunk, one merged upsert of the aggregates: group commit); a signed
+/// self-assessment, which replaces its author's previous one, in a
+/// transaction of its own. A group whose transaction fails is written again
+/// one by one, so one bad submission costs the others nothing.
+pub fn store_batch(conn: &mut DbConn, items: &[Pending]) -> Vec<DomainResult<Stored>> {
+    let mut outcomes: Vec<Option<DomainResult<Stored>>> = (0..items.len()).map(|_| None).collect();
+    let (signed, anonymous): (Vec<usize>, Vec<usize>) =
+        (0..items.len()).partition(|i| matches!(items[*i].submission.source, Source::Signed { .. }));
+    let mut groups: Vec<Vec<usize>> = signed.into_iter().map(|i| vec![i]).collect();
+    if !anonymous.is_empty() {
+        groups.insert(0, anonymous);
+    }
+    for group in groups {
+        let written = write_with_retry(conn, items, &group);
+        let written = match written {
+            Err(e) if group.len() > 1 => {
+                tracing::warn!(error = %e, size = group.len(), "group commit failed: writing one by one");
+                group
+                    .iter()
+                    .map(|i| write_with_retry(conn, items, &[*i]).and_then(|mut o| o.pop().unwrap_or(Ok(Stored::New))))
+                    .collect()
             }
-            Source::Invitation { .. } => {
-                let team_id = invited_team.ok_or(DomainError::Conflict("error-invitation-used"))?;
-                (Some(team_id.to_string()), Population::Employee, None, None)
-            }
-            Source::Signed {
-                team_id,
-                author_id,
-                population,
-            } => (team_id.clone(), *population, None, Some(author_id.clone())),
+            Err(e) => vec![Err(e)],
+            Ok(written) => written,
         };
-        if !campaign.includes(population) {
-            return Err(DomainError::Validation("error-population-not-in-campaign"));
+        for (i, outcome) in group.into_iter().zip(written) {
+            outcomes[i] = Some(outcome);
         }
-        let mut delta = Delta::default();
-        if let Some(author) = &author_id {
-            if let Some(previous) =
-                response::find_signed(conn, &campaign.id, team_id.as_deref(), population.as_str(), author)?
-            {
-                let old = aggregates::respondent_answers(&response::answers_of(conn, &previous.id)?);
-                delta.add(
-                    &Respondent {
-                        team: previous.team_id.as_deref(),
-                        population,
-                        channel: None,
-                        answers: &old,
-                    },
-                    -1,
-                );
-                response::delete(conn, &previous.id)?;
+    }
+    outcomes
+        .into_iter()
+        .map(|o| o.unwrap_or(Err(DomainError::Unexpected(anyhow::anyhow!("no outcome")))))
+        .collect()
+}
+
+/// One group's transaction, tried again when it lost a race (the same form
+/// or the same author at once): the retry sees the winner's row.
+fn write_with_retry(conn: &mut DbConn, items: &[Pending], group: &[usize]) -> DomainResult<Vec<DomainResult<Stored>>> {
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        match crate::db::write_transaction(conn, |conn| write_group(conn, items, group)) {
+            Err(DomainError::Db(e)) if attempt < 4 && crate::db::is_unique_violation(&e) => continue,
+            outcome => return outcome,
+        }
+    }
+}
+
+/// Writes a group inside the caller's transaction: the outcome of each of
+/// its submissions (refused ones are left out of the writes).
+fn write_group(conn: &mut DbConn, items: &[Pending], group: &[usize]) -> DomainResult<Vec<DomainResult<Stored>>> {
+    let today = chrono::Utc::now().date_naive();
+    let mut outcomes: Vec<DomainResult<Stored>> = Vec::with_capacity(group.len());
+    // Each campaign's status as of now, held until the commit: a close
+    // committed since the form was checked refuses it.
+    let mut open: HashMap<&str, bool> = HashMap::new();
+    let mut keys_seen: HashMap<&str, ()> = HashMap::new();
+    // (item, its place in `outcomes`)
+    let mut to_write: Vec<(usize, usize)> = Vec::new();
+    for (slot, &i) in group.iter().enumerate() {
+        let p = &items[i];
+        let id = p.campaign.id.as_str();
+        let accepts = match open.get(id) {
+            Some(accepts) => *accepts,
+            None => {
+                let status = campaign::status_for_write(conn, id)?;
+                let accepts = status.as_deref() == Some(super::campaigns::CampaignStatus::Open.as_str());
+                open.insert(id, accepts);
+                accepts
             }
+        };
+        outcomes.push(if !accepts {
+            Err(DomainError::Conflict("error-campaign-closed"))
+        } else if !p.campaign.includes(population_of(&p.submission.source)) {
+            Err(DomainError::Validation("error-population-not-in-campaign"))
+        } else if keys_seen.insert(p.submission.idempotency_key.as_str(), ()).is_some() {
+            Ok(Stored::Duplicate)
+        } else {
+            to_write.push((i, slot));
+            Ok(Stored::New)
+        });
+    }
+    let keys: Vec<(&str, &str)> = to_write
+        .iter()
+        .map(|(i, _)| (items[*i].campaign.id.as_str(), items[*i].submission.idempotency_key.as_str()))
+        .collect();
+    let claimed = response::claim_submission_keys(conn, &keys)?;
+    let mut rows = Vec::with_capacity(to_write.len());
+    let mut deltas: HashMap<&str, Delta> = HashMap::new();
+    for &(i, slot) in &to_write {
+        let Pending {
+            campaign,
+            submission,
+            invited_team,
+        } = &items[i];
+        if !claimed.contains(&submission.idempotency_key) {
+            outcomes[slot] = Ok(Stored::Duplicate);
+            continue;
         }
-        let anonymous = author_id.is_none();
-        let record = Response {
-            id: new_id(),
-            campaign_id: campaign.id.clone(),
-            team_id: team_id.clone(),
+        let (team_id, channel, author_id) = match &submission.source {
+            Source::Customer { team_id, channel } => (Some(team_id.clone()), Some(*channel), None),
+            Source::Invitation { .. } => {
+                let Some(team) = invited_team else {
+                    outcomes[slot] = Err(DomainError::Conflict("error-invitation-used"));
+                    continue;
+                };
+                (Some(team.clone()), None, None)
+            }
+            Source::Signed { team_id, author_id, .. } => (team_id.clone(), None, Some(author_id.clone())),
+        };
+        let population = population_of(&submission.source);
+        let delta = deltas.entry(campaign.id.as_str()).or_default();
+        if let Some(author) = &author_id {
+            replace_previous(conn, campaign, team_id.as_deref(), population, author, delta)?;
+        }
+        let who = Respondent {
+            team: team_id.as_deref(),
             population,
             channel,
+            answers: &submission.answers,
+        };
+        let written = Written {
             submitted_on: today,
             language: submission.language.clone(),
             comment: clean_comment(submission.comment.clone()),
-            author_id,
+            author_id: author_id.clone(),
         };
-        let values: Vec<(String, i32)> = submission
-            .answers
-            .iter()
-            .map(|(c, v)| (c.to_string(), i32::from(*v)))
-            .collect();
-        response::insert(conn, &record, &values)?;
-        delta.add(
-            &Respondent {
-                team: team_id.as_deref(),
-                population,
-                channel,
-                answers: &submission.answers,
-            },
-            1,
-        );
-        aggregates::apply(conn, &campaign.id, &delta)?;
-        if let (true, Some(team), Some((contact, message))) = (anonymous, team_id, submission.contact.clone()) {
+        rows.push(response_rows(delta, &campaign.id, &who, written));
+        if let (None, Some(team), Some((contact, message))) = (&author_id, team_id, submission.contact.clone()) {
             let request = ContactRequest {
                 id: new_id(),
                 campaign_id: campaign.id.clone(),
@@ -392,8 +504,49 @@ fn store_once(
                 request.message.as_deref(),
             )?;
         }
-        Ok(Stored::New)
-    })
+    }
+    response::insert_many(conn, &rows)?;
+    // Sorted by campaign: concurrent writers lock rows in the same order.
+    let mut deltas: Vec<_> = deltas.into_iter().collect();
+    deltas.sort_by(|a, b| a.0.cmp(b.0));
+    for (campaign_id, delta) in deltas {
+        aggregates::apply(conn, campaign_id, &delta)?;
+    }
+    Ok(outcomes)
+}
+
+fn population_of(source: &Source) -> Population {
+    match source {
+        Source::Customer { .. } => Population::Customer,
+        Source::Invitation { .. } => Population::Employee,
+        Source::Signed { population, .. } => *population,
+    }
+}
+
+/// Removes an author's previous self-assessment of the same team, and its
+/// answers from the aggregates.
+fn replace_previous(
+    conn: &mut DbConn,
+    campaign: &Campaign,
+    team_id: Option<&str>,
+    population: Population,
+    author: &str,
+    delta: &mut Delta,
+) -> DomainResult<()> {
+    if let Some(previous) = response::find_signed(conn, &campaign.id, team_id, population.as_str(), author)? {
+        let old = aggregates::respondent_answers(&response::answers_of(conn, &previous.id)?);
+        delta.add(
+            &Respondent {
+                team: previous.team_id.as_deref(),
+                population,
+                channel: None,
+                answers: &old,
+            },
+            -1,
+        );
+        response::delete(conn, &previous.id)?;
+    }
+    Ok(())
 }
 
 /// What a response leaves behind besides its row: who wrote it, and when,

@@ -29,6 +29,7 @@ pub mod team_results;
 pub mod teams;
 pub mod types;
 pub mod webhooks;
+pub mod writer;
 
 use serde::Serialize;
 

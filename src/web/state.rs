@@ -42,6 +42,8 @@ pub struct AppState {
     pub limiters: Limiters,
     /// Set when `MIROIR_SMTP_URL` is configured.
     pub mailer: Option<crate::domain::mail::Mailer>,
+    /// The instance's one writer of survey submissions (group commit).
+    pub writer: crate::domain::writer::Writer,
 }
 
 pub type State = web::Data<Arc<AppState>>;

@@ -18,6 +18,7 @@ mod collection;
 mod contacts;
 mod edge;
 mod forgot;
+mod group_commit;
 mod hostile_input;
 mod inputs;
 mod instrument;

@@ -106,6 +106,18 @@ pub fn find_by_id(conn: &mut DbConn, id: &str) -> QueryResult<Option<Campaign>> 
         .optional()
 }
 
+/// The campaign's status, read so that it cannot change before the
+/// caller's transaction ends: on PostgreSQL a share lock on its row (a close
+/// waits for the answers being written, and a writer that waited reads the
+/// close); SQLite's one writer already serialises them.
+pub fn status_for_write(conn: &mut DbConn, id: &str) -> QueryResult<Option<String>> {
+    let query = campaigns::table.find(id).select(campaigns::status);
+    match conn {
+        DbConn::Postgres(c) => query.for_share().first(c).optional(),
+        DbConn::Sqlite(c) => query.first(c).optional(),
+    }
+}
+
 pub fn find_by_code(conn: &mut DbConn, code: &str) -> QueryResult<Option<Campaign>> {
     campaigns::table
         .filter(campaigns::code.eq(code))

@@ -249,6 +249,40 @@ pub fn insert_many(conn: &mut DbConn, rows: &[(Response, Vec<(String, i32)>)]) -
     Ok(())
 }
 
+/// Records the submission keys of a batch of new responses, `(campaign,
+/// key)` with distinct keys; returns the keys recorded now. A key already
+/// there (a double submission, perhaps from another instance at the same
+/// moment) is left as it is and not returned.
+pub fn claim_submission_keys(conn: &mut DbConn, keys: &[(&str, &str)]) -> QueryResult<std::collections::HashSet<String>> {
+    let mut claimed = std::collections::HashSet::with_capacity(keys.len());
+    // Few statement shapes, so each is prepared once per connection.
+    for chunk in fixed_chunks(keys) {
+        let rows: Vec<_> = chunk
+            .iter()
+            .map(|(campaign, key)| (submission_keys::key.eq(*key), submission_keys::campaign_id.eq(*campaign)))
+            .collect();
+        let keys: Vec<String> = on_each_backend!(conn, |c| diesel::insert_into(submission_keys::table)
+            .values(&rows)
+            .on_conflict_do_nothing()
+            .returning(submission_keys::key)
+            .get_results(c))?;
+        claimed.extend(keys);
+    }
+    Ok(claimed)
+}
+
+/// `items` in chunks of 64, 16, 4 and 1: a batch of any size is written
+/// with at most four statement shapes, which the connection keeps prepared.
+pub fn fixed_chunks<T>(items: &[T]) -> impl Iterator<Item = &[T]> {
+    let mut rest = items;
+    std::iter::from_fn(move || {
+        let size = [64, 16, 4, 1].into_iter().find(|s| *s <= rest.len())?;
+        let (head, tail) = rest.split_at(size);
+        rest = tail;
+        Some(head)
+    })
+}
+
 pub fn submission_key_exists(conn: &mut DbConn, key: &str) -> QueryResult<bool> {
     let n: i64 = submission_keys::table
         .filter(submission_keys::key.eq(key))

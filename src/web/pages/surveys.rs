@@ -13,7 +13,8 @@ use super::see_other;
 use crate::analytics::{Channel, Population};
 use crate::auth::random_token;
 use crate::domain::campaigns::CampaignStatus;
-use crate::domain::collection::{self, Section, Source, Stored, Submission};
+use crate::domain::campaigns::Campaign;
+use crate::domain::collection::{self, Claim, Pending, Section, Source, Stored, Submission};
 use crate::domain::survey::{self, Target};
 use crate::domain::{DomainError, MessageKey};
 use crate::error::{AppError, AppResult};
@@ -248,17 +249,44 @@ async fn submit(
         idempotency_key: extras.idempotency_key.clone(),
         language: lang_for(req, Some(&target.org_default)),
     };
-    let campaign = target.campaign.clone();
-    let outcome = state
-        .db(move |conn| Ok(collection::store(conn, &campaign, submission)))
-        .await?;
-    match outcome {
+    match write(state, target.campaign.clone(), submission).await? {
         Ok(Stored::New) | Ok(Stored::Duplicate) => Ok(see_other(&format!(
             "/thanks?lang={}",
             lang_for(req, Some(&target.org_default))
         ))),
         Err(e) => not_answerable(state, req, &e).unwrap_or_else(|| Err(e.into())),
     }
+}
+
+/// Stores a submission through the instance's writer (group commit): an
+/// employee's invitation is used first, in its own transaction, and given
+/// back if the response is not stored.
+async fn write(state: &State, campaign: Campaign, submission: Submission) -> AppResult<Result<Stored, DomainError>> {
+    let invited = match collection::claim_without_invitation(&campaign, &submission) {
+        Err(e) => return Ok(Err(e)),
+        Ok(None) => None,
+        Ok(Some(_)) => {
+            let (c, s) = (campaign.clone(), submission.clone());
+            match state.db(move |conn| Ok(collection::claim(conn, &c, &s))).await? {
+                Err(e) => return Ok(Err(e)),
+                Ok(Claim::Duplicate) => return Ok(Ok(Stored::Duplicate)),
+                Ok(Claim::Ready(invited)) => invited,
+            }
+        }
+    };
+    let pending = Pending {
+        campaign: campaign.clone(),
+        submission,
+        invited_team: invited.as_ref().map(|i| i.team.clone()),
+    };
+    let outcome = state.writer.store(pending).await;
+    if invited.is_some() {
+        let kept = outcome.as_ref().map(|s| *s).map_err(|_| DomainError::Conflict("error-not-stored"));
+        state
+            .db(move |conn| Ok(collection::give_back(conn, &campaign, invited.as_ref(), &kept)?))
+            .await?;
+    }
+    Ok(outcome)
 }
 
 fn rate_limited(state: &State, req: &HttpRequest) -> bool {
