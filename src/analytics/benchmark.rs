@@ -5,7 +5,7 @@
 //! [`MIN_BENCHMARK_ORGANISATIONS`] values is never produced, even when the
 //! other figures of the same sector are.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::stats::mean;
 
@@ -14,7 +14,7 @@ use super::stats::mean;
 pub const MIN_BENCHMARK_ORGANISATIONS: usize = 5;
 
 /// An organisation's published headline figures (its latest closed wave).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Headline {
     pub csi: Option<f64>,
     pub eei: Option<f64>,
@@ -22,7 +22,7 @@ pub struct Headline {
     pub enps: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Benchmark {
     /// Organisations that count (published figures, not the viewer's).
     pub organisations: usize,

@@ -3,7 +3,7 @@
 //! (`anonymity::Visibility`): the channels of a group are protected like the
 //! children of a team, and each channel down the tree like the tree itself.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::anonymity::Visibility;
@@ -13,7 +13,7 @@ use super::scores::Score;
 use super::tally::{prepare, Customers, Prepared};
 use super::AnalyticsError;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChannelDimension {
     /// Customer score per channel (hidden scores are all `null`).
     pub channels: BTreeMap<Channel, Score>,
@@ -21,7 +21,7 @@ pub struct ChannelDimension {
     pub spread: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChannelView {
     /// Customers per channel, `null` when hidden.
     pub n: BTreeMap<Channel, Option<u64>>,

@@ -3,7 +3,7 @@
 //! two-proportion test as the gaps where the score is a proportion. Hidden
 //! figures carry no counts, so a change touching one is `null`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::group::{GroupReport, PillarScores};
@@ -19,7 +19,7 @@ use super::AnalyticsError;
 /// (indices, pillars, NPS): they are compared in points only. `q` is the
 /// Benjamini–Hochberg adjusted p over every tested change of the comparison
 /// (`multiple::adjust_changes`) and `significant` is q < 0.05.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Change {
     pub before: f64,
     pub after: f64,
@@ -72,7 +72,7 @@ fn share_change(before: &Share, after: &Share) -> Option<Change> {
     )
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndexChanges {
     pub csi: Option<Change>,
     pub eei: Option<Change>,
@@ -84,7 +84,7 @@ pub struct IndexChanges {
     pub ies: Option<Change>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupChange {
     pub dimensions: BTreeMap<Dimension, BTreeMap<Perspective, Option<Change>>>,
     pub indices: IndexChanges,
@@ -150,7 +150,7 @@ pub fn compare_groups(before: &GroupReport, after: &GroupReport) -> GroupChange 
 }
 
 /// Teams are matched by code; a team present in one wave only is left out.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WaveComparison {
     pub organisation: GroupChange,
     pub teams: BTreeMap<String, GroupChange>,
@@ -174,7 +174,7 @@ pub fn compare_waves(before: &CampaignReport, after: &CampaignReport) -> WaveCom
     comparison
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SideChange {
     pub customer: Option<Change>,
     pub employee: Option<Change>,

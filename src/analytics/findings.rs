@@ -9,7 +9,7 @@
 //! Blind spots are an estimate against a score, never tested: they count
 //! from [`BLIND_SPOT_MIN_POINTS`] on, by size alone.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
 use super::compare::{Change, GroupChange};
@@ -28,7 +28,7 @@ pub const MAX_CHANGES: usize = 5;
 
 /// The gap kinds a team's summary reads, in their order of precedence when
 /// two findings are the same size.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingGap {
     Symmetry,
@@ -82,7 +82,7 @@ impl FindingGap {
 
 /// One finding: a dimension, the gap, its signed points (as the report
 /// gives them: the first side minus the second).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     pub dimension: Dimension,
     pub gap: FindingGap,

@@ -2,7 +2,7 @@
 //! population pooled over a team and its sub-teams (or the organisation),
 //! with anonymity applied as the figures are built.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::data::Settings;
@@ -13,7 +13,7 @@ use super::scores::{point_gap, tested_gap, Cos, NetScore, PointGap, Score, Share
 use super::stats;
 use super::tally::Tally;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PopulationCounts {
     pub customer: Option<u64>,
     pub employee: Option<u64>,
@@ -21,7 +21,7 @@ pub struct PopulationCounts {
     pub executive: Option<u64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PopulationFlags {
     pub customer: bool,
     pub employee: bool,
@@ -29,7 +29,7 @@ pub struct PopulationFlags {
     pub executive: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Gaps {
     pub symmetry: Option<TestedGap>,
     pub customer_perception: Option<TestedGap>,
@@ -41,7 +41,7 @@ pub struct Gaps {
     pub leadership_customer: Option<PointGap>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DimensionReport {
     pub customer: Score,
     pub employee: Score,
@@ -67,7 +67,7 @@ impl DimensionReport {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Indices {
     pub csi: Option<f64>,
     pub eei: Option<f64>,
@@ -80,26 +80,26 @@ pub struct Indices {
     pub cos: Option<Cos>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PillarScores {
     pub execution: Option<f64>,
     pub link: Option<f64>,
     pub emotion: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SidePillars {
     pub customer: PillarScores,
     pub employee: PillarScores,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SideMaturity {
     pub customer: Option<Maturity>,
     pub employee: Option<Maturity>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupReport {
     pub n: PopulationCounts,
     pub suppressed: PopulationFlags,

@@ -2,7 +2,7 @@
 //! team-level scores over the teams that hold enough responses of their own,
 //! the driver view and the quadrants.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::items::{Dimension, Population, Scope};
@@ -13,7 +13,7 @@ use super::tally::Prepared;
 /// Below this many teams no correlation is computed.
 pub const MIN_LINKAGE_TEAMS: usize = 5;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Pearson {
     pub r: f64,
     pub ci_low: f64,
@@ -21,25 +21,25 @@ pub struct Pearson {
     pub p: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Spearman {
     pub rho: f64,
     pub p: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Correlation {
     pub pearson: Pearson,
     pub spearman: Spearman,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Driver {
     pub dimension: Dimension,
     pub r: f64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Quadrant {
     Virtuous,
@@ -75,7 +75,7 @@ impl Quadrant {
 /// Everything but `eligible_teams` is `null` below MIN_LINKAGE_TEAMS; a
 /// single correlation is also `null` when fewer than that many teams have
 /// both values or when either series is constant.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Linkage {
     pub eligible_teams: usize,
     pub eei_csi: Option<Correlation>,

@@ -1,11 +1,11 @@
 //! Maturity shape (METHOD.md §6): the building drawn from the three pillar
 //! scores, classified with the organisation's thresholds.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::data::MaturityThresholds;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Maturity {
     Excellence,

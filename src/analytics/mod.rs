@@ -19,6 +19,7 @@ pub mod recommendations;
 pub mod report;
 pub mod scores;
 pub mod stats;
+pub mod stored;
 pub mod synthetic;
 pub mod tally;
 

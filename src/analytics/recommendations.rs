@@ -9,7 +9,7 @@
 //! keeps at most three points (five for the organisation), ranked by the
 //! size of their largest matching gap; that gap is the reason shown.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::group::{DimensionReport, Indices};
@@ -214,20 +214,23 @@ pub const ACTION_PLAN: [ActionRule; 10] = [
 /// `ces`, `fcr`) for index rules; `gap` is a gap name, `low_customer`,
 /// `low_employee`, `low_index` or `channel_spread`; `points` is the gap, the
 /// distance below LOW_SCORE (negative) or the channel spread.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Because {
-    pub dimension: &'static str,
-    pub gap: &'static str,
+    #[serde(deserialize_with = "super::stored::word")]
+    pub dimension: super::stored::Word,
+    #[serde(deserialize_with = "super::stored::word")]
+    pub gap: super::stored::Word,
     pub points: f64,
 }
 
 /// A recommended point: `rank` 1 is the first; `because` holds every
 /// matching figure, largest first, so `because[0]` (`reason`) is the one
 /// the one-sentence reason names (rendered by `render::reason`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Recommendation {
     pub rank: usize,
-    pub action: &'static str,
+    #[serde(deserialize_with = "super::stored::word")]
+    pub action: super::stored::Word,
     pub because: Vec<Because>,
 }
 

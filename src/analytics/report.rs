@@ -2,7 +2,7 @@
 //! subtree), every team of the scope and the linkage, in a fixed order so
 //! that identical input serialises to identical bytes.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::anonymity::Visibility;
@@ -16,7 +16,7 @@ use super::recommendations::{ORGANISATION_RECOMMENDATIONS, TEAM_RECOMMENDATIONS}
 use super::tally::{prepare, Prepared, Tally};
 use super::AnalyticsError;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TeamReport {
     pub code: String,
     pub name: String,
@@ -25,7 +25,7 @@ pub struct TeamReport {
     pub group: GroupReport,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CampaignReport {
     pub campaign: CampaignMeta,
     pub anonymity_threshold: u64,

@@ -1,24 +1,24 @@
 //! The score objects of the report (METHOD.md §3) built from pooled answer
-//! counts. Each keeps the counts it came from in fields that are never
-//! serialised, so that wave comparisons can test changes; a hidden score
-//! keeps no counts at all.
+//! counts. Each keeps the counts it came from in fields the API never
+//! shows (only a kept report, `stored`, writes them), so that wave
+//! comparisons can test changes; a hidden score keeps no counts at all.
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 
 use super::stats::{self, finite};
 use super::tally::{Buckets, Counts};
 
 /// A % favourable score with its interval and mean (`n` = respondents).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Score {
     pub n: Option<u64>,
     pub favourable: Option<f64>,
     pub ci_low: Option<f64>,
     pub ci_high: Option<f64>,
     pub mean: Option<f64>,
-    #[serde(skip)]
+    #[serde(skip_serializing_if = "super::stored::public", default)]
     pub favourable_answers: u64,
-    #[serde(skip)]
+    #[serde(skip_serializing_if = "super::stored::public", default)]
     pub answers: u64,
 }
 
@@ -89,22 +89,63 @@ impl Share {
 
 impl Serialize for Share {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if super::stored::keeping() {
+            return KeptShare::Full {
+                value: self.value,
+                successes: self.successes,
+                total: self.total,
+            }
+            .serialize(serializer);
+        }
         self.value.serialize(serializer)
     }
 }
 
+/// A share as the API writes it (a bare number) or as it is kept (with its
+/// counts).
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum KeptShare {
+    Full {
+        value: Option<f64>,
+        successes: u64,
+        total: u64,
+    },
+    Bare(Option<f64>),
+}
+
+impl<'de> Deserialize<'de> for Share {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(match KeptShare::deserialize(deserializer)? {
+            KeptShare::Full {
+                value,
+                successes,
+                total,
+            } => Share {
+                value,
+                successes,
+                total,
+            },
+            KeptShare::Bare(value) => Share {
+                value,
+                ..Share::default()
+            },
+        })
+    }
+}
+
 /// NPS or eNPS with its interval.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NetScore {
     pub score: Option<f64>,
     pub ci_low: Option<f64>,
     pub ci_high: Option<f64>,
     pub n: Option<u64>,
-    #[serde(skip)]
+    #[serde(skip_serializing_if = "super::stored::public", default)]
     pub promoters: u64,
-    #[serde(skip)]
+    #[serde(skip_serializing_if = "super::stored::public", default)]
     pub detractors: u64,
-    #[serde(skip)]
+    #[serde(skip_serializing_if = "super::stored::public", default)]
     pub answers: u64,
 }
 
@@ -127,7 +168,7 @@ impl NetScore {
 }
 
 /// Customer orientation shares, in points.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cos {
     pub strong: f64,
     pub medium: f64,
@@ -157,7 +198,7 @@ impl Cos {
 /// its Benjamini–Hochberg adjusted p over the report's family of tested gaps
 /// (METHOD.md §4, set by `report::adjust_for_multiple_tests`) and
 /// `significant` is q < 0.05.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TestedGap {
     pub points: f64,
     pub p: f64,
@@ -175,7 +216,7 @@ impl TestedGap {
 
 /// A gap shown as points only: blind spots (an estimate against a score)
 /// are never tested (METHOD.md §4).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PointGap {
     pub points: f64,
 }

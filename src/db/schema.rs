@@ -379,3 +379,13 @@ diesel::table! {
         kind -> Text,
     }
 }
+
+diesel::table! {
+    published_reports (campaign_id, kind) {
+        campaign_id -> Text,
+        kind -> Text,
+        stamp -> Text,
+        body -> Binary,
+        built_at -> Timestamp,
+    }
+}

@@ -289,6 +289,9 @@ pub fn apply(conn: &mut DbConn, c: Campaign, step: Transition, actor: Actor<'_>)
             super::reminders::erase(conn, &moved.id)?;
             // Sent after the commit (`notices::send_pending`).
             super::notices::record_close(conn, &moved)?;
+            // The wave's figures are published now, once (built with the
+            // close, kept in the database for every instance).
+            super::reports::publish(conn, &moved)?;
         }
         super::webhooks::campaign_moved(conn, &moved)?;
         Ok(moved)
@@ -516,6 +519,11 @@ pub fn rebuild_aggregates(conn: &mut DbConn, campaign_id: &str) -> DomainResult<
             }
             aggregates::apply(conn, campaign_id, &delta)?;
             total += page.len();
+        }
+        // A published wave's reports are built again, once, with the
+        // rebuilt aggregates.
+        if let Some(c) = campaign::find_by_id(conn, campaign_id)?.filter(super::reports::is_published) {
+            super::reports::publish(conn, &c)?;
         }
         Ok(total)
     })

@@ -442,7 +442,12 @@ fn write_group(conn: &mut DbConn, items: &[Pending], group: &[usize]) -> DomainR
     }
     let keys: Vec<(&str, &str)> = to_write
         .iter()
-        .map(|(i, _)| (items[*i].campaign.id.as_str(), items[*i].submission.idempotency_key.as_str()))
+        .map(|(i, _)| {
+            (
+                items[*i].campaign.id.as_str(),
+                items[*i].submission.idempotency_key.as_str(),
+            )
+        })
         .collect();
     let claimed = response::claim_submission_keys(conn, &keys)?;
     let mut rows = Vec::with_capacity(to_write.len());

@@ -58,6 +58,31 @@ pub struct Stamp {
 }
 
 impl Stamp {
+    /// A digest of the stamp and of the program that builds the reports:
+    /// what a report stored in the database must carry to be served (a new
+    /// version of the program rebuilds what it publishes).
+    pub fn digest(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        let mut field = |bytes: &[u8]| {
+            h.update((bytes.len() as u64).to_le_bytes());
+            h.update(bytes);
+        };
+        field(program().as_bytes());
+        field(self.status.as_bytes());
+        field(self.name.as_bytes());
+        field(&self.version.to_le_bytes());
+        field(&self.threshold.to_le_bytes());
+        for (id, code, name, parent) in &self.teams {
+            field(id.as_bytes());
+            field(code.as_bytes());
+            field(name.as_bytes());
+            field(parent.as_deref().unwrap_or("\0").as_bytes());
+        }
+        let digest = h.finalize();
+        digest.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
     pub fn new(status: &str, name: &str, version: i64, threshold: i32, teams: &[Team]) -> Stamp {
         Stamp {
             status: status.to_owned(),
@@ -68,6 +93,51 @@ impl Stamp {
                 .iter()
                 .map(|t| (t.id.clone(), t.code.clone(), t.name.clone(), t.parent_id.clone()))
                 .collect(),
+        }
+    }
+}
+
+/// The identity of the running program: its version and its executable's
+/// size and modification time (any new build, perhaps another engine),
+/// read once.
+fn program() -> &'static str {
+    static PROGRAM: LazyLock<String> = LazyLock::new(|| {
+        let build = std::env::current_exe()
+            .and_then(std::fs::metadata)
+            .map(|m| {
+                let modified = m
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map(|d| d.as_nanos())
+                    .unwrap_or_default();
+                format!("{}:{modified}", m.len())
+            })
+            .unwrap_or_default();
+        format!("{}:{build}", env!("CARGO_PKG_VERSION"))
+    });
+    &PROGRAM
+}
+
+impl Key {
+    /// The name a published report is kept under in the database.
+    pub fn kind(&self) -> String {
+        let filtered = |what: &str, team: &Option<String>, channel: &Option<Channel>| {
+            let mut kind = what.to_string();
+            if let Some(team) = team {
+                kind.push_str("/team=");
+                kind.push_str(team);
+            }
+            if let Some(channel) = channel {
+                kind.push_str("/channel=");
+                kind.push_str(channel.as_str());
+            }
+            kind
+        };
+        match self {
+            Key::Report { team, channel, .. } => filtered("report", team, channel),
+            Key::Json { team, channel, .. } => filtered("json", team, channel),
+            Key::Channels { .. } => "channels".into(),
         }
     }
 }
@@ -119,6 +189,16 @@ pub fn get(key: &Key, stamp: &Stamp) -> Option<Value> {
     let entry = cache.entries.iter_mut().find(|e| &e.key == key && *e.stamp == *stamp)?;
     entry.used = now;
     Some(entry.value.clone())
+}
+
+/// Forgets what this instance keeps of a campaign (its reports stay
+/// published in the database): what a restart does.
+pub fn forget(campaign_id: &str) {
+    cache().entries.retain(|e| match &e.key {
+        Key::Report { campaign, .. } | Key::Json { campaign, .. } | Key::Channels { campaign } => {
+            campaign != campaign_id
+        }
+    });
 }
 
 /// Keeps `value`, replacing what `key` held, then drops the least recently

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use super::report_cache::{self, Key, Stamp, Value};
 use super::{authorise, DomainError, DomainResult};
 use crate::analytics::{
-    build_report, CampaignData, CampaignMeta, CampaignReport, Channel, ChannelView, HistogramRow, ItemCode,
+    build_report, stored, CampaignData, CampaignMeta, CampaignReport, Channel, ChannelView, HistogramRow, ItemCode,
     OrientationRow, Population, ReportFilter, RespondentRow, Scope, Settings, TeamCode,
 };
 use crate::auth::policy::{Action, Principal};
@@ -186,11 +186,13 @@ pub fn publication(conn: &mut DbConn, c: &Campaign) -> DomainResult<Publication>
 }
 
 /// What every report of a campaign is built from besides its aggregates,
-/// and the stamp a cached report must carry.
+/// and the stamp a kept report must carry.
 struct Inputs {
     teams: Vec<Team>,
     settings: Settings,
     stamp: Arc<Stamp>,
+    /// The stamp's digest, computed at the first look in the database.
+    digest: std::cell::OnceCell<String>,
 }
 
 impl Inputs {
@@ -209,16 +211,68 @@ impl Inputs {
             teams,
             settings: settings_of(threshold),
             stamp,
+            digest: std::cell::OnceCell::new(),
         })
     }
 
-    fn cached(&self, key: &Key) -> Option<Value> {
-        report_cache::get(key, &self.stamp)
+    fn digest(&self) -> &str {
+        self.digest.get_or_init(|| self.stamp.digest())
     }
 
-    fn keep(&self, key: Key, value: Value) {
-        report_cache::put(key, self.stamp.clone(), value);
+    /// The value kept for `key` with these inputs: in this instance's
+    /// memory, or else published in the database (by this instance or
+    /// another, before a restart or not). A stored body that no longer
+    /// reads is treated as absent and rebuilt.
+    fn recall(&self, conn: &mut DbConn, key: &Key) -> DomainResult<Option<Value>> {
+        if let Some(value) = report_cache::get(key, &self.stamp) {
+            return Ok(Some(value));
+        }
+        let campaign = match key {
+            Key::Report { campaign, .. } | Key::Json { campaign, .. } | Key::Channels { campaign } => campaign,
+        };
+        let Some(body) = frozen::find_report(conn, campaign, &key.kind(), self.digest())? else {
+            return Ok(None);
+        };
+        let body = bytes::Bytes::from(body);
+        let value = match key {
+            Key::Json { .. } => Some(Value::Json(body.clone(), 1)),
+            Key::Report { .. } => stored::from_slice(&body).ok().map(|r| Value::Report(Arc::new(r))),
+            Key::Channels { .. } => stored::from_slice(&body).ok().map(|v| Value::Channels(Arc::new(v))),
+        };
+        let Some(value) = value else {
+            tracing::warn!(campaign = %campaign, "a stored report no longer reads: rebuilt");
+            return Ok(None);
+        };
+        let value = match value {
+            Value::Json(json, _) => Value::Json(json, self.teams.len() + 1),
+            other => other,
+        };
+        report_cache::put(key.clone(), self.stamp.clone(), value.clone());
+        Ok(Some(value))
     }
+
+    /// Keeps a value built with these inputs, in memory and in the
+    /// database (`body`: its kept text, `stored::to_vec`, or the API's JSON).
+    fn keep(&self, conn: &mut DbConn, key: Key, value: Value, body: &[u8]) -> DomainResult<()> {
+        let campaign = match &key {
+            Key::Report { campaign, .. } | Key::Json { campaign, .. } | Key::Channels { campaign } => campaign.clone(),
+        };
+        frozen::store_report(conn, &campaign, &key.kind(), self.digest(), body)?;
+        report_cache::put(key, self.stamp.clone(), value);
+        Ok(())
+    }
+}
+
+/// The JSON text the API serves.
+fn to_json<T: serde::Serialize>(value: &T) -> DomainResult<bytes::Bytes> {
+    Ok(bytes::Bytes::from(
+        serde_json::to_vec(value).map_err(|e| DomainError::Unexpected(e.into()))?,
+    ))
+}
+
+/// The text a report is kept as (with the counts wave comparisons use).
+fn to_kept<T: serde::Serialize>(value: &T) -> DomainResult<Vec<u8>> {
+    stored::to_vec(value).map_err(|e| DomainError::Unexpected(e.into()))
 }
 
 /// The comments of `population` in a group (the team and its sub-teams in
@@ -317,7 +371,8 @@ pub fn report_unchecked(
     report_from(conn, c, &inputs, team_code, channel)
 }
 
-/// The report for inputs already loaded: from the cache, or built.
+/// The report for inputs already loaded: kept (memory, database), or built
+/// and kept.
 fn report_from(
     conn: &mut DbConn,
     c: &Campaign,
@@ -330,7 +385,7 @@ fn report_from(
         team: team_code.map(str::to_string),
         channel,
     };
-    if let Some(Value::Report(report)) = inputs.cached(&key) {
+    if let Some(Value::Report(report)) = inputs.recall(conn, &key)? {
         return Ok(report);
     }
     let data = data_from(conn, c, &inputs.teams)?;
@@ -341,12 +396,36 @@ fn report_from(
     let started = std::time::Instant::now();
     let report = Arc::new(build_report(&data, &inputs.settings, &meta_of(c), &filter).map_err(engine_error)?);
     tracing::debug!(campaign = %c.id, engine_ms = started.elapsed().as_millis() as u64, "report built");
-    inputs.keep(key, Value::Report(report.clone()));
+    keep_report(conn, inputs, key, &report)?;
     Ok(report)
 }
 
+/// Keeps a built report and the API's JSON text of it.
+fn keep_report(conn: &mut DbConn, inputs: &Inputs, key: Key, report: &Arc<CampaignReport>) -> DomainResult<()> {
+    let Key::Report {
+        campaign,
+        team,
+        channel,
+    } = key.clone()
+    else {
+        return Ok(());
+    };
+    inputs.keep(conn, key, Value::Report(report.clone()), &to_kept(&**report)?)?;
+    let json = to_json(&**report)?;
+    inputs.keep(
+        conn,
+        Key::Json {
+            campaign,
+            team,
+            channel,
+        },
+        Value::Json(json.clone(), report.teams.len() + 1),
+        &json,
+    )
+}
+
 /// The report as the API serves it (JSON text), for a principal allowed to
-/// read it; closed campaigns' texts come from the cache like their reports.
+/// read it: the published text itself, kept like the report.
 pub fn report_json(
     conn: &mut DbConn,
     p: &Principal,
@@ -361,17 +440,18 @@ pub fn report_json(
         team: team_code.map(str::to_string),
         channel,
     };
-    if let Some(Value::Json(json, _)) = inputs.cached(&key) {
+    if let Some(Value::Json(json, _)) = inputs.recall(conn, &key)? {
         return Ok(json);
     }
     let report = report_from(conn, &c, &inputs, team_code, channel)?;
-    let json = bytes::Bytes::from(serde_json::to_vec(&*report).map_err(|e| DomainError::Unexpected(e.into()))?);
-    inputs.keep(key, Value::Json(json.clone(), report.teams.len() + 1));
-    Ok(json)
+    match report_cache::get(&key, &inputs.stamp) {
+        Some(Value::Json(json, _)) => Ok(json),
+        _ => to_json(&*report),
+    }
 }
 
 /// The organisation report and channel view, from one load of the
-/// aggregates (or both from the cache).
+/// aggregates (or both kept).
 fn organisation_figures(
     conn: &mut DbConn,
     c: &Campaign,
@@ -384,7 +464,7 @@ fn organisation_figures(
     };
     let channels_key = Key::Channels { campaign: c.id.clone() };
     if let (Some(Value::Report(report)), Some(Value::Channels(channels))) =
-        (inputs.cached(&report_key), inputs.cached(&channels_key))
+        (inputs.recall(conn, &report_key)?, inputs.recall(conn, &channels_key)?)
     {
         return Ok((report, channels));
     }
@@ -392,9 +472,20 @@ fn organisation_figures(
     let all = ReportFilter::default();
     let report = Arc::new(build_report(&data, &inputs.settings, &meta_of(c), &all).map_err(engine_error)?);
     let channels = Arc::new(crate::analytics::channel_view(&data, &inputs.settings, &all).ok());
-    inputs.keep(report_key, Value::Report(report.clone()));
-    inputs.keep(channels_key, Value::Channels(channels.clone()));
+    drop(data);
+    keep_report(conn, &inputs, report_key, &report)?;
+    let kept = to_kept(&*channels)?;
+    inputs.keep(conn, channels_key, Value::Channels(channels.clone()), &kept)?;
     Ok((report, channels))
+}
+
+/// Publishes a wave that has just closed (or whose aggregates were rebuilt
+/// after its close): freezes its publication and builds its organisation
+/// report and channel view once, kept in the database for every instance.
+/// Other views (a team's subtree, a channel) are built at their first read
+/// and kept the same way.
+pub fn publish(conn: &mut DbConn, c: &Campaign) -> DomainResult<()> {
+    organisation_figures(conn, c).map(|_| ())
 }
 
 /// Everything the organisation dashboard shows: the report, the channel

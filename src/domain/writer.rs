@@ -48,10 +48,7 @@ impl Writer {
     /// refused).
     pub async fn store(&self, pending: Pending) -> DomainResult<Stored> {
         let (reply, answer) = oneshot::channel();
-        self.queue
-            .send(Job { pending, reply })
-            .await
-            .map_err(|_| stopped())?;
+        self.queue.send(Job { pending, reply }).await.map_err(|_| stopped())?;
         answer.await.map_err(|_| stopped())?
     }
 }

@@ -41,7 +41,10 @@ fn submission(source: Source, population: Population, key: &str, value: u8) -> S
 async fn a_group_gives_each_submission_its_own_outcome(app: TestApp) {
     app.create_admin("root@example.org");
     let org = app.create_org("Banque");
-    app.import_teams(&org, "code,name,parent_code,headcount\nA,Agence A,,10\nB,Agence B,,10\n");
+    app.import_teams(
+        &org,
+        "code,name,parent_code,headcount\nA,Agence A,,10\nB,Agence B,,10\n",
+    );
     app.member(&org, "manager@example.org", miroir::auth::policy::Role::Manager, "A");
     let (open_id, _) = app.open_campaign(&org, "Vague ouverte");
     let (closed_id, _) = app.open_campaign(&org, "Vague close");
@@ -70,12 +73,7 @@ async fn a_group_gives_each_submission_its_own_outcome(app: TestApp) {
         invited_team: None,
     };
     // One form stored before the group.
-    let before = collection::store(
-        &mut conn,
-        &open,
-        customer(&a, "already-stored-key-0001", 4).submission,
-    )
-    .unwrap();
+    let before = collection::store(&mut conn, &open, customer(&a, "already-stored-key-0001", 4).submission).unwrap();
     assert_eq!(before, Stored::New);
 
     let tokens = app.invite(&open_id, "B", 1);
@@ -187,7 +185,10 @@ async fn a_group_gives_each_submission_its_own_outcome_postgres() {
 async fn concurrent_forms_are_all_stored(app: TestApp) {
     app.create_admin("root@example.org");
     let org = app.create_org("Banque");
-    app.import_teams(&org, "code,name,parent_code,headcount\nA,Agence A,,10\nB,Agence B,,10\n");
+    app.import_teams(
+        &org,
+        "code,name,parent_code,headcount\nA,Agence A,,10\nB,Agence B,,10\n",
+    );
     let (campaign_id, code) = app.open_campaign(&org, "Vague");
     let app = Arc::new(app);
     let mut tasks = Vec::new();

@@ -28,6 +28,7 @@ mod migrations;
 mod navigation;
 mod notices;
 mod organisations;
+mod published;
 mod reminders;
 mod results;
 mod routes;

@@ -253,13 +253,21 @@ pub fn insert_many(conn: &mut DbConn, rows: &[(Response, Vec<(String, i32)>)]) -
 /// key)` with distinct keys; returns the keys recorded now. A key already
 /// there (a double submission, perhaps from another instance at the same
 /// moment) is left as it is and not returned.
-pub fn claim_submission_keys(conn: &mut DbConn, keys: &[(&str, &str)]) -> QueryResult<std::collections::HashSet<String>> {
+pub fn claim_submission_keys(
+    conn: &mut DbConn,
+    keys: &[(&str, &str)],
+) -> QueryResult<std::collections::HashSet<String>> {
     let mut claimed = std::collections::HashSet::with_capacity(keys.len());
     // Few statement shapes, so each is prepared once per connection.
     for chunk in fixed_chunks(keys) {
         let rows: Vec<_> = chunk
             .iter()
-            .map(|(campaign, key)| (submission_keys::key.eq(*key), submission_keys::campaign_id.eq(*campaign)))
+            .map(|(campaign, key)| {
+                (
+                    submission_keys::key.eq(*key),
+                    submission_keys::campaign_id.eq(*campaign),
+                )
+            })
             .collect();
         let keys: Vec<String> = on_each_backend!(conn, |c| diesel::insert_into(submission_keys::table)
             .values(&rows)

@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use super::see_other;
 use crate::analytics::{Channel, Population};
 use crate::auth::random_token;
-use crate::domain::campaigns::CampaignStatus;
 use crate::domain::campaigns::Campaign;
+use crate::domain::campaigns::CampaignStatus;
 use crate::domain::collection::{self, Claim, Pending, Section, Source, Stored, Submission};
 use crate::domain::survey::{self, Target};
 use crate::domain::{DomainError, MessageKey};
@@ -281,7 +281,10 @@ async fn write(state: &State, campaign: Campaign, submission: Submission) -> App
     };
     let outcome = state.writer.store(pending).await;
     if invited.is_some() {
-        let kept = outcome.as_ref().map(|s| *s).map_err(|_| DomainError::Conflict("error-not-stored"));
+        let kept = outcome
+            .as_ref()
+            .map(|s| *s)
+            .map_err(|_| DomainError::Conflict("error-not-stored"));
         state
             .db(move |conn| Ok(collection::give_back(conn, &campaign, invited.as_ref(), &kept)?))
             .await?;
