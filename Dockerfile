@@ -5,7 +5,7 @@
 # mail goes over rustls.
 FROM rust:1-bookworm AS build
 WORKDIR /src
-COPY Cargo.toml Cargo.lock rustfmt.toml clippy.toml ./
+COPY Cargo.toml Cargo.lock rustfmt.toml clippy.toml build.rs ./
 COPY src src
 COPY migrations migrations
 COPY templates templates

@@ -97,26 +97,11 @@ impl Stamp {
     }
 }
 
-/// The identity of the running program: its version and its executable's
-/// size and modification time (any new build, perhaps another engine),
-/// read once.
+/// The identity of the program that builds the reports: its version and a
+/// digest of the engine's sources (`build.rs`). Instances built from the
+/// same sources share what they publish; another engine rebuilds it.
 fn program() -> &'static str {
-    static PROGRAM: LazyLock<String> = LazyLock::new(|| {
-        let build = std::env::current_exe()
-            .and_then(std::fs::metadata)
-            .map(|m| {
-                let modified = m
-                    .modified()
-                    .ok()
-                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                    .map(|d| d.as_nanos())
-                    .unwrap_or_default();
-                format!("{}:{modified}", m.len())
-            })
-            .unwrap_or_default();
-        format!("{}:{build}", env!("CARGO_PKG_VERSION"))
-    });
-    &PROGRAM
+    concat!(env!("CARGO_PKG_VERSION"), ":", env!("MIROIR_ENGINE_DIGEST"))
 }
 
 impl Key {

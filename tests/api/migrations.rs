@@ -84,12 +84,14 @@ fn column_type(backend: Backend, sql_type: &str) -> &'static str {
         (Backend::Sqlite, "Bool") => "BOOLEAN",
         (Backend::Sqlite, "Date") => "DATE",
         (Backend::Sqlite, "Timestamp") => "TIMESTAMP",
+        (Backend::Sqlite, "Binary") => "BLOB",
         (Backend::Postgres, "Text") => "text",
         (Backend::Postgres, "Integer") => "integer",
         (Backend::Postgres, "BigInt") => "bigint",
         (Backend::Postgres, "Bool") => "boolean",
         (Backend::Postgres, "Date") => "date",
         (Backend::Postgres, "Timestamp") => "timestamp without time zone",
+        (Backend::Postgres, "Binary") => "bytea",
         (_, other) => panic!("schema.rs uses the SQL type {other}: say here which column type stores it"),
     }
 }

@@ -257,14 +257,26 @@ pub fn each_histogram<E: From<diesel::result::Error>>(
     mut f: impl FnMut(&str, &str, &str, &str, i32, i64) -> Result<(), E>,
 ) -> Result<(), E> {
     use answer_histograms as h;
-    let rows = h::table
+    let query = h::table
         .filter(h::campaign_id.eq(campaign))
         .filter(h::count.ne(0))
-        .select((h::team_key, h::population, h::channel, h::item_code, h::value, h::count))
-        .load_iter::<(String, String, String, String, i32, i64), diesel::connection::DefaultLoadingMode>(conn)?;
-    for row in rows {
-        let (team, population, channel, item, value, count) = row?;
-        f(&team, &population, &channel, &item, value, count)?;
+        .select((h::team_key, h::population, h::channel, h::item_code, h::value, h::count));
+    type Row = (String, String, String, String, i32, i64);
+    // PostgreSQL row by row: libpq would otherwise hold the whole result
+    // (hundreds of MiB at 1,000 teams) before the first row is read.
+    match conn {
+        DbConn::Postgres(c) => {
+            for row in query.load_iter::<Row, diesel::pg::PgRowByRowLoadingMode>(c)? {
+                let (team, population, channel, item, value, count) = row?;
+                f(&team, &population, &channel, &item, value, count)?;
+            }
+        }
+        DbConn::Sqlite(c) => {
+            for row in query.load_iter::<Row, diesel::connection::DefaultLoadingMode>(c)? {
+                let (team, population, channel, item, value, count) = row?;
+                f(&team, &population, &channel, &item, value, count)?;
+            }
+        }
     }
     Ok(())
 }
