@@ -42,6 +42,9 @@ pub struct AppState {
     pub limiters: Limiters,
     /// Set when `MIROIR_SMTP_URL` is configured.
     pub mailer: Option<crate::domain::mail::Mailer>,
+    /// The anonymous survey forms, rendered once (shared with the
+    /// scheduler, whose moves change what they show).
+    pub surveys: Arc<crate::web::survey_cache::SurveyCache>,
 }
 
 pub type State = web::Data<Arc<AppState>>;
