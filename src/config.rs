@@ -210,7 +210,7 @@ mod tests {
                 "{variable} is not in the table"
             );
         }
-        assert_eq!(count, 17);
+        assert_eq!(count, 18);
     }
 
     #[test]

@@ -141,9 +141,7 @@ impl SurveyCache {
             view.writes
         };
         let started = Instant::now();
-        let stamp = state
-            .db(|conn| Ok(survey::page_stamp(conn)?))
-            .await?;
+        let stamp = state.db(|conn| Ok(survey::page_stamp(conn)?)).await?;
         let mut view = self.view();
         if view.writes == writes {
             if view.known.is_some_and(|(old, _)| old != stamp) {

@@ -54,7 +54,10 @@ fn field(html: &str, name: &str) -> String {
 fn without_tokens(html: &str, invitation: Option<&str>) -> String {
     let mut out = html.to_string();
     for name in ["csrf", "idempotency_key"] {
-        out = out.replace(&format!("value=\"{}\"", field(html, name)), &format!("value=\"{name}\""));
+        out = out.replace(
+            &format!("value=\"{}\"", field(html, name)),
+            &format!("value=\"{name}\""),
+        );
     }
     if let Some(token) = invitation {
         out = out.replace(token, "TOKEN");
@@ -65,7 +68,13 @@ fn without_tokens(html: &str, invitation: Option<&str>) -> String {
 fn action(html: &str) -> String {
     let doc = scraper::Html::parse_document(html);
     let form = scraper::Selector::parse("form#survey").unwrap();
-    doc.select(&form).next().unwrap().value().attr("action").unwrap().to_string()
+    doc.select(&form)
+        .next()
+        .unwrap()
+        .value()
+        .attr("action")
+        .unwrap()
+        .to_string()
 }
 
 fn heading(html: &str) -> String {
@@ -120,7 +129,11 @@ async fn a_kept_form_is_a_fresh_render_but_for_its_tokens(app: TestApp) {
     assert!(en.contains("<html lang=\"en\">"));
     let (_, fr) = get(&new_client(), &app.url(&format!("/s/{code}/A1"))).await;
     assert!(fr.contains("<html lang=\"fr\">"));
-    assert_eq!(heading(&fr), format!("Banque Lumière — {TEAM}"), "escaped once, shown as typed");
+    assert_eq!(
+        heading(&fr),
+        format!("Banque Lumière — {TEAM}"),
+        "escaped once, shown as typed"
+    );
 
     // Every invitation of a team shows the same form, posting to itself.
     let tokens = app.invite(&campaign, "A1", 2);
@@ -180,15 +193,29 @@ async fn changes_through_this_instance_show_on_its_next_form(backend: Backend) {
     let app = spawn_app_with(backend, |c| c.page_stamp_ms = 3_600_000).await;
     let (org, campaign, code, a1) = world(&app);
     let path = format!("/s/{code}/A1");
-    assert_eq!(heading(&app.get_text(&path).await.1), format!("Banque Lumière — {TEAM}"));
-    execute(&app, &format!("UPDATE teams SET name = 'Behind its back' WHERE id = '{a1}'"));
-    assert_eq!(heading(&app.get_text(&path).await.1), format!("Banque Lumière — {TEAM}"));
+    assert_eq!(
+        heading(&app.get_text(&path).await.1),
+        format!("Banque Lumière — {TEAM}")
+    );
+    execute(
+        &app,
+        &format!("UPDATE teams SET name = 'Behind its back' WHERE id = '{a1}'"),
+    );
+    assert_eq!(
+        heading(&app.get_text(&path).await.1),
+        format!("Banque Lumière — {TEAM}")
+    );
 
     let admin = app.as_user("root@example.org").await;
     let res = admin
         .post_form(
             &format!("/orgs/{org}/teams/{a1}/edit"),
-            &[("code", "A1"), ("name", "Agence Sud"), ("parent_code", "R1"), ("headcount", "6")],
+            &[
+                ("code", "A1"),
+                ("name", "Agence Sud"),
+                ("parent_code", "R1"),
+                ("headcount", "6"),
+            ],
         )
         .await;
     assert_eq!(res.status().as_u16(), 303);
@@ -230,10 +257,16 @@ async fn changes_elsewhere_show_within_the_window(backend: Backend) {
     let (org, campaign, code, a1) = world(&app);
     let path = format!("/s/{code}/A1?ch=phone");
     let wait = || tokio::time::sleep(Duration::from_millis(window + 150));
-    assert_eq!(heading(&app.get_text(&path).await.1), format!("Banque Lumière — {TEAM}"));
+    assert_eq!(
+        heading(&app.get_text(&path).await.1),
+        format!("Banque Lumière — {TEAM}")
+    );
 
     execute(&app, &format!("UPDATE teams SET name = 'Agence Est' WHERE id = '{a1}'"));
-    execute(&app, &format!("UPDATE organisations SET name = 'Banque Lune' WHERE id = '{org}'"));
+    execute(
+        &app,
+        &format!("UPDATE organisations SET name = 'Banque Lune' WHERE id = '{org}'"),
+    );
     wait().await;
     assert_eq!(heading(&app.get_text(&path).await.1), "Banque Lune — Agence Est");
 
@@ -244,7 +277,10 @@ async fn changes_elsewhere_show_within_the_window(backend: Backend) {
     assert_eq!(app.get(&path).await.status().as_u16(), 410);
 }
 
-crate::both_backends!(a_kept_form_is_a_fresh_render_but_for_its_tokens, answers_from_a_kept_form_are_stored);
+crate::both_backends!(
+    a_kept_form_is_a_fresh_render_but_for_its_tokens,
+    answers_from_a_kept_form_are_stored
+);
 
 mod changes_through_this_instance {
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -17,11 +17,13 @@ use crate::domain::collection::{self, Section, Source, Stored, Submission};
 use crate::domain::survey::{self, Target};
 use crate::domain::{DomainError, MessageKey};
 use crate::error::{AppError, AppResult};
-use crate::web::context::{csrf_token, lang_for, language_cookie, notice_for, page_context_as, page_context_in, CsrfForm};
+use crate::web::context::{
+    csrf_token, lang_for, language_cookie, notice_for, page_context_as, page_context_in, CsrfForm,
+};
 use crate::web::render::{html, PageContext};
-use crate::web::survey_cache::{answerable, PageKey};
 use crate::web::session::SignedIn;
 use crate::web::state::State;
+use crate::web::survey_cache::{answerable, PageKey};
 
 #[derive(Serialize)]
 struct SurveyPage {
@@ -367,10 +369,7 @@ pub async fn customer_form(
         .and_then(|c| Channel::parse(c).ok())
         .unwrap_or(Channel::Web);
     // Kept look-ups: a submission re-reads them (`customer_target`).
-    let found = state
-        .surveys
-        .customer_target(&state, code, team_code, channel)
-        .await?;
+    let found = state.surveys.customer_target(&state, code, team_code, channel).await?;
     match found {
         Ok((target, _)) => anonymous_form(&state, &req, &target),
         Err(e) => not_answerable(&state, &req, &e).unwrap_or_else(|| Err(e.into())),
