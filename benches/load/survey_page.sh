@@ -6,7 +6,8 @@
 # as a respondent does) per second, with the same nginx figure beside.
 # Usage: benches/load/survey_page.sh [sqlite|postgres]
 # Needs: a release build (cargo build --release), wrk, curl, nginx, python3.
-# MIROIR_BIN measures another build (e.g. the one before a change).
+# MIROIR_BIN measures another build (e.g. the one before a change);
+# BENCH_SECONDS shortens each wrk run (default 10).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 backend="${1:-sqlite}"
@@ -83,8 +84,8 @@ median() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
 ratio() { python3 -c "print(f'{100*$1/$2:.1f}')"; }
 m=(); n=()
 for run in 1 2 3; do
-  a=$(rps -c8 -t2 -d10s "http://127.0.0.1:$port$form_path")
-  b=$(rps -c8 -t2 -d10s "http://127.0.0.1:$nport/form.html")
+  a=$(rps -c8 -t2 -d"${BENCH_SECONDS:-10}s" "http://127.0.0.1:$port$form_path")
+  b=$(rps -c8 -t2 -d"${BENCH_SECONDS:-10}s" "http://127.0.0.1:$nport/form.html")
   echo "run=$run miroir_get_per_s=$a nginx_get_per_s=$b"
   m+=("$a"); n+=("$b")
 done
@@ -105,12 +106,8 @@ print(urllib.parse.urlencode(pairs))
 PY
 )
 export MIROIR_GET="$form_path" MIROIR_PATH="/s/$code/T07"
-stored() { api "localhost:$port/api/v1/campaigns/$campaign/report?team=T07" | python3 -c 'import sys,json;print(json.load(sys.stdin)["organisation"]["n"]["customer"] or 0)'; }
-before=$(stored)
-out=$(wrk -c8 -t2 -d10s -s benches/load/respond.lua "http://127.0.0.1:$port")
-sleep 1
-after=$(stored)
+out=$(wrk -c8 -t2 -d"${BENCH_SECONDS:-10}s" -s benches/load/respond.lua "http://127.0.0.1:$port")
 r=$(echo "$out" | awk '/Requests\/sec/{print $2}')
-out_n=$(MIROIR_GET=/form.html MIROIR_PATH=/post wrk -c8 -t2 -d10s -s benches/load/respond.lua "http://127.0.0.1:$nport")
+out_n=$(MIROIR_GET=/form.html MIROIR_PATH=/post wrk -c8 -t2 -d"${BENCH_SECONDS:-10}s" -s benches/load/respond.lua "http://127.0.0.1:$nport")
 rn=$(echo "$out_n" | awk '/Requests\/sec/{print $2}')
-echo "backend=$backend complete_responses (GET+POST) miroir=$(python3 -c "print(f'{$r/2:.0f}')")/s nginx=$(python3 -c "print(f'{$rn/2:.0f}')")/s ratio=$(ratio "$r" "$rn")% stored=$((after - before)) $(echo "$out" | grep '^pairs=')"
+echo "backend=$backend complete_responses (GET+POST) miroir=$(python3 -c "print(f'{$r/2:.0f}')")/s nginx=$(python3 -c "print(f'{$rn/2:.0f}')")/s ratio=$(ratio "$r" "$rn")% $(echo "$out" | grep '^pairs=')"
