@@ -20,6 +20,7 @@
 //! | `MIROIR_MAIL_FROM` | `--mail-from` | `Miroir <no-reply@localhost>` | sender of those e-mails |
 //! | `MIROIR_SCHEDULER_MS` | `--scheduler-ms` | `60000` | how often (milliseconds, at least 100) the server opens and closes the waves that run by themselves; it also does so at start-up |
 //! | `MIROIR_WEBHOOK_POLL_MS` | `--webhook-poll-ms` | `5000` | how often (milliseconds) the webhook delivery task looks for messages due in the outbox |
+//! | `MIROIR_PAGE_STAMP_MS` | `--page-stamp-ms` | `1000` | how long (milliseconds) an instance trusts its cached survey pages before it re-reads the database's change stamp: a change made through another instance or the command line (a team renamed, a campaign closed) shows within this time; changes made through this instance show at once; `0` re-reads it on every survey page |
 //! | `RUST_LOG` | | `info` | log filter |
 //! | `MIROIR_LOG_FORMAT` | | `text` | `json` for structured logs |
 //!
@@ -114,6 +115,8 @@ pub struct Config {
     pub scheduler_ms: u64,
     #[arg(long, env = "MIROIR_WEBHOOK_POLL_MS", default_value_t = 5000)]
     pub webhook_poll_ms: u64,
+    #[arg(long, env = "MIROIR_PAGE_STAMP_MS", default_value_t = 1000)]
+    pub page_stamp_ms: u64,
 }
 
 impl Config {
@@ -137,6 +140,9 @@ impl Config {
             mail_from: "Miroir <no-reply@localhost>".into(),
             scheduler_ms: 60_000,
             webhook_poll_ms: 5000,
+            // Tests and tools change the database behind the server's
+            // back: forms re-read the stamp every time.
+            page_stamp_ms: 0,
         }
     }
 
@@ -204,7 +210,7 @@ mod tests {
                 "{variable} is not in the table"
             );
         }
-        assert_eq!(count, 17);
+        assert_eq!(count, 18);
     }
 
     #[test]

@@ -14,6 +14,7 @@ use crate::config::Config;
 use crate::db::{self, models::settings, Pool};
 use crate::domain::accounts;
 use crate::telemetry::PrivateRootSpan;
+use crate::web::survey_cache::SurveyCache;
 use crate::web::{self as routes, render, state::AppState, state::Limiters};
 
 const SECRET_KEY: &str = "session_secret";
@@ -26,6 +27,7 @@ pub struct Application {
     scheduler_ms: u64,
     /// The scheduler's own mailer (reminders, notices), when mail is set up.
     scheduler_mailer: Option<crate::domain::mail::Mailer>,
+    surveys: Arc<SurveyCache>,
     webhook_poll: std::time::Duration,
 }
 
@@ -67,6 +69,7 @@ impl Application {
         };
         // The scheduler's copy shares the same SMTP transport.
         let scheduler_mailer = mailer.clone();
+        let surveys = Arc::new(SurveyCache::new(config.page_stamp_ms, config.templates_dir.is_some()));
         let state = Arc::new(AppState {
             pool: pool.clone(),
             templates: render::registry(config.templates_dir.as_deref())?,
@@ -75,6 +78,7 @@ impl Application {
             limiters: Limiters::new(config.login_rate, config.submit_rate),
             mailer,
             writer: crate::domain::writer::Writer::start(pool.clone()),
+            surveys: surveys.clone(),
             config: config.clone(),
         });
         let data = web::Data::new(state);
@@ -101,6 +105,7 @@ impl Application {
             setup_token,
             scheduler_ms: config.scheduler_ms,
             scheduler_mailer,
+            surveys,
             webhook_poll: std::time::Duration::from_millis(config.webhook_poll_ms),
         })
     }
@@ -133,6 +138,7 @@ impl Application {
             self.pool.clone(),
             self.scheduler_ms,
             self.scheduler_mailer,
+            self.surveys,
         ));
         let (stop, stopped) = tokio::sync::watch::channel(false);
         let delivery = tokio::spawn(crate::domain::webhooks::run(
@@ -151,21 +157,29 @@ impl Application {
 /// The server's background work: at start-up (what was missed while it was
 /// down) and then every `MIROIR_SCHEDULER_MS`, the instance holding the
 /// scheduler's lease moves the campaigns whose dates have come.
-async fn run_scheduler(pool: Pool, every_ms: u64, mailer: Option<crate::domain::mail::Mailer>) {
+async fn run_scheduler(
+    pool: Pool,
+    every_ms: u64,
+    mailer: Option<crate::domain::mail::Mailer>,
+    surveys: Arc<SurveyCache>,
+) {
     let mailer = std::sync::Arc::new(mailer);
     let holder = crate::db::models::new_id();
     let every = std::time::Duration::from_millis(every_ms);
     // A lease outlives a few missed passes, then another instance takes over.
     let lease_seconds = i64::try_from((every_ms * 3).div_ceil(1000)).unwrap_or(i64::MAX).max(1);
     loop {
-        let (pool, holder, mailer) = (pool.clone(), holder.clone(), mailer.clone());
+        let (pool, holder, mailer, surveys) = (pool.clone(), holder.clone(), mailer.clone(), surveys.clone());
         let pass = tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
             let mut conn = pool.get()?;
             let now = chrono::Utc::now();
             // Nothing due: nothing written, no lease taken.
             let moves = crate::domain::scheduler::due_moves(&mut conn, now)?;
             if !moves.is_empty() && crate::domain::scheduler::lease(&mut conn, &holder, now, lease_seconds)? {
-                crate::domain::scheduler::apply_moves(&mut conn, moves)?;
+                let applied = crate::domain::scheduler::apply_moves(&mut conn, moves);
+                // Opened or closed waves show on this instance's forms at once.
+                surveys.written();
+                applied?;
             }
             if let Some(mailer) = mailer.as_ref() {
                 crate::domain::scheduler::send_mail(&mut conn, mailer, now)?;

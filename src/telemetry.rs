@@ -31,17 +31,20 @@ pub struct PrivateRootSpan;
 
 impl RootSpanBuilder for PrivateRootSpan {
     fn on_request_start(request: &ServiceRequest) -> Span {
-        let route = request.match_pattern().unwrap_or_else(|| "unmatched".into());
         let request_id = request
             .extensions()
             .get::<tracing_actix_web::RequestId>()
             .map(|id| id.to_string())
             .unwrap_or_default();
-        tracing::info_span!("request", method = %request.method(), route = %route, request_id = %request_id, status = tracing::field::Empty)
+        tracing::info_span!("request", method = %request.method(), route = tracing::field::Empty, request_id = %request_id, status = tracing::field::Empty)
     }
 
+    // The route is read when the response leaves, from the resource the
+    // router chose: at the start it would mean matching every path twice.
     fn on_request_end<B: MessageBody>(span: Span, outcome: &Result<ServiceResponse<B>, Error>) {
         if let Ok(response) = outcome {
+            let route = response.request().match_pattern();
+            span.record("route", route.as_deref().unwrap_or("unmatched"));
             span.record("status", response.status().as_u16());
         }
         DefaultRootSpanBuilder::on_request_end(span, outcome);

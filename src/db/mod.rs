@@ -175,6 +175,10 @@ pub fn connect(url: &str, max_size: u32) -> anyhow::Result<Pool> {
     let pool = r2d2::Pool::builder()
         .max_size(size)
         .connection_timeout(Duration::from_secs(10))
+        // No `SELECT 1` before every use: a broken connection is still
+        // dropped on return (`has_broken`), and the next query's error says
+        // what happened.
+        .test_on_check_out(false)
         .build(manager)?;
     let mut conn = pool.get()?;
     run_migrations(&mut conn)?;

@@ -11,6 +11,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// Moved by triggers on every write to organisations, teams and
+    /// campaigns; read by the survey page cache.
+    page_stamp (id) {
+        id -> Integer,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
     organisations (id) {
         id -> Text,
         name -> Text,
@@ -308,6 +317,7 @@ diesel::joinable!(webhook_endpoints -> organisations (organisation_id));
 diesel::joinable!(webhook_outbox -> webhook_endpoints (endpoint_id));
 diesel::allow_tables_to_appear_in_same_query!(
     app_settings,
+    page_stamp,
     organisations,
     teams,
     users,

@@ -95,6 +95,12 @@ pub fn employee_target(conn: &mut DbConn, token: &str) -> DomainResult<Target> {
     })
 }
 
+/// The change stamp of what survey forms show: triggers move it on every
+/// write to organisations, teams and campaigns (`web::survey_cache`).
+pub fn page_stamp(conn: &mut DbConn) -> DomainResult<i64> {
+    Ok(crate::db::models::page_stamp::current(conn)?)
+}
+
 /// Whether a submission with this idempotency key was stored (a second
 /// click after success finds the invitation used).
 pub fn submission_seen(conn: &mut DbConn, key: &str) -> DomainResult<bool> {

@@ -76,10 +76,7 @@ pub fn page_context_in<T: Serialize>(
 /// A page context in a language already chosen (a survey switched to
 /// another language re-renders in it before the cookie is back).
 pub fn page_context_as<T: Serialize>(req: &HttpRequest, title_key: &str, lang: String, page: T) -> PageContext<T> {
-    let notice = web::Query::<NoticeQuery>::from_query(req.query_string())
-        .ok()
-        .and_then(|q| q.0.notice)
-        .filter(|n| n.starts_with("notice-") && i18n::try_translate(&lang, n, None).is_some());
+    let notice = notice_for(req, &lang);
     PageContext {
         title: i18n::t(&lang, title_key),
         languages: i18n::supported().to_vec(),
@@ -101,6 +98,15 @@ pub fn page_context_as<T: Serialize>(req: &HttpRequest, title_key: &str, lang: S
         survey_form: false,
         page,
     }
+}
+
+/// The notice a redirect asked this page to show (`?notice=`), if it is
+/// one of ours in this language.
+pub fn notice_for(req: &HttpRequest, lang: &str) -> Option<String> {
+    web::Query::<NoticeQuery>::from_query(req.query_string())
+        .ok()
+        .and_then(|q| q.0.notice)
+        .filter(|n| n.starts_with("notice-") && i18n::try_translate(lang, n, None).is_some())
 }
 
 /// The cookie that remembers the language a visitor chose.

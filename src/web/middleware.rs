@@ -64,7 +64,13 @@ pub async fn plumbing(
     }
 
     let secure = state.as_ref().is_some_and(|s| s.config.secure_cookies);
-    let mut res = next.call(req).await?.map_into_boxed_body();
+    let writes = !req.method().is_safe() && !is_survey_answer(&path);
+    let res = next.call(req).await;
+    if let (true, Some(state)) = (writes, &state) {
+        // Whatever it changed shows on this instance's next survey form.
+        state.surveys.written();
+    }
+    let mut res = res?.map_into_boxed_body();
     if let Some(value) = fresh_csrf {
         let cookie = Cookie::build(csrf::COOKIE, value)
             .path("/")
@@ -76,6 +82,12 @@ pub async fn plumbing(
     }
     let (req, res) = res.into_parts();
     Ok(finish(render_error(req, res, is_api, state.as_ref())))
+}
+
+/// A respondent's answers to an anonymous form: they store a response and
+/// change nothing a survey form shows.
+fn is_survey_answer(path: &str) -> bool {
+    path.starts_with("/s/") || path.starts_with("/i/")
 }
 
 /// Pages and API answers carry people's data (results, reports, exports,

@@ -10,6 +10,7 @@ pub mod pages;
 pub mod render;
 pub mod session;
 pub mod state;
+pub mod survey_cache;
 pub mod uploads;
 
 use actix_web::{get, web, HttpResponse};

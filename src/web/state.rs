@@ -44,6 +44,9 @@ pub struct AppState {
     pub mailer: Option<crate::domain::mail::Mailer>,
     /// The instance's one writer of survey submissions (group commit).
     pub writer: crate::domain::writer::Writer,
+    /// The anonymous survey forms, rendered once (shared with the
+    /// scheduler, whose moves change what they show).
+    pub surveys: Arc<crate::web::survey_cache::SurveyCache>,
 }
 
 pub type State = web::Data<Arc<AppState>>;

@@ -34,6 +34,7 @@ mod results;
 mod routes;
 mod scheduler;
 mod setup;
+mod survey_pages;
 mod team_page;
 mod teams;
 mod vocabularies;

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod campaign;
 pub mod notice;
 pub mod organisation;
+pub mod page_stamp;
 pub mod publication;
 pub mod reminder;
 pub mod response;

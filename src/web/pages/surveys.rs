@@ -18,10 +18,13 @@ use crate::domain::collection::{self, Claim, Pending, Section, Source, Stored, S
 use crate::domain::survey::{self, Target};
 use crate::domain::{DomainError, MessageKey};
 use crate::error::{AppError, AppResult};
-use crate::web::context::{lang_for, language_cookie, page_context_as, page_context_in, CsrfForm};
-use crate::web::render::html;
+use crate::web::context::{
+    csrf_token, lang_for, language_cookie, notice_for, page_context_as, page_context_in, CsrfForm,
+};
+use crate::web::render::{html, PageContext};
 use crate::web::session::SignedIn;
 use crate::web::state::State;
+use crate::web::survey_cache::{answerable, PageKey};
 
 #[derive(Serialize)]
 struct SurveyPage {
@@ -86,20 +89,15 @@ impl Extras {
     }
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "a survey form is drawn from its target, the typed answers, their messages and the extras"
-)]
-fn render(
-    state: &State,
-    req: &HttpRequest,
+/// A survey form's page, from its target, the typed answers, their
+/// messages and the extras.
+fn survey_page(
     target: &Target,
     typed: &HashMap<String, String>,
     errors: &BTreeMap<String, MessageKey>,
     extras: Extras,
     contact_error: Option<MessageKey>,
-    status: StatusCode,
-) -> AppResult<HttpResponse> {
+) -> SurveyPage {
     let sections = collection::questionnaire(target.instrument(), target.population, typed, errors);
     let question_count = sections.iter().map(|s| s.questions.len()).sum();
     let refused: Vec<Refused> = sections
@@ -119,7 +117,7 @@ fn render(
         Population::Manager => "survey-intro-manager",
         Population::Executive => "survey-intro-executive",
     };
-    let page = SurveyPage {
+    SurveyPage {
         organisation_name: target.org_name.clone(),
         team_name: target.team_name.clone(),
         intro_key,
@@ -142,15 +140,38 @@ fn render(
         error_count: errors.len() + usize::from(contact_error.is_some()),
         refused,
         first_refused,
-    };
-    let switched = extras.switch_lang.clone();
-    let mut ctx = match &switched {
-        Some(lang) => page_context_as(req, "survey-title", lang.clone(), page),
-        None => page_context_in(req, "survey-title", Some(&target.org_default), page),
-    };
+    }
+}
+
+/// The context of a survey form in `lang`.
+fn survey_context(req: &HttpRequest, target: &Target, lang: String, page: SurveyPage) -> PageContext<SurveyPage> {
+    let mut ctx = page_context_as(req, "survey-title", lang, page);
     // Signed self-assessments keep the header of a signed-in person.
     ctx.respondent = matches!(target.population, Population::Customer | Population::Employee);
     ctx.survey_form = true;
+    ctx
+}
+
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a survey form is drawn from its target, the typed answers, their messages and the extras"
+)]
+fn render(
+    state: &State,
+    req: &HttpRequest,
+    target: &Target,
+    typed: &HashMap<String, String>,
+    errors: &BTreeMap<String, MessageKey>,
+    extras: Extras,
+    contact_error: Option<MessageKey>,
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
+    let switched = extras.switch_lang.clone();
+    let lang = switched
+        .clone()
+        .unwrap_or_else(|| lang_for(req, Some(&target.org_default)));
+    let page = survey_page(target, typed, errors, extras, contact_error);
+    let ctx = survey_context(req, target, lang, page);
     let mut res = html(&state.templates, "pages/survey", &ctx)?;
     *res.status_mut() = status;
     if let Some(lang) = switched {
@@ -162,6 +183,52 @@ fn render(
         actix_web::http::header::HeaderValue::from_static("no-store"),
     );
     Ok(res)
+}
+
+/// A blank anonymous form (a customer's link, an employee's invitation):
+/// the kept bytes of its team, channel and language with this request's
+/// CSRF token, a fresh idempotency key and its action put in. A signed-in
+/// visitor's header names them, so their form is drawn afresh.
+fn anonymous_form(state: &State, req: &HttpRequest, target: &Target) -> AppResult<HttpResponse> {
+    let blank = || {
+        render(
+            state,
+            req,
+            target,
+            &HashMap::new(),
+            &BTreeMap::new(),
+            Extras::default(),
+            None,
+            StatusCode::OK,
+        )
+    };
+    if !state.surveys.enabled() || crate::web::middleware::signed_in(req).is_some() {
+        return blank();
+    }
+    let lang = lang_for(req, Some(&target.org_default));
+    let notice = notice_for(req, &lang);
+    let key = PageKey::new(target, &lang, notice.as_deref());
+    let kept = state.surveys.page(key, |markers| {
+        let mut marked = target.clone();
+        marked.action = markers.action();
+        let extras = Extras {
+            idempotency_key: markers.idempotency_key(),
+            ..Extras::default()
+        };
+        let page = survey_page(&marked, &HashMap::new(), &BTreeMap::new(), extras, None);
+        let mut ctx = survey_context(req, &marked, lang.clone(), page);
+        ctx.csrf = markers.csrf();
+        state
+            .templates
+            .render("pages/survey", &ctx)
+            .map_err(|e| AppError::Unexpected(anyhow::anyhow!("rendering pages/survey: {e}")))
+    })?;
+    let Some(kept) = kept else { return blank() };
+    let body = kept.join(&csrf_token(req), &random_token(18), &target.action);
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
+        .body(body))
 }
 
 #[derive(Serialize)]
@@ -318,16 +385,6 @@ async fn customer_target(
         .await
 }
 
-/// Splits why a link cannot be answered (shown as a message) from a
-/// failure of the server.
-fn answerable<T>(found: Result<T, DomainError>) -> Result<Result<T, DomainError>, DomainError> {
-    match found {
-        Ok(t) => Ok(Ok(t)),
-        Err(e @ (DomainError::Validation(_) | DomainError::Conflict(_) | DomainError::NotFound)) => Ok(Err(e)),
-        Err(e) => Err(e),
-    }
-}
-
 #[get("/s/{campaign}/{team}")]
 pub async fn customer_form(
     state: State,
@@ -336,17 +393,16 @@ pub async fn customer_form(
     q: web::Query<ChannelQuery>,
 ) -> AppResult<HttpResponse> {
     let (code, team_code) = path.into_inner();
-    match customer_target(&state, code, team_code, q.into_inner().ch).await? {
-        Ok((target, _)) => render(
-            &state,
-            &req,
-            &target,
-            &HashMap::new(),
-            &BTreeMap::new(),
-            Extras::default(),
-            None,
-            StatusCode::OK,
-        ),
+    let channel = q
+        .into_inner()
+        .ch
+        .as_deref()
+        .and_then(|c| Channel::parse(c).ok())
+        .unwrap_or(Channel::Web);
+    // Kept look-ups: a submission re-reads them (`customer_target`).
+    let found = state.surveys.customer_target(&state, code, team_code, channel).await?;
+    match found {
+        Ok((target, _)) => anonymous_form(&state, &req, &target),
         Err(e) => not_answerable(&state, &req, &e).unwrap_or_else(|| Err(e.into())),
     }
 }
@@ -381,16 +437,7 @@ async fn employee_target(state: &State, token: String) -> AppResult<Result<Targe
 #[get("/i/{token}")]
 pub async fn employee_form(state: State, req: HttpRequest, path: web::Path<String>) -> AppResult<HttpResponse> {
     match employee_target(&state, path.into_inner()).await? {
-        Ok(target) => render(
-            &state,
-            &req,
-            &target,
-            &HashMap::new(),
-            &BTreeMap::new(),
-            Extras::default(),
-            None,
-            StatusCode::OK,
-        ),
+        Ok(target) => anonymous_form(&state, &req, &target),
         Err(e) => not_answerable(&state, &req, &e).unwrap_or_else(|| Err(e.into())),
     }
 }

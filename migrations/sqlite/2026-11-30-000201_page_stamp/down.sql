@@ -1,0 +1,10 @@
+DROP TRIGGER page_stamp_organisations_insert;
+DROP TRIGGER page_stamp_organisations_update;
+DROP TRIGGER page_stamp_organisations_delete;
+DROP TRIGGER page_stamp_teams_insert;
+DROP TRIGGER page_stamp_teams_update;
+DROP TRIGGER page_stamp_teams_delete;
+DROP TRIGGER page_stamp_campaigns_insert;
+DROP TRIGGER page_stamp_campaigns_update;
+DROP TRIGGER page_stamp_campaigns_delete;
+DROP TABLE page_stamp;
