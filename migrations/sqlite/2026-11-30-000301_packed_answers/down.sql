@@ -1,3 +1,13 @@
+-- The insert triggers as 2026-11-29-000007_closed_vocabularies wrote them.
+DROP TRIGGER responses_population_known_insert;
+CREATE TRIGGER responses_population_known_insert BEFORE INSERT ON responses
+WHEN NEW.population NOT IN ('customer', 'employee', 'manager', 'executive')
+BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed: responses_population_known'); END;
+DROP TRIGGER responses_channel_known_insert;
+CREATE TRIGGER responses_channel_known_insert BEFORE INSERT ON responses
+WHEN NOT (NEW.channel IS NULL OR NEW.channel IN ('in_person', 'phone', 'web', 'app', 'email', 'other'))
+BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed: responses_channel_known'); END;
+
 -- One row per answer again, split out of the packed text.
 CREATE TABLE answers (
     response_id TEXT NOT NULL REFERENCES responses(id) ON DELETE CASCADE,

@@ -20,3 +20,20 @@ UPDATE responses SET answers = (
 WHERE id IN (SELECT response_id FROM answers);
 
 DROP TABLE answers;
+
+-- The closed vocabularies of responses, checked on insert with a chain of
+-- comparisons instead of `NOT IN (…)`: the same refusals with the same
+-- messages, but SQLite builds an ephemeral table for an IN list at every
+-- firing, which made these two triggers cost more than the insert itself
+-- (a million-row import: 2.6 s of CPU per 200,000 rows with them, 1.4 s
+-- with comparisons, 1.0 s without any trigger).
+DROP TRIGGER responses_population_known_insert;
+CREATE TRIGGER responses_population_known_insert BEFORE INSERT ON responses
+WHEN NOT (NEW.population = 'customer' OR NEW.population = 'employee' OR NEW.population = 'manager'
+          OR NEW.population = 'executive')
+BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed: responses_population_known'); END;
+DROP TRIGGER responses_channel_known_insert;
+CREATE TRIGGER responses_channel_known_insert BEFORE INSERT ON responses
+WHEN NOT (NEW.channel IS NULL OR NEW.channel = 'in_person' OR NEW.channel = 'phone' OR NEW.channel = 'web'
+          OR NEW.channel = 'app' OR NEW.channel = 'email' OR NEW.channel = 'other')
+BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed: responses_channel_known'); END;
