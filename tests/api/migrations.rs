@@ -228,6 +228,14 @@ fn old_answers(conn: &mut DbConn) -> Vec<OldAnswer> {
     rows
 }
 
+/// Id, population, channel and answers of a response of the old schema.
+type OldResponse = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static [(&'static str, i32)],
+);
+
 /// Answers written one row each through the old schema are read back the
 /// same through `db::models::response` once the migration has packed them,
 /// a rebuild of the aggregates counts them, and the down migration gives
@@ -277,7 +285,7 @@ fn answers_carry_over(backend: Backend) {
     let campaign = campaigns::create(&mut conn, &admin, &org, &input).unwrap().id;
     // Three customers (one answered nothing) and an employee, written as the
     // old code did: a response row, then one row per answer.
-    let responses: [(&str, &str, Option<&str>, &[(&str, i32)]); 4] = [
+    let responses: [OldResponse; 4] = [
         (
             "r-1",
             "customer",

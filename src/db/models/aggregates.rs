@@ -100,10 +100,14 @@ impl Delta {
 /// It folds through `analytics::fold_respondent`, as `Delta::add` does.
 #[derive(Debug, Default)]
 pub struct Tally<'t> {
-    histograms: HashMap<(Option<&'t str>, Population, Option<Channel>, ItemCode, u8), u64>,
-    respondents: HashMap<(Option<&'t str>, Population, Option<Channel>, Scope), u64>,
+    histograms: HashMap<(Group<'t>, ItemCode, u8), u64>,
+    respondents: HashMap<(Group<'t>, Scope), u64>,
     orientation: HashMap<(&'t str, u8), u64>,
 }
+
+/// The respondents a `Tally` counts together: team (none: organisation
+/// level), population, channel.
+type Group<'t> = (Option<&'t str>, Population, Option<Channel>);
 
 impl<'t> Tally<'t> {
     /// Adds one respondent of `team` (none: organisation level).
@@ -118,11 +122,14 @@ impl<'t> Tally<'t> {
             Folded::Answer(item, value) => {
                 *self
                     .histograms
-                    .entry((team, population, channel, item, value))
+                    .entry(((team, population, channel), item, value))
                     .or_default() += 1;
             }
             Folded::Respondent(scope) => {
-                *self.respondents.entry((team, population, channel, scope)).or_default() += 1;
+                *self
+                    .respondents
+                    .entry(((team, population, channel), scope))
+                    .or_default() += 1;
             }
             Folded::Orientation(key) => {
                 if let Some(team) = team {
@@ -135,7 +142,7 @@ impl<'t> Tally<'t> {
     /// The counts as the changes `apply` writes.
     pub fn into_delta(self) -> Delta {
         let mut delta = Delta::default();
-        for ((team, population, channel, item, value), count) in self.histograms {
+        for (((team, population, channel), item, value), count) in self.histograms {
             let row = HistogramRow {
                 team: None,
                 population,
@@ -146,7 +153,7 @@ impl<'t> Tally<'t> {
             };
             delta.add_histogram(&row, team.unwrap_or_default(), 1);
         }
-        for ((team, population, channel, scope), count) in self.respondents {
+        for (((team, population, channel), scope), count) in self.respondents {
             let row = RespondentRow {
                 team: None,
                 population,
