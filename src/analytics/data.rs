@@ -110,47 +110,77 @@ impl CampaignData {
     }
 
     /// Folds one raw respondent into the aggregates exactly as the database
-    /// layer must do incrementally: one histogram count per answer, one
-    /// respondent count for `*` and for each item group touched, and the
-    /// orientation bucket. Rows are appended, not merged.
+    /// layer must do incrementally (see [`fold_respondent`]). Rows are
+    /// appended, not merged.
     pub fn add_respondent(&mut self, respondent: &Respondent<'_>) {
         let team: Option<TeamCode> = respondent.team.map(Into::into);
-        let mut groups = BTreeSet::new();
-        let (mut orientation_sum, mut orientation_items) = (0u32, 0u32);
-        for &(item, value) in respondent.answers {
-            self.histograms.push(HistogramRow {
+        let (population, channel) = (respondent.population, respondent.channel);
+        fold_respondent(respondent.answers, respondent.team.is_some(), |part| match part {
+            Folded::Answer(item, value) => self.histograms.push(HistogramRow {
                 team: team.clone(),
-                population: respondent.population,
-                channel: respondent.channel,
+                population,
+                channel,
                 item,
                 value,
                 count: 1,
-            });
-            groups.insert(Scope::Group(item.group()));
-            if let ItemCode::Headline(Headline::Orientation1 | Headline::Orientation2 | Headline::Orientation3) = item {
-                orientation_sum += u32::from(value);
-                orientation_items += 1;
-            }
-        }
-        groups.insert(Scope::All);
-        for scope in groups {
-            self.respondents.push(RespondentRow {
+            }),
+            Folded::Respondent(scope) => self.respondents.push(RespondentRow {
                 team: team.clone(),
-                population: respondent.population,
-                channel: respondent.channel,
+                population,
+                channel,
                 scope,
                 count: 1,
-            });
+            }),
+            Folded::Orientation(key) => {
+                if let Some(code) = &team {
+                    self.orientation.push(OrientationRow {
+                        team: code.clone(),
+                        key,
+                        count: 1,
+                    });
+                }
+            }
+        });
+    }
+}
+
+/// One count a respondent adds to the aggregates of their team, population
+/// and channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Folded {
+    /// One histogram count: this value given to this item.
+    Answer(ItemCode, u8),
+    /// One respondent count in this scope.
+    Respondent(Scope),
+    /// One employee in this orientation bucket (6 × mean answer).
+    Orientation(u8),
+}
+
+/// The one definition of what a respondent adds to the aggregates: one
+/// histogram count per answer, one respondent count for `*` and for each
+/// item group touched (in scope order), and, for a respondent of a team
+/// with one to three orientation answers, the orientation bucket.
+/// `CampaignData::add_respondent` and the database layer's counters both
+/// fold through it, so they cannot drift apart.
+pub fn fold_respondent(answers: &[(ItemCode, u8)], has_team: bool, mut emit: impl FnMut(Folded)) {
+    let mut groups = BTreeSet::new();
+    let (mut orientation_sum, mut orientation_items) = (0u32, 0u32);
+    for &(item, value) in answers {
+        emit(Folded::Answer(item, value));
+        groups.insert(Scope::Group(item.group()));
+        if let ItemCode::Headline(Headline::Orientation1 | Headline::Orientation2 | Headline::Orientation3) = item {
+            orientation_sum += u32::from(value);
+            orientation_items += 1;
         }
-        if let (Some(code), 1..=3) = (team, orientation_items) {
-            // 6 × mean is an integer for 1, 2 or 3 items.
-            let key = 6 * orientation_sum / orientation_items;
-            self.orientation.push(OrientationRow {
-                team: code,
-                key: u8::try_from(key).unwrap_or(u8::MAX),
-                count: 1,
-            });
-        }
+    }
+    groups.insert(Scope::All);
+    for scope in groups {
+        emit(Folded::Respondent(scope));
+    }
+    if let (true, 1..=3) = (has_team, orientation_items) {
+        // 6 × mean is an integer for 1, 2 or 3 items.
+        let key = 6 * orientation_sum / orientation_items;
+        emit(Folded::Orientation(u8::try_from(key).unwrap_or(u8::MAX)));
     }
 }
 

@@ -35,8 +35,8 @@ mod report_tests;
 pub use channels::{channel_view, ChannelView};
 pub use compare::{action_effect, compare_waves, ActionEffect, WaveComparison};
 pub use data::{
-    CampaignData, CampaignMeta, HistogramRow, MaturityThresholds, OrientationRow, ReportFilter, Respondent,
-    RespondentRow, Settings, TeamCode, TeamNode,
+    fold_respondent, CampaignData, CampaignMeta, Folded, HistogramRow, MaturityThresholds, OrientationRow,
+    ReportFilter, Respondent, RespondentRow, Settings, TeamCode, TeamNode,
 };
 pub use items::{Channel, Dimension, InstrumentVersion, ItemCode, ItemGroup, Perspective, Pillar, Population, Scope};
 pub use report::{build_report, CampaignReport, GroupReport};

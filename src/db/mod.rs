@@ -143,6 +143,37 @@ where
     outcome
 }
 
+/// Runs `f` with a SQLite page cache of `mib` MiB, then gives the pooled
+/// connection its own cache size back, whatever `f` returned. A bulk write
+/// in one transaction keeps its B-tree pages in memory instead of spilling
+/// them to the WAL mid-transaction and reading them back (the cache only
+/// grows as pages are used, and is freed when it shrinks back). Nothing
+/// changes on PostgreSQL.
+pub fn with_large_cache<T, E>(conn: &mut DbConn, mib: u32, f: impl FnOnce(&mut DbConn) -> Result<T, E>) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    use diesel::sql_types::BigInt;
+    use diesel::{QueryableByName, RunQueryDsl};
+
+    #[derive(QueryableByName)]
+    struct CacheSize {
+        #[diesel(sql_type = BigInt)]
+        cache_size: i64,
+    }
+    let DbConn::Sqlite(inner) = conn else {
+        return f(conn);
+    };
+    let before = diesel::sql_query("PRAGMA cache_size").get_result::<CacheSize>(inner)?;
+    // A negative size counts KiB rather than pages.
+    inner.batch_execute(&format!("PRAGMA cache_size = -{}", u64::from(mib) * 1024))?;
+    let outcome = f(conn);
+    if let DbConn::Sqlite(inner) = conn {
+        inner.batch_execute(&format!("PRAGMA cache_size = {}", before.cache_size))?;
+    }
+    outcome
+}
+
 /// True for a unique-constraint violation (a concurrent writer won a race).
 /// One round trip to the database (the health check).
 pub fn ping(conn: &mut DbConn) -> diesel::QueryResult<()> {

@@ -117,14 +117,7 @@ diesel::table! {
         language -> Text,
         comment -> Nullable<Text>,
         author_id -> Nullable<Text>,
-    }
-}
-
-diesel::table! {
-    answers (response_id, item_code) {
-        response_id -> Text,
-        item_code -> Text,
-        value -> Integer,
+        answers -> Text,
     }
 }
 
@@ -308,7 +301,6 @@ diesel::joinable!(password_resets -> users (user_id));
 diesel::joinable!(campaigns -> organisations (organisation_id));
 diesel::joinable!(invitations -> campaigns (campaign_id));
 diesel::joinable!(responses -> campaigns (campaign_id));
-diesel::joinable!(answers -> responses (response_id));
 diesel::joinable!(audit_quotes -> responses (response_id));
 diesel::joinable!(contact_requests -> campaigns (campaign_id));
 diesel::joinable!(action_events -> actions (action_id));
@@ -327,7 +319,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     campaigns,
     invitations,
     responses,
-    answers,
     submission_keys,
     contact_requests,
     answer_histograms,

@@ -183,3 +183,204 @@ fn sqlite_migrates_up_down_up_to_the_schema_of_schema_rs() {
 fn postgres_migrates_up_down_up_to_the_schema_of_schema_rs() {
     round_trip(Backend::Postgres);
 }
+
+/// The migration that packs each response's answers into its row.
+const PACKED_ANSWERS: &str = "2026-11-30-000301_packed_answers";
+
+/// Runs every migration before `PACKED_ANSWERS`: the schema as it was when
+/// answers had a table of their own.
+fn migrate_to_before_packed_answers(conn: &mut DbConn) {
+    use diesel::migration::MigrationSource;
+    use diesel_migrations::MigrationHarness;
+    fn run<DB: diesel::backend::Backend>(
+        c: &mut impl MigrationHarness<DB>,
+        source: diesel_migrations::EmbeddedMigrations,
+    ) where
+        diesel_migrations::EmbeddedMigrations: MigrationSource<DB>,
+    {
+        let mut all = MigrationSource::<DB>::migrations(&source).unwrap();
+        all.sort_by_key(|m| m.name().to_string());
+        assert!(all.iter().any(|m| m.name().to_string() == PACKED_ANSWERS));
+        c.applied_migrations().unwrap(); // creates diesel's own table
+        for m in all.iter().filter(|m| m.name().to_string().as_str() < PACKED_ANSWERS) {
+            c.run_migration(&**m).unwrap();
+        }
+    }
+    match conn {
+        DbConn::Sqlite(c) => run(c, miroir::db::SQLITE_MIGRATIONS),
+        DbConn::Postgres(c) => run(c, miroir::db::POSTGRES_MIGRATIONS),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, QueryableByName)]
+struct OldAnswer {
+    #[diesel(sql_type = Text)]
+    response_id: String,
+    #[diesel(sql_type = Text)]
+    item_code: String,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    value: i32,
+}
+
+fn old_answers(conn: &mut DbConn) -> Vec<OldAnswer> {
+    let mut rows: Vec<OldAnswer> = diesel::sql_query("SELECT response_id, item_code, value FROM answers")
+        .load(conn)
+        .unwrap();
+    rows.sort();
+    rows
+}
+
+/// Id, population, channel and answers of a response of the old schema.
+type OldResponse = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static [(&'static str, i32)],
+);
+
+/// Answers written one row each through the old schema are read back the
+/// same through `db::models::response` once the migration has packed them,
+/// a rebuild of the aggregates counts them, and the down migration gives
+/// the same rows back.
+fn answers_carry_over(backend: Backend) {
+    use miroir::domain::organisations::{self, OrganisationInput};
+    use miroir::domain::{campaigns, teams};
+    let (url, _dir, schema) = fresh_database(backend);
+    let mut conn = Manager::new(&url).establish().expect("connect");
+    migrate_to_before_packed_answers(&mut conn);
+    let admin = miroir::auth::policy::Principal {
+        is_platform_admin: true,
+        ..Default::default()
+    };
+    let input = OrganisationInput {
+        name: "Client".into(),
+        sector: "banking".into(),
+        default_language: "fr".into(),
+        anonymity_threshold: None,
+    };
+    let org = organisations::create(&mut conn, &admin, &input).unwrap().id;
+    teams::import_csv(
+        &mut conn,
+        &admin,
+        &org,
+        b"code,name,parent_code\nR1,Region,\n",
+        teams::DEFAULT_MAX_DEPTH,
+    )
+    .unwrap();
+    let team: String = {
+        #[derive(QueryableByName)]
+        struct Id {
+            #[diesel(sql_type = Text)]
+            id: String,
+        }
+        diesel::sql_query("SELECT id FROM teams")
+            .get_result::<Id>(&mut conn)
+            .unwrap()
+            .id
+    };
+    let input = campaigns::CampaignInput {
+        name: "Wave".into(),
+        opens_on: "2026-01-01".into(),
+        closes_on: "2026-12-31".into(),
+        ..Default::default()
+    };
+    let campaign = campaigns::create(&mut conn, &admin, &org, &input).unwrap().id;
+    // Three customers (one answered nothing) and an employee, written as the
+    // old code did: a response row, then one row per answer.
+    let responses: [OldResponse; 4] = [
+        (
+            "r-1",
+            "customer",
+            Some("web"),
+            &[("nps", 10), ("courtesy.c.1", 4), ("ces", 1), ("csat", 5)],
+        ),
+        ("r-2", "customer", Some("phone"), &[("nps", 0), ("fcr", 0)]),
+        ("r-3", "customer", Some("web"), &[]),
+        (
+            "r-4",
+            "employee",
+            None,
+            &[("enps", 7), ("listening.e.1", 2), ("orientation.1", 3)],
+        ),
+    ];
+    for (id, population, channel, answers) in responses {
+        let channel = channel.map_or("NULL".to_string(), |c| format!("'{c}'"));
+        diesel::sql_query(format!(
+            "INSERT INTO responses (id, campaign_id, team_id, population, channel, submitted_on, language) \
+             VALUES ('{id}', '{campaign}', '{team}', '{population}', {channel}, '2026-03-01', 'fr')"
+        ))
+        .execute(&mut conn)
+        .unwrap();
+        for (item, value) in answers {
+            diesel::sql_query(format!(
+                "INSERT INTO answers (response_id, item_code, value) VALUES ('{id}', '{item}', {value})"
+            ))
+            .execute(&mut conn)
+            .unwrap();
+        }
+    }
+    let before = old_answers(&mut conn);
+    assert_eq!(before.len(), 9);
+
+    run_migrations(&mut conn).expect("the packing migration");
+    use miroir::db::models::response;
+    for (id, _, _, answers) in responses {
+        let mut expected: Vec<(String, i32)> = answers.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+        expected.sort();
+        assert_eq!(response::answers_of(&mut conn, id).unwrap(), expected, "{id}");
+    }
+    let ids: Vec<String> = responses.iter().map(|r| r.0.to_string()).collect();
+    let mut many = response::answers_of_many(&mut conn, &ids).unwrap();
+    many.sort();
+    let as_old: Vec<OldAnswer> = many
+        .into_iter()
+        .map(|(response_id, item_code, value)| OldAnswer {
+            response_id,
+            item_code,
+            value,
+        })
+        .collect();
+    assert_eq!(as_old, before);
+    assert_eq!(campaigns::rebuild_aggregates(&mut conn, &campaign).unwrap(), 4);
+    let stored = miroir::db::models::aggregates::load(&mut conn, &campaign).unwrap();
+    let nps: Vec<(i32, i64)> = stored
+        .histograms
+        .iter()
+        .filter(|h| h.3 == "nps")
+        .map(|h| (h.4, h.5))
+        .collect();
+    assert_eq!(nps, vec![(0, 1), (10, 1)]);
+
+    // Down (and any later migration first): one row per answer again, the
+    // same rows.
+    use diesel_migrations::MigrationHarness;
+    let packed_version = PACKED_ANSWERS.split('_').next().unwrap().replace('-', "");
+    loop {
+        let reverted = match &mut conn {
+            DbConn::Sqlite(c) => c
+                .revert_last_migration(miroir::db::SQLITE_MIGRATIONS)
+                .unwrap()
+                .to_string(),
+            DbConn::Postgres(c) => c
+                .revert_last_migration(miroir::db::POSTGRES_MIGRATIONS)
+                .unwrap()
+                .to_string(),
+        };
+        if reverted == packed_version {
+            break;
+        }
+    }
+    assert_eq!(old_answers(&mut conn), before);
+    drop(conn);
+    drop_schema(&schema);
+}
+
+#[test]
+fn sqlite_answers_carry_over_into_their_packed_column_and_back() {
+    answers_carry_over(Backend::Sqlite);
+}
+
+#[test]
+fn postgres_answers_carry_over_into_their_packed_column_and_back() {
+    answers_carry_over(Backend::Postgres);
+}

@@ -45,8 +45,8 @@ async fn unknown_values_are_refused(app: TestApp) {
     let team = app.team_id(&org, "A");
     let insert = |id: &str, population: &str, channel: &str| {
         format!(
-            "INSERT INTO responses (id, campaign_id, team_id, population, channel, submitted_on, language) \
-             VALUES ('{id}', '{campaign}', '{team}', '{population}', {channel}, CURRENT_DATE, 'fr')"
+            "INSERT INTO responses (id, campaign_id, team_id, population, channel, submitted_on, language, answers) \
+             VALUES ('{id}', '{campaign}', '{team}', '{population}', {channel}, CURRENT_DATE, 'fr', '')"
         )
     };
     assert!(refused(&app, &insert("r1", "supplier", "NULL")));

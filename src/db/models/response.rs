@@ -5,18 +5,22 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use crate::analytics::{Channel, Population};
-use crate::db::schema::{answers, contact_requests, responses, submission_keys, teams};
+use crate::db::schema::{contact_requests, responses, submission_keys, teams};
 use crate::db::DbConn;
 
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+mod bulk;
+pub use bulk::{write, write_bulk};
+
+/// A stored response, without its answers (`answers_of` reads them).
+#[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = responses)]
 pub struct Response {
     pub id: String,
     pub campaign_id: String,
     pub team_id: Option<String>,
-    #[diesel(deserialize_as = String, serialize_as = String)]
+    #[diesel(deserialize_as = String)]
     pub population: Population,
-    #[diesel(deserialize_as = ChannelText, serialize_as = ChannelText)]
+    #[diesel(deserialize_as = ChannelText)]
     pub channel: Option<Channel>,
     pub submitted_on: chrono::NaiveDate,
     pub language: String,
@@ -29,27 +33,11 @@ pub struct Response {
 #[derive(Debug, Clone)]
 pub struct ChannelText(Option<String>);
 
-impl From<Option<Channel>> for ChannelText {
-    fn from(channel: Option<Channel>) -> ChannelText {
-        ChannelText(channel.map(|c| c.as_str().to_string()))
-    }
-}
-
 impl TryFrom<ChannelText> for Option<Channel> {
     type Error = crate::analytics::AnalyticsError;
 
     fn try_from(text: ChannelText) -> Result<Option<Channel>, Self::Error> {
         text.0.as_deref().map(Channel::parse).transpose()
-    }
-}
-
-impl diesel::expression::AsExpression<diesel::sql_types::Nullable<diesel::sql_types::Text>> for ChannelText {
-    type Expression = <Option<String> as diesel::expression::AsExpression<
-        diesel::sql_types::Nullable<diesel::sql_types::Text>,
-    >>::Expression;
-
-    fn as_expression(self) -> Self::Expression {
-        diesel::expression::AsExpression::<diesel::sql_types::Nullable<diesel::sql_types::Text>>::as_expression(self.0)
     }
 }
 
@@ -65,22 +53,98 @@ where
     }
 }
 
-pub fn insert(conn: &mut DbConn, r: &Response, values: &[(String, i32)]) -> QueryResult<()> {
-    diesel::insert_into(responses::table).values(r.clone()).execute(conn)?;
-    let rows: Vec<_> = values
-        .iter()
-        .map(|(item, value)| {
-            (
-                answers::response_id.eq(&r.id),
-                answers::item_code.eq(item),
-                answers::value.eq(*value),
-            )
-        })
-        .collect();
-    for chunk in rows.chunks(200) {
-        on_each_backend!(conn, |c| diesel::insert_into(answers::table).values(chunk).execute(c))?;
+/// A response row as written: every column, the answers packed (see
+/// [`pack_answers`]). `None` is written as NULL (no column has a default
+/// to fall back on), which lets SQLite take a batch in one multi-row
+/// statement and PostgreSQL in one binary `COPY`. It owns its text: a
+/// statement diesel caches may not borrow from the caller.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = responses, treat_none_as_default_value = false)]
+pub struct NewResponse {
+    pub id: String,
+    pub campaign_id: String,
+    pub team_id: Option<String>,
+    pub population: &'static str,
+    pub channel: Option<&'static str>,
+    pub submitted_on: chrono::NaiveDate,
+    pub language: String,
+    pub comment: Option<String>,
+    pub author_id: Option<String>,
+    pub answers: String,
+}
+
+impl NewResponse {
+    /// The row of `r` with its answers packed.
+    pub fn of(r: &Response, values: &[(String, i32)]) -> NewResponse {
+        NewResponse {
+            id: r.id.clone(),
+            campaign_id: r.campaign_id.clone(),
+            team_id: r.team_id.clone(),
+            population: r.population.as_str(),
+            channel: r.channel.map(Channel::as_str),
+            submitted_on: r.submitted_on,
+            language: r.language.clone(),
+            comment: r.comment.clone(),
+            author_id: r.author_id.clone(),
+            answers: pack_answers(values),
+        }
     }
-    Ok(())
+}
+
+/// Separates two answers in `responses.answers`.
+const ANSWER_SEPARATOR: char = ';';
+/// Separates an item code from its value.
+const VALUE_SEPARATOR: char = '=';
+
+/// A response's answers as `responses.answers` holds them:
+/// `item=value;item=value`, sorted by item code (byte order), '' for none.
+/// Item codes never contain '=' or ';' (`analytics::ItemCode`).
+pub fn pack_answers(values: &[(String, i32)]) -> String {
+    let mut sorted: Vec<&(String, i32)> = values.iter().collect();
+    sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut out = String::with_capacity(values.len() * 16);
+    for (item, value) in sorted {
+        push_answer(&mut out, item, *value);
+    }
+    out
+}
+
+/// Appends one answer to a packed text; callers append in item order.
+pub fn push_answer(out: &mut String, item: &str, value: i32) {
+    use std::fmt::Write;
+    if !out.is_empty() {
+        out.push(ANSWER_SEPARATOR);
+    }
+    out.push_str(item);
+    out.push(VALUE_SEPARATOR);
+    // Writing to a String cannot fail.
+    let _ = write!(out, "{value}");
+}
+
+/// The answers of a packed text, in its (item) order. A text this module
+/// did not write is a database error, never a panic.
+pub fn unpack_answers(text: &str) -> QueryResult<Vec<(String, i32)>> {
+    if text.is_empty() {
+        return Ok(Vec::new());
+    }
+    text.split(ANSWER_SEPARATOR)
+        .map(|pair| {
+            pair.split_once(VALUE_SEPARATOR)
+                .and_then(|(item, value)| Some((item.to_string(), value.parse::<i32>().ok()?)))
+                .ok_or_else(|| {
+                    diesel::result::Error::DeserializationError(
+                        format!("responses.answers: `{pair}` is not item=value").into(),
+                    )
+                })
+        })
+        .collect()
+}
+
+pub fn insert(conn: &mut DbConn, r: &Response, values: &[(String, i32)]) -> QueryResult<()> {
+    diesel::insert_into(responses::table)
+        .values(&NewResponse::of(r, values))
+        .execute(conn)
+        .map(|_| ())
 }
 
 /// A signed self-assessment already given by this author for this team.
@@ -104,12 +168,14 @@ pub fn find_signed(
     query.first(conn).optional()
 }
 
+/// A response's answers, by item code (none when it has no row).
 pub fn answers_of(conn: &mut DbConn, response: &str) -> QueryResult<Vec<(String, i32)>> {
-    answers::table
-        .filter(answers::response_id.eq(response))
-        .select((answers::item_code, answers::value))
-        .order(answers::item_code)
-        .load(conn)
+    let packed: Option<String> = responses::table
+        .find(response)
+        .select(responses::answers)
+        .first(conn)
+        .optional()?;
+    packed.map_or(Ok(Vec::new()), |text| unpack_answers(&text))
 }
 
 pub fn delete(conn: &mut DbConn, id: &str) -> QueryResult<usize> {
@@ -127,11 +193,21 @@ pub fn page(conn: &mut DbConn, campaign: &str, after: &str, limit: i64) -> Query
         .load(conn)
 }
 
+/// (response id, item, value) of each answer of these responses.
 pub fn answers_of_many(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<(String, String, i32)>> {
-    answers::table
-        .filter(answers::response_id.eq_any(ids))
-        .select((answers::response_id, answers::item_code, answers::value))
-        .load(conn)
+    let mut out = Vec::new();
+    for chunk in ids.chunks(500) {
+        let rows: Vec<(String, String)> = responses::table
+            .filter(responses::id.eq_any(chunk))
+            .select((responses::id, responses::answers))
+            .load(conn)?;
+        for (id, packed) in rows {
+            for (item, value) in unpack_answers(&packed)? {
+                out.push((id.clone(), item, value));
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Records a submission key; false when it was already there (a double
@@ -219,34 +295,11 @@ pub fn team_ids_by_code(conn: &mut DbConn, org: &str) -> QueryResult<std::collec
     Ok(rows.into_iter().collect())
 }
 
-/// Inserts many responses with their answers in a few statements.
+/// Inserts many responses with their answers, in multi-row statements of a
+/// few fixed sizes (see [`write`]).
 pub fn insert_many(conn: &mut DbConn, rows: &[(Response, Vec<(String, i32)>)]) -> QueryResult<()> {
-    if rows.is_empty() {
-        return Ok(());
-    }
-    let records: Vec<&Response> = rows.iter().map(|(r, _)| r).collect();
-    for chunk in records.chunks(100) {
-        let owned: Vec<Response> = chunk.iter().map(|r| (*r).clone()).collect();
-        on_each_backend!(conn, |c| diesel::insert_into(responses::table)
-            .values(owned.clone())
-            .execute(c))?;
-    }
-    let values: Vec<_> = rows
-        .iter()
-        .flat_map(|(r, answers)| {
-            answers.iter().map(move |(item, value)| {
-                (
-                    answers::response_id.eq(&r.id),
-                    answers::item_code.eq(item),
-                    answers::value.eq(*value),
-                )
-            })
-        })
-        .collect();
-    for chunk in values.chunks(300) {
-        on_each_backend!(conn, |c| diesel::insert_into(answers::table).values(chunk).execute(c))?;
-    }
-    Ok(())
+    let new: Vec<NewResponse> = rows.iter().map(|(r, values)| NewResponse::of(r, values)).collect();
+    write(conn, &new)
 }
 
 /// Records the submission keys of a batch of new responses, `(campaign,
@@ -297,4 +350,33 @@ pub fn submission_key_exists(conn: &mut DbConn, key: &str) -> QueryResult<bool> 
         .count()
         .get_result(conn)?;
     Ok(n > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(list: &[(&str, i32)]) -> Vec<(String, i32)> {
+        list.iter().map(|(k, v)| (k.to_string(), *v)).collect()
+    }
+
+    #[test]
+    fn answers_pack_sorted_by_item_and_unpack_to_the_same_pairs() {
+        let given = pairs(&[("nps", 10), ("courtesy.c.1", 4), ("ces", 0), ("trust.xe.1", -1)]);
+        let packed = pack_answers(&given);
+        assert_eq!(packed, "ces=0;courtesy.c.1=4;nps=10;trust.xe.1=-1");
+        let mut sorted = given.clone();
+        sorted.sort();
+        assert_eq!(unpack_answers(&packed).unwrap(), sorted);
+        assert_eq!(pack_answers(&[]), "");
+        assert_eq!(unpack_answers("").unwrap(), Vec::<(String, i32)>::new());
+    }
+
+    #[test]
+    fn a_packed_text_this_module_did_not_write_is_an_error_not_a_panic() {
+        for text in ["nps", "nps=", "nps=x", ";", "nps=1;", "nps=1;ces", "nps=99999999999"] {
+            let outcome = unpack_answers(text);
+            assert!(outcome.is_err(), "{text}: {outcome:?}");
+        }
+    }
 }
