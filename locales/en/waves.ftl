@@ -67,3 +67,15 @@ label-levers-note = Must exceed the average threshold
 label-audit-customers = Customers (CSI)
 label-audit-employees = Employees (EEI)
 label-audit-executives = Executives (100 − mean distance of their estimates from the field)
+
+## Exports
+export-item-icc1 = ICC(1)
+export-item-rwg-j = mean rwg(j)
+export-item-team-level = may be read at team level (1 = yes)
+export-item-label-ready = ready for the symmetry label (1 = yes)
+
+## Audit: method annex
+audit-method-aggregation = May team averages be read: per dimension and population, over the teams of the correlation, ICC(1) from the one-way analysis of variance of every answer with teams as groups (mean group size N/J, as the R multilevel package computes it) and the mean over teams of rwg(j) against a uniform null (σ² = (5² − 1)/12 = 2; 0 when the observed variance reaches it). A dimension may be read at team level when ICC(1) ≥ 0.05 and the mean rwg(j) ≥ 0.70 on both sides.
+audit-method-lagged = Who moves first: over the teams without sub-teams published on both sides in two consecutive waves (at least 10), the four team series (EEI and CSI in each wave) are standardised; ordinary least squares of CSI in the later wave on EEI and CSI in the earlier one, and of EEI likewise, give the standardised cross-lagged and autoregressive paths with their standard errors, 95 % intervals (Student's t, n − 3 degrees of freedom) and p; the difference of the two cross paths is tested with the covariance the two equations share. Precedence in time, not proof of cause.
+audit-method-did = Did the actions work: for each point adopted for teams in a wave, the mean change of its target dimensions between that wave and the next in the teams that adopted it (or whose parent did) minus the mean change in the other teams, with Welch's t interval; actions later dropped still count.
+audit-method-label = Distance to the label: customers' audit = CSI, employees' audit = EEI, executives' audit = 100 minus the mean distance between the executives' estimates and what employees and customers answered; ready when each is at least 55 and their average exceeds 70 (organisation settings).

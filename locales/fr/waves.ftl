@@ -67,3 +67,15 @@ label-levers-note = Doit dépasser le seuil de moyenne
 label-audit-customers = Clients (CSI)
 label-audit-employees = Collaborateurs (EEI)
 label-audit-executives = Dirigeants (100 − écart moyen de leurs estimations au terrain)
+
+## Exports
+export-item-icc1 = ICC(1)
+export-item-rwg-j = rwg(j) moyen
+export-item-team-level = lisible au niveau de l’équipe (1 = oui)
+export-item-label-ready = prêt pour le label de symétrie (1 = oui)
+
+## Audit : annexe de méthode
+audit-method-aggregation = Lecture des moyennes d’équipe : par dimension et par population, sur les équipes de la corrélation, l’ICC(1) de l’analyse de variance à un facteur de toutes les réponses, les équipes comme groupes (taille moyenne de groupe N/J, comme le calcule le paquet R multilevel), et la moyenne sur les équipes du rwg(j) face à une distribution uniforme (σ² = (5² − 1)/12 = 2 ; 0 quand la variance observée l’atteint). Une dimension se lit au niveau de l’équipe quand ICC(1) ≥ 0,05 et rwg(j) moyen ≥ 0,70 des deux côtés.
+audit-method-lagged = Qui entraîne l’autre : sur les équipes sans sous-équipe publiées des deux côtés à deux vagues successives (au moins 10), les quatre séries d’équipes (EEI et CSI à chaque vague) sont centrées réduites ; les moindres carrés de l’CSI de la vague suivante sur l’EEI et l’CSI de la précédente, et de même pour l’EEI, donnent les chemins croisés et autorégressifs standardisés, avec leurs erreurs types, intervalles à 95 % (t de Student, n − 3 degrés de liberté) et p ; l’écart entre les deux chemins croisés est testé avec la covariance que partagent les deux équations. Une antériorité dans le temps, pas une preuve de cause.
+audit-method-did = Les actions ont-elles marché : pour chaque point adopté par des équipes à une vague, l’évolution moyenne de ses dimensions visées jusqu’à la vague suivante dans les équipes qui l’ont adopté (ou dont l’équipe parente l’a fait) moins celle des autres équipes, avec l’intervalle du t de Welch ; les actions abandonnées ensuite comptent encore.
+audit-method-label = Distance au label : audit clients = CSI, audit collaborateurs = EEI, audit dirigeants = 100 moins l’écart moyen entre les estimations des dirigeants et ce que collaborateurs et clients ont répondu ; prêt quand chacun atteint au moins 55 et que leur moyenne dépasse 70 (réglages de l’organisation).

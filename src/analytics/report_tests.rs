@@ -218,6 +218,7 @@ fn the_report_has_exactly_the_api_keys() {
     assert_eq!(
         keys(&json["linkage"]),
         set(&[
+            "aggregation",
             "eligible_teams",
             "eei_csi",
             "enps_nps",
