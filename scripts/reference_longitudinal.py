@@ -26,7 +26,15 @@ formulas used here and in Rust against them and against hand-worked
 numbers.
 
 Usage: target/pyref/bin/python scripts/reference_longitudinal.py
+
+The demo's three waves are checked the same way (`miroir demo-raw --wave N`
+also lists the points adopted in that wave):
+
+    for n in 1 2 3; do target/debug/miroir demo-raw --wave $n > /tmp/demo_$n.json; done
+    target/pyref/bin/python scripts/reference_longitudinal.py --demo \
+        tests/fixtures/analytics/demo_waves.json /tmp/demo_1.json /tmp/demo_2.json /tmp/demo_3.json
 """
+import json
 import math
 import os
 import sys
@@ -45,12 +53,8 @@ DIMS = ref.DIMS
 A = 5
 NULL_VARIANCE = (A * A - 1) / 12
 MIN_PANEL = 10
-TARGETS = {  # ACTION-PLAN.md
-    "listen-inside": ["listening", "trust"],
-    "remove-irritants": ["facilitation", "cooperation"],
-    "equip": ["digital", "competence"],
-    "recognise": ["consideration", "values"],
-}
+with open(os.path.join(os.path.dirname(__file__), "..", "data", "action_plan.json")) as _f:
+    TARGETS = {p["code"]: p["dimensions"] for p in json.load(_f)}  # ACTION-PLAN.md
 
 
 # --------------------------------------------------------------------------
@@ -385,5 +389,51 @@ def main():
     ref.write(fixture, os.path.join(ref.OUT, "waves.json"))
 
 
+def below(teams, code):
+    """`code` and every team under it."""
+    kids = defaultdict(list)
+    for c, p in teams:
+        kids[p].append(c)
+    out, stack = set(), [code]
+    while stack:
+        c = stack.pop()
+        out.add(c)
+        stack.extend(kids[c])
+    return out
+
+
+def demo(out, paths):
+    """The demo's waves from `miroir demo-raw`: no rows are written (the
+    Rust test rebuilds the waves from the plan), only the figures."""
+    raws = []
+    for path in paths:
+        with open(path) as f:
+            raws.append(json.load(f))
+    fixture = {"k": raws[0]["k"], "waves": [], "pairs": []}
+    leaves = []
+    for raw in raws:
+        teams = [(c, p) for c, p in raw["teams"]]
+        fixture["waves"].append({"expected": {"aggregation": aggregation(raw["respondents"], teams, raw["k"])}})
+        leaves.append(leaf_values(raw["respondents"], teams, raw["k"]))
+    for w in range(len(raws) - 1):
+        teams = [(c, p) for c, p in raws[w]["teams"]]
+        adopted = defaultdict(set)
+        for point, team in raws[w]["adopted"]:
+            if team is not None:
+                adopted[point] |= below(teams, team)
+        fixture["pairs"].append({
+            "before": w, "after": w + 1,
+            "cross_lagged": cross_lagged(leaves[w], leaves[w + 1]),
+            "adoptions": [{"action": point, "teams": sorted(codes),
+                           "expected": did(point, leaves[w], leaves[w + 1], codes)}
+                          for point, codes in sorted(adopted.items())],
+        })
+    ref.write(fixture, out)
+
+
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) >= 4 and sys.argv[1] == "--demo":
+        check_multilevel()
+        demo(sys.argv[2], sys.argv[3:])
+    else:
+        main()

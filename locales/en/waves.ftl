@@ -37,7 +37,10 @@ lagged-dimensions-caption = The same, dimension by dimension (standardised paths
 lagged-reading = Reading
 lagged-employees = Employees
 lagged-customers = Customers
-lagged-wave = wave { $wave }
+lagged-wave = { $wave ->
+    [1] earlier wave
+   *[other] later wave
+}
 lagged-employees-to-customers = Employees → customers
 lagged-customers-to-employees = Customers → employees
 lagged-employee-stability = Employees → employees
@@ -79,3 +82,6 @@ audit-method-aggregation = May team averages be read: per dimension and populati
 audit-method-lagged = Who moves first: over the teams without sub-teams published on both sides in two consecutive waves (at least 10), the four team series (EEI and CSI in each wave) are standardised; ordinary least squares of CSI in the later wave on EEI and CSI in the earlier one, and of EEI likewise, give the standardised cross-lagged and autoregressive paths with their standard errors, 95 % intervals (Student's t, n − 3 degrees of freedom) and p; the difference of the two cross paths is tested with the covariance the two equations share. Precedence in time, not proof of cause.
 audit-method-did = Did the actions work: for each point adopted for teams in a wave, the mean change of its target dimensions between that wave and the next in the teams that adopted it (or whose parent did) minus the mean change in the other teams, with Welch's t interval; actions later dropped still count.
 audit-method-label = Distance to the label: customers' audit = CSI, employees' audit = EEI, executives' audit = 100 minus the mean distance between the executives' estimates and what employees and customers answered; ready when each is at least 55 and their average exceeds 70 (organisation settings).
+
+lagged-employees-to-customers-value = Employees → customers: { $value }
+lagged-customers-to-employees-value = Customers → employees: { $value }

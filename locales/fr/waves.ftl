@@ -37,7 +37,10 @@ lagged-dimensions-caption = La même lecture, dimension par dimension (chemins s
 lagged-reading = Lecture
 lagged-employees = Collaborateurs
 lagged-customers = Clients
-lagged-wave = vague { $wave }
+lagged-wave = { $wave ->
+    [1] vague précédente
+   *[other] vague suivante
+}
 lagged-employees-to-customers = Collaborateurs → clients
 lagged-customers-to-employees = Clients → collaborateurs
 lagged-employee-stability = Collaborateurs → collaborateurs
@@ -79,3 +82,6 @@ audit-method-aggregation = Lecture des moyennes d’équipe : par dimension et 
 audit-method-lagged = Qui entraîne l’autre : sur les équipes sans sous-équipe publiées des deux côtés à deux vagues successives (au moins 10), les quatre séries d’équipes (EEI et CSI à chaque vague) sont centrées réduites ; les moindres carrés de l’CSI de la vague suivante sur l’EEI et l’CSI de la précédente, et de même pour l’EEI, donnent les chemins croisés et autorégressifs standardisés, avec leurs erreurs types, intervalles à 95 % (t de Student, n − 3 degrés de liberté) et p ; l’écart entre les deux chemins croisés est testé avec la covariance que partagent les deux équations. Une antériorité dans le temps, pas une preuve de cause.
 audit-method-did = Les actions ont-elles marché : pour chaque point adopté par des équipes à une vague, l’évolution moyenne de ses dimensions visées jusqu’à la vague suivante dans les équipes qui l’ont adopté (ou dont l’équipe parente l’a fait) moins celle des autres équipes, avec l’intervalle du t de Welch ; les actions abandonnées ensuite comptent encore.
 audit-method-label = Distance au label : audit clients = CSI, audit collaborateurs = EEI, audit dirigeants = 100 moins l’écart moyen entre les estimations des dirigeants et ce que collaborateurs et clients ont répondu ; prêt quand chacun atteint au moins 55 et que leur moyenne dépasse 70 (réglages de l’organisation).
+
+lagged-employees-to-customers-value = Collaborateurs → clients : { $value }
+lagged-customers-to-employees-value = Clients → collaborateurs : { $value }

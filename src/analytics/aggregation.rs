@@ -192,11 +192,14 @@ impl UnitItems {
         // Rows come in runs of one team: remember the last one.
         let mut last: Option<(&str, Option<usize>)> = None;
         for row in &data.histograms {
-            let (Some(team), ItemCode::Dimension {
-                dimension,
-                perspective,
-                number,
-            }) = (row.team.as_deref(), row.item)
+            let (
+                Some(team),
+                ItemCode::Dimension {
+                    dimension,
+                    perspective,
+                    number,
+                },
+            ) = (row.team.as_deref(), row.item)
             else {
                 continue;
             };

@@ -15,7 +15,10 @@ use super::*;
 
 const TOLERANCE: f64 = 1e-9;
 
-const FIXTURE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/analytics/waves.json"));
+const FIXTURE: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/analytics/waves.json"
+));
 
 #[derive(Default)]
 struct Checker {
@@ -112,10 +115,8 @@ fn reports(fixture: &Value) -> Vec<CampaignReport> {
         .collect()
 }
 
-#[test]
-fn waves_match_the_reference() {
-    let fixture: Value = serde_json::from_str(FIXTURE).unwrap();
-    let reports = reports(&fixture);
+/// Every cross-wave figure of `reports` against the reference `fixture`.
+fn compare(fixture: &Value, reports: &[CampaignReport]) -> Checker {
     let mut check = Checker::default();
     for (i, (report, wave)) in reports.iter().zip(fixture["waves"].as_array().unwrap()).enumerate() {
         let expected = &wave["expected"]["aggregation"];
@@ -127,7 +128,10 @@ fn waves_match_the_reference() {
         }
     }
     for pair in fixture["pairs"].as_array().unwrap() {
-        let (b, a) = (pair["before"].as_u64().unwrap() as usize, pair["after"].as_u64().unwrap() as usize);
+        let (b, a) = (
+            pair["before"].as_u64().unwrap() as usize,
+            pair["after"].as_u64().unwrap() as usize,
+        );
         let label = format!("{b}→{a}");
         let lagged = compare_waves(&reports[b], &reports[a]).cross_lagged;
         let e = &pair["cross_lagged"];
@@ -142,28 +146,106 @@ fn waves_match_the_reference() {
         }
         for adoption in pair["adoptions"].as_array().unwrap() {
             let action = adoption["action"].as_str().unwrap();
-            let teams: BTreeSet<String> = adoption["teams"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|t| t.as_str().unwrap().to_owned())
-                .collect();
-            let did = difference_in_differences(action, &reports[b], &reports[a], &teams).unwrap();
+            let did = difference_in_differences(action, &reports[b], &reports[a], &codes(&adoption["teams"])).unwrap();
             let e = &adoption["expected"];
             let what = format!("{label} {action}");
-            check.contrast(&format!("{what} customer"), &did.targets.customer, &e["targets"]["customer"]);
-            check.contrast(&format!("{what} employee"), &did.targets.employee, &e["targets"]["employee"]);
+            check.contrast(
+                &format!("{what} customer"),
+                &did.targets.customer,
+                &e["targets"]["customer"],
+            );
+            check.contrast(
+                &format!("{what} employee"),
+                &did.targets.employee,
+                &e["targets"]["employee"],
+            );
             for (d, sides) in &did.dimensions {
                 let e = &e["dimensions"][d.as_str()];
                 check.contrast(&format!("{what} {d} customer"), &sides.customer, &e["customer"]);
                 check.contrast(&format!("{what} {d} employee"), &sides.employee, &e["employee"]);
             }
         }
-        // The demo's story needs these to be defined; so does this fixture's.
         assert!(lagged.indices.is_some(), "{label}: no panel");
     }
-    assert!(check.errors.is_empty(), "{} of {}:\n{}", check.errors.len(), check.compared, check.errors.join("\n"));
+    check
+}
+
+fn codes(list: &Value) -> BTreeSet<String> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn waves_match_the_reference() {
+    let fixture: Value = serde_json::from_str(FIXTURE).unwrap();
+    let check = compare(&fixture, &reports(&fixture));
+    assert!(
+        check.errors.is_empty(),
+        "{} of {}:\n{}",
+        check.errors.len(),
+        check.compared,
+        check.errors.join("\n")
+    );
     assert!(check.compared > 1_000, "only {} figures compared", check.compared);
+}
+
+/// The demo's three waves (`miroir demo-raw --wave N`, then the reference's
+/// `--demo` mode): every cross-wave figure the demo's pages show.
+#[test]
+fn the_demo_waves_match_the_reference() {
+    let fixture: Value = serde_json::from_str(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/analytics/demo_waves.json"
+    )))
+    .unwrap();
+    let plan = crate::demo::plan(crate::demo::DEFAULT_SEED);
+    let settings = Settings {
+        anonymity_threshold: u64::try_from(plan.organisation.anonymity_threshold).unwrap(),
+        ..Settings::default()
+    };
+    let reports: Vec<CampaignReport> = (0..plan.waves.len())
+        .map(|w| {
+            let meta = CampaignMeta {
+                id: format!("w{w}"),
+                name: plan.waves[w].name.clone(),
+                status: "closed".into(),
+            };
+            build_report(
+                &crate::demo::wave_data(&plan, w).unwrap(),
+                &settings,
+                &meta,
+                &ReportFilter::default(),
+            )
+            .unwrap()
+        })
+        .collect();
+    assert_eq!(reports.len(), 3);
+    let check = compare(&fixture, &reports);
+    assert!(
+        check.errors.is_empty(),
+        "{} of {}:\n{}",
+        check.errors.len(),
+        check.compared,
+        check.errors.join("\n")
+    );
+    assert!(check.compared > 1_000, "only {} figures compared", check.compared);
+    // The reference's adopting teams are the plan's, with a region's branches.
+    let second: BTreeSet<String> = plan
+        .actions
+        .iter()
+        .filter(|a| a.wave == 1 && a.point == "listen-inside")
+        .filter_map(|a| a.team.clone())
+        .collect();
+    let listed = fixture["pairs"][1]["adoptions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["action"] == "listen-inside")
+        .unwrap();
+    assert_eq!(codes(&listed["teams"]), second);
 }
 
 #[test]
@@ -204,7 +286,10 @@ fn cross_wave_figures_round_trip_through_json() {
     assert_eq!(back, lagged);
     let aggregation = reports[1].linkage.aggregation.clone().unwrap();
     let text = serde_json::to_string(&aggregation).unwrap();
-    assert_eq!(serde_json::from_str::<std::collections::BTreeMap<_, _>>(&text).unwrap(), aggregation);
+    assert_eq!(
+        serde_json::from_str::<std::collections::BTreeMap<_, _>>(&text).unwrap(),
+        aggregation
+    );
     let label = reports[1].label_readiness.clone();
     let back: label::LabelReadiness = serde_json::from_str(&serde_json::to_string(&label).unwrap()).unwrap();
     assert_eq!(back, label);

@@ -178,15 +178,35 @@ mod tests {
     fn audits_margins_and_levers() {
         let t = LabelThresholds::default();
         let one = |c: f64, e: f64| {
-            let mut a = audit(AuditKind::Customers, t.floor, vec![(Dimension::Trust, 100.0 - c), (Dimension::Values, 100.0 - e)], 2, Some((c + e) / 2.0));
+            let mut a = audit(
+                AuditKind::Customers,
+                t.floor,
+                vec![(Dimension::Trust, 100.0 - c), (Dimension::Values, 100.0 - e)],
+                2,
+                Some((c + e) / 2.0),
+            );
             a.levers.truncate(1);
             a
         };
         let a = one(40.0, 60.0);
         assert_eq!(a.margin, Some(-5.0));
         // Trust has 60 points of room over two dimensions: 30 audit points.
-        assert_eq!(a.levers, vec![Lever { dimension: Dimension::Trust, gain: 30.0 }]);
+        assert_eq!(
+            a.levers,
+            vec![Lever {
+                dimension: Dimension::Trust,
+                gain: 30.0
+            }]
+        );
         // A perfect dimension is no lever.
-        assert!(audit(AuditKind::Employees, t.floor, vec![(Dimension::Trust, 0.0)], 1, Some(100.0)).levers.is_empty());
+        assert!(audit(
+            AuditKind::Employees,
+            t.floor,
+            vec![(Dimension::Trust, 0.0)],
+            1,
+            Some(100.0)
+        )
+        .levers
+        .is_empty());
     }
 }

@@ -134,7 +134,10 @@ fn units(report: &CampaignReport) -> BTreeMap<&str, &GroupReport> {
 }
 
 /// The units of both waves, in code order.
-fn matched<'r>(before: &'r CampaignReport, after: &'r CampaignReport) -> Vec<(&'r str, &'r GroupReport, &'r GroupReport)> {
+fn matched<'r>(
+    before: &'r CampaignReport,
+    after: &'r CampaignReport,
+) -> Vec<(&'r str, &'r GroupReport, &'r GroupReport)> {
     let earlier = units(before);
     units(after)
         .into_iter()

@@ -43,8 +43,8 @@ pub use data::{
     CampaignData, CampaignMeta, HistogramRow, MaturityThresholds, OrientationRow, ReportFilter, Respondent,
     RespondentRow, Settings, TeamCode, TeamNode,
 };
-pub use lagged::{cross_lagged, difference_in_differences, CrossLagged, DifferenceInDifferences};
 pub use items::{Channel, Dimension, InstrumentVersion, ItemCode, ItemGroup, Perspective, Pillar, Population, Scope};
+pub use lagged::{cross_lagged, difference_in_differences, CrossLagged, DifferenceInDifferences};
 pub use report::{build_report, CampaignReport, GroupReport};
 
 use thiserror::Error;

@@ -5,12 +5,12 @@
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+use super::aggregation::{aggregation, UnitItems};
 use super::anonymity::Visibility;
 use super::channels::node_channels;
 use super::data::{CampaignData, CampaignMeta, ReportFilter, Settings, MIN_ANONYMITY_THRESHOLD};
 use super::group::build_group;
 pub use super::group::GroupReport;
-use super::aggregation::{aggregation, UnitItems};
 use super::label::{readiness, LabelReadiness};
 use super::linkage::{linkage, published_units, Linkage, MIN_LINKAGE_TEAMS};
 use super::multiple::GapFamily;

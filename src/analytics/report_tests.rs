@@ -135,7 +135,14 @@ fn the_report_has_exactly_the_api_keys() {
     let json = serde_json::to_value(report_of(&small_campaign(), &ReportFilter::default())).unwrap();
     assert_eq!(
         keys(&json),
-        set(&["campaign", "anonymity_threshold", "organisation", "teams", "linkage", "label_readiness"])
+        set(&[
+            "campaign",
+            "anonymity_threshold",
+            "organisation",
+            "teams",
+            "linkage",
+            "label_readiness"
+        ])
     );
     assert_eq!(
         keys(&json["label_readiness"]),

@@ -118,11 +118,20 @@ pub fn raw_wave(plan: &DemoPlan, wave: usize) -> Option<serde_json::Value> {
             })
         })
         .collect();
+    // The points adopted in this wave, measured in the next (the
+    // longitudinal reference reads them; the single-wave one ignores them).
+    let adopted: Vec<serde_json::Value> = plan
+        .actions
+        .iter()
+        .filter(|a| a.wave == wave)
+        .map(|a| serde_json::json!([a.point, a.team]))
+        .collect();
     Some(serde_json::json!({
         "k": plan.organisation.anonymity_threshold,
         "instrument_version": DEMO_INSTRUMENT.number(),
         "teams": teams,
         "respondents": respondents,
+        "adopted": adopted,
     }))
 }
 

@@ -532,7 +532,8 @@ fn the_third_wave_shows_who_moves_first_and_which_actions_worked() {
             .collect()
     };
     let side = |point: &str| {
-        let did = crate::analytics::difference_in_differences(point, &reports[1], &reports[2], &adopting(point)).unwrap();
+        let did =
+            crate::analytics::difference_in_differences(point, &reports[1], &reports[2], &adopting(point)).unwrap();
         let clear = |c: Option<crate::analytics::lagged::Contrast>| {
             let e = c.unwrap().difference.unwrap();
             eprintln!("{point}: {e:?}");

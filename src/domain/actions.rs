@@ -8,7 +8,9 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::{authorise, DomainError, DomainResult};
-use crate::analytics::{action_effect, difference_in_differences, ActionEffect, CampaignReport, DifferenceInDifferences, GroupReport};
+use crate::analytics::{
+    action_effect, difference_in_differences, ActionEffect, CampaignReport, DifferenceInDifferences, GroupReport,
+};
 use crate::auth::policy::{Action, Principal};
 use crate::db::models::action::{self, ActionEvent, ActionRow};
 use crate::db::models::campaign::{self, Campaign};
@@ -248,7 +250,11 @@ pub fn list(conn: &mut DbConn, p: &Principal, org: &str) -> DomainResult<Vec<Act
 /// those teams and of every team below them (a point adopted for a region
 /// reaches its branches). Points adopted for the whole organisation have no
 /// team to compare with and are left out.
-pub fn adopting_teams(rows: &[ActionRow], teams: &[team::Team], campaign_id: &str) -> BTreeMap<String, BTreeSet<String>> {
+pub fn adopting_teams(
+    rows: &[ActionRow],
+    teams: &[team::Team],
+    campaign_id: &str,
+) -> BTreeMap<String, BTreeSet<String>> {
     let mut children: HashMap<&str, Vec<&team::Team>> = HashMap::new();
     for t in teams {
         if let Some(p) = t.parent_id.as_deref() {

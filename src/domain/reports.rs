@@ -416,7 +416,9 @@ fn with_waves(conn: &mut DbConn, c: &Campaign, whole: bool, json: bytes::Bytes) 
     let extra = serde_json::to_vec(&extra).map_err(|e| DomainError::Unexpected(e.into()))?;
     // Both are JSON objects: "{…report…}" + "{…extra…}" → "{…report…,…extra…}".
     let (Some(body), Some(rest)) = (json.strip_suffix(b"}"), extra.strip_prefix(b"{")) else {
-        return Err(DomainError::Unexpected(anyhow::anyhow!("a report is not a JSON object")));
+        return Err(DomainError::Unexpected(anyhow::anyhow!(
+            "a report is not a JSON object"
+        )));
     };
     let mut out = Vec::with_capacity(json.len() + extra.len());
     out.extend_from_slice(body);

@@ -456,7 +456,10 @@ async fn the_third_wave_says_who_moves_first_and_which_actions_worked(app: TestA
             .unwrap_or_else(|| panic!("{code} in {actions:?}"))
     };
     let listen = &point("listen-inside")["difference_in_differences"]["targets"];
-    assert!(listen["employee"]["difference"]["ci_low"].as_f64().unwrap() > 0.0, "{listen}");
+    assert!(
+        listen["employee"]["difference"]["ci_low"].as_f64().unwrap() > 0.0,
+        "{listen}"
+    );
     assert!(listen["employee"]["adopting_teams"].as_u64().unwrap() >= 2);
     let recognise = &point("recognise")["difference_in_differences"]["targets"]["employee"]["difference"];
     assert!(recognise["ci_low"].as_f64().unwrap() < 0.0 && recognise["ci_high"].as_f64().unwrap() > 0.0);

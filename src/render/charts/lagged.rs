@@ -97,8 +97,22 @@ pub fn lagged(meta: ChartMeta<'_>, panel: &Panel, style: NumberStyle) -> LaggedC
         text: text(e, style),
     };
     let arrows = vec![
-        arrow("lagged-employee-stability", &panel.employee_stability, top_mid, top_mid, false, top_mid - 10.0),
-        arrow("lagged-customer-stability", &panel.customer_stability, bottom_mid, bottom_mid, false, bottom_mid + 22.0),
+        arrow(
+            "lagged-employee-stability",
+            &panel.employee_stability,
+            top_mid,
+            top_mid,
+            false,
+            top_mid - 10.0,
+        ),
+        arrow(
+            "lagged-customer-stability",
+            &panel.customer_stability,
+            bottom_mid,
+            bottom_mid,
+            false,
+            bottom_mid + 22.0,
+        ),
         arrow(
             "lagged-employees-to-customers",
             &panel.employees_to_customers,

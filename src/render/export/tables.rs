@@ -461,10 +461,7 @@ fn label_rows(report: &CampaignReport) -> Vec<Vec<Cell>> {
         .map(|a| {
             let code = a.audit.as_str();
             value_row(
-                item(
-                    &format!("label_readiness.{code}"),
-                    &[&format!("label-audit-{code}")],
-                ),
+                item(&format!("label_readiness.{code}"), &[&format!("label-audit-{code}")]),
                 points(a.score),
             )
         })

@@ -338,10 +338,9 @@ pub async fn dashboard(
         previous: d.previous.as_ref().map(|(c, _)| c.name.clone()),
         trend: d.previous.as_ref().map(|(_, w)| w),
         aggregation: super::dashboard_waves::aggregation(&report.linkage),
-        lagged: d
-            .previous
-            .as_ref()
-            .map(|(_, w)| super::dashboard_waves::lagged_view(&w.cross_lagged, &crate::web::context::lang_for(&req, None))),
+        lagged: d.previous.as_ref().map(|(_, w)| {
+            super::dashboard_waves::lagged_view(&w.cross_lagged, &crate::web::context::lang_for(&req, None))
+        }),
         label: super::dashboard_waves::label_view(&report.label_readiness),
         org_id,
     };
