@@ -21,6 +21,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::data::CampaignData;
 use super::items::{Channel, Dimension, ItemCode, Perspective, Population};
+use super::regression::positive;
 use super::stats::finite;
 
 /// Conventional readings: ICC(1) ≥ .05 and mean rwg(j) ≥ .70.
@@ -99,17 +100,17 @@ pub fn icc1(teams: &[TeamItems]) -> Option<f64> {
     let msw = ssw / (n - j as u64) as f64;
     let size = n as f64 / j as f64;
     let denominator = msb + (size - 1.0) * msw;
-    if !(denominator > 0.0) {
+    if !positive(denominator) {
         return None;
     }
     finite((msb - msw) / denominator)
 }
 
 /// rwg(j) of one team; `None` when no item has two answers.
-pub fn rwg_j(items: &TeamItems) -> Option<f64> {
+pub fn rwg_j(items: &[ItemCounts]) -> Option<f64> {
     let variances: Vec<f64> = items
         .iter()
-        .map(|c| Moments::of(c))
+        .map(Moments::of)
         .filter(|m| m.n >= 2)
         .map(|m| m.sum_of_squares() / (m.n - 1) as f64)
         .collect();
@@ -140,7 +141,7 @@ pub struct Agreement {
 impl Agreement {
     pub fn of(teams: &[TeamItems]) -> Agreement {
         let icc1 = icc1(teams);
-        let rwgs: Vec<f64> = teams.iter().filter_map(rwg_j).collect();
+        let rwgs: Vec<f64> = teams.iter().filter_map(|t| rwg_j(t.as_slice())).collect();
         let mean_rwg_j = super::stats::mean(&rwgs);
         Agreement {
             teams: teams.len(),
@@ -306,14 +307,14 @@ mod tests {
     #[test]
     fn rwg_j_by_hand() {
         // One item, variance 1/3 against σ² = 2, J = 1: 1 − 1/6.
-        close(rwg_j(&vec![counts(&[3, 3, 4, 4])]).unwrap(), 1.0 - (1.0 / 3.0) / 2.0);
+        close(rwg_j(&[counts(&[3, 3, 4, 4])]).unwrap(), 1.0 - (1.0 / 3.0) / 2.0);
         // Two items of variance 1 and 0: s̄² = 0.5, ratio .25, J = 2:
         // 2·0.75/(2·0.75 + 0.25) = 1.5/1.75.
-        close(rwg_j(&vec![counts(&[2, 3, 4]), counts(&[4, 4])]).unwrap(), 1.5 / 1.75);
+        close(rwg_j(&[counts(&[2, 3, 4]), counts(&[4, 4])]).unwrap(), 1.5 / 1.75);
         // Full agreement: 1; a variance above the null: 0.
-        close(rwg_j(&vec![counts(&[5, 5, 5])]).unwrap(), 1.0);
-        assert_eq!(rwg_j(&vec![counts(&[1, 5, 1, 5])]), Some(0.0));
-        assert_eq!(rwg_j(&vec![counts(&[4])]), None);
+        close(rwg_j(&[counts(&[5, 5, 5])]).unwrap(), 1.0);
+        assert_eq!(rwg_j(&[counts(&[1, 5, 1, 5])]), Some(0.0));
+        assert_eq!(rwg_j(&[counts(&[4])]), None);
     }
 
     #[test]

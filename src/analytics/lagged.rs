@@ -212,12 +212,11 @@ pub struct DifferenceInDifferences {
 fn contrast(changes: &[(bool, f64)]) -> Option<Contrast> {
     let adopting: Vec<f64> = changes.iter().filter(|c| c.0).map(|c| c.1).collect();
     let other: Vec<f64> = changes.iter().filter(|c| !c.0).map(|c| c.1).collect();
-    let mean = |v: &[f64]| super::stats::mean(v);
     Some(Contrast {
         adopting_teams: adopting.len(),
         other_teams: other.len(),
-        adopting_change: mean(&adopting)?,
-        other_change: mean(&other)?,
+        adopting_change: super::stats::mean(&adopting)?,
+        other_change: super::stats::mean(&other)?,
         difference: welch(&adopting, &other),
     })
 }

@@ -11,18 +11,23 @@ use super::stats::{finite, mean};
 /// Two-sided 95 %.
 const UPPER: f64 = 0.975;
 
+/// A real number above zero (false for NaN).
+pub fn positive(x: f64) -> bool {
+    x > 0.0
+}
+
 /// The `prob` quantile of Student's t with `df` degrees of freedom (df may
 /// be fractional, as Welch's is). statrs inverts the regularised beta
 /// function; two Newton steps on the CDF bring it to full precision.
 pub fn t_quantile(df: f64, prob: f64) -> Option<f64> {
-    if !(df > 0.0) || !(0.0..1.0).contains(&prob) || prob == 0.0 {
+    if !positive(df) || !positive(prob) || prob >= 1.0 {
         return None;
     }
     let dist = StudentsT::new(0.0, 1.0, df).ok()?;
     let mut t = dist.inverse_cdf(prob);
     for _ in 0..2 {
         let density = dist.pdf(t);
-        if !(density > 0.0) {
+        if !positive(density) {
             break;
         }
         t -= (dist.cdf(t) - prob) / density;
@@ -32,7 +37,7 @@ pub fn t_quantile(df: f64, prob: f64) -> Option<f64> {
 
 /// Two-sided p of a t statistic with `df` degrees of freedom.
 pub fn t_p(t: f64, df: f64) -> Option<f64> {
-    if !(df > 0.0) || !t.is_finite() {
+    if !positive(df) || !t.is_finite() {
         return None;
     }
     let dist = StudentsT::new(0.0, 1.0, df).ok()?;
@@ -53,7 +58,7 @@ pub struct Estimate {
 
 impl Estimate {
     pub fn new(estimate: f64, se: f64, df: f64) -> Option<Estimate> {
-        if !(se > 0.0) || !estimate.is_finite() || !se.is_finite() {
+        if !positive(se) || !estimate.is_finite() || !se.is_finite() {
             return None;
         }
         let half = t_quantile(df, UPPER)? * se;
@@ -99,7 +104,7 @@ pub fn welch(a: &[f64], b: &[f64]) -> Option<Estimate> {
 pub fn z_scores(values: &[f64]) -> Option<Vec<f64>> {
     let m = mean(values)?;
     let sd = sample_variance(values)?.sqrt();
-    if !(sd > 0.0) {
+    if !positive(sd) {
         return None;
     }
     Some(values.iter().map(|v| (v - m) / sd).collect())
@@ -141,7 +146,7 @@ impl<'a> Design<'a> {
         }
         let det = s11 * s22 - s12 * s12;
         // Collinear predictors: the paths cannot be told apart.
-        if !(det > 1e-12 * s11 * s22) {
+        if !positive(det - 1e-12 * s11 * s22) {
             return None;
         }
         Some(Design {
