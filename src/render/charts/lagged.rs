@@ -17,6 +17,8 @@ pub struct PanelBox {
     pub height: f64,
     pub text_x: f64,
     pub text_y: f64,
+    /// The wave's line, under the population's.
+    pub wave_y: f64,
     pub key: String,
     pub wave: u8,
 }
@@ -59,10 +61,11 @@ fn text(e: &Estimate, style: NumberStyle) -> String {
 }
 
 pub fn lagged(meta: ChartMeta<'_>, panel: &Panel, style: NumberStyle) -> LaggedChart {
-    let (width, height) = (560.0, 300.0);
-    let (box_w, box_h) = (150.0, 44.0);
-    let (left, right) = (20.0, width - 20.0 - box_w);
-    let (top, bottom) = (40.0, height - 40.0 - box_h);
+    // Narrow enough that its 15 px text stays about 11 px on a phone.
+    let (width, height) = (480.0, 330.0);
+    let (box_w, box_h) = (150.0, 50.0);
+    let (left, right) = (6.0, width - 6.0 - box_w);
+    let (top, bottom) = (30.0, height - 30.0 - box_h);
     let boxes = [
         (left, top, "lagged-employees", 1),
         (left, bottom, "lagged-customers", 1),
@@ -76,7 +79,8 @@ pub fn lagged(meta: ChartMeta<'_>, panel: &Panel, style: NumberStyle) -> LaggedC
         width: box_w,
         height: box_h,
         text_x: r1(x + box_w / 2.0),
-        text_y: r1(y + box_h / 2.0 + 5.0),
+        text_y: r1(y + 21.0),
+        wave_y: r1(y + 41.0),
         key: key.to_owned(),
         wave,
     })
