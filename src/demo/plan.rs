@@ -50,7 +50,7 @@ pub(super) const WAVES: [(&str, u32, u32); WAVE_COUNT] = [
 
 /// The third wave's random stream: separate, so that adding the wave left
 /// the first two waves' answers as they were.
-const THIRD_WAVE_STREAM: u64 = 0x7a3e_15;
+const THIRD_WAVE_STREAM: u64 = 0x007a_3e15;
 
 /// Employees answer in bursts: at the launch and after each reminder.
 pub(super) fn employee_day(rng: &mut StdRng, days: u32) -> u32 {
