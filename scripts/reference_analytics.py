@@ -407,7 +407,7 @@ def published(resps, teams, k):
     return out
 
 
-def linkage(resps, teams, k):
+def unit_values(resps, teams, k):
     """Units (teams whose customers and employees are all their own) whose
     figures are published, with their published values (METHOD.md §5, §7)."""
     by_team = defaultdict(list)
@@ -439,6 +439,11 @@ def linkage(resps, teams, k):
                          csi=float(np.mean(list(c.values()))) if c else None,
                          nps=100 * (np.mean(nps >= 9) - np.mean(nps <= 6)) if "nps" in cc else None,
                          enps=100 * (np.mean(enps >= 9) - np.mean(enps <= 6)) if "enps" in ce else None))
+    return vals
+
+
+def linkage(resps, teams, k):
+    vals = unit_values(resps, teams, k)
 
     def pairs(fx, fy):
         ps = [(fx(t), fy(t)) for t in vals if fx(t) is not None and fy(t) is not None]

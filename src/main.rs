@@ -44,7 +44,7 @@ enum Command {
     DemoRaw {
         #[arg(long, default_value_t = miroir::demo::DEFAULT_SEED)]
         seed: u64,
-        /// 1 or 2.
+        /// 1, 2 or 3.
         #[arg(long)]
         wave: usize,
     },
@@ -202,7 +202,7 @@ async fn main() -> anyhow::Result<()> {
             let raw = wave
                 .checked_sub(1)
                 .and_then(|w| miroir::demo::raw_wave(&plan, w))
-                .ok_or_else(|| anyhow::anyhow!("the demo has waves 1 and 2"))?;
+                .ok_or_else(|| anyhow::anyhow!("the demo has waves 1, 2 and 3"))?;
             println!("{raw}");
             Ok(())
         }

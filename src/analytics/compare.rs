@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use super::group::{GroupReport, PillarScores};
 use super::items::{Dimension, Perspective, Pillar};
+use super::lagged::{cross_lagged, CrossLagged};
 use super::multiple;
 use super::recommendations;
 use super::report::CampaignReport;
@@ -154,6 +155,8 @@ pub fn compare_groups(before: &GroupReport, after: &GroupReport) -> GroupChange 
 pub struct WaveComparison {
     pub organisation: GroupChange,
     pub teams: BTreeMap<String, GroupChange>,
+    /// Who moves first across the teams published in both waves.
+    pub cross_lagged: CrossLagged,
 }
 
 pub fn compare_waves(before: &CampaignReport, after: &CampaignReport) -> WaveComparison {
@@ -169,6 +172,7 @@ pub fn compare_waves(before: &CampaignReport, after: &CampaignReport) -> WaveCom
     let mut comparison = WaveComparison {
         organisation: compare_groups_unadjusted(&before.organisation, &after.organisation),
         teams,
+        cross_lagged: cross_lagged(before, after),
     };
     multiple::adjust_comparison(&mut comparison);
     comparison

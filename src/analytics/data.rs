@@ -213,6 +213,9 @@ pub struct Settings {
     /// k: never below [`MIN_ANONYMITY_THRESHOLD`].
     pub anonymity_threshold: u64,
     pub maturity: MaturityThresholds,
+    /// The symmetry label's thresholds (readiness view).
+    #[serde(default)]
+    pub label: super::label::LabelThresholds,
 }
 
 pub const MIN_ANONYMITY_THRESHOLD: u64 = 3;
@@ -223,6 +226,7 @@ impl Default for Settings {
         Settings {
             anonymity_threshold: DEFAULT_ANONYMITY_THRESHOLD,
             maturity: MaturityThresholds::default(),
+            label: super::label::LabelThresholds::default(),
         }
     }
 }

@@ -279,6 +279,10 @@ fn the_demo_campaign_matches_the_scipy_reference_figures() {
             env!("CARGO_MANIFEST_DIR"),
             "/tests/fixtures/analytics/demo_wave_2.json"
         )),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/analytics/demo_wave_3.json"
+        )),
     ];
     let plan = crate::demo::plan(crate::demo::DEFAULT_SEED);
     for (wave, fixture) in demo.iter().enumerate() {

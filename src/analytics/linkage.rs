@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+use super::aggregation::DimensionAgreement;
 use super::items::{Dimension, Population, Scope};
 use super::report::TeamReport;
 use super::stats;
@@ -83,6 +84,10 @@ pub struct Linkage {
     pub dimensions: Option<BTreeMap<Dimension, Option<Correlation>>>,
     pub drivers: Option<Vec<Driver>>,
     pub quadrants: Option<BTreeMap<String, Quadrant>>,
+    /// Per dimension, whether team averages carry enough between-team
+    /// signal and within-team agreement to be correlated (issue #15), over
+    /// the same teams; `null` below MIN_LINKAGE_TEAMS. Set by the report.
+    pub aggregation: Option<BTreeMap<Dimension, DimensionAgreement>>,
 }
 
 /// A team's own (not rolled-up) values.
@@ -184,6 +189,7 @@ pub fn linkage(teams: &[TeamValues]) -> Linkage {
             dimensions: None,
             drivers: None,
             quadrants: None,
+            aggregation: None,
         };
     }
     let dimensions = Dimension::ALL
@@ -200,6 +206,7 @@ pub fn linkage(teams: &[TeamValues]) -> Linkage {
         dimensions: Some(dimensions),
         drivers: Some(drivers(teams)),
         quadrants: Some(quadrants(teams)),
+        aggregation: None,
     }
 }
 

@@ -3,6 +3,7 @@
 //! answer and export renders the same numbers, and anonymity is enforced in
 //! the structs themselves (see `anonymity`).
 
+pub mod aggregation;
 pub mod anonymity;
 pub mod benchmark;
 pub mod channels;
@@ -12,10 +13,13 @@ mod disclosure;
 pub mod findings;
 pub mod group;
 pub mod items;
+pub mod label;
+pub mod lagged;
 pub mod linkage;
 pub mod maturity;
 pub mod multiple;
 pub mod recommendations;
+pub mod regression;
 pub mod report;
 pub mod scores;
 pub mod stats;
@@ -28,6 +32,8 @@ mod attack_tests;
 #[cfg(test)]
 pub(crate) mod fixture_tests;
 #[cfg(test)]
+mod fixture_waves_tests;
+#[cfg(test)]
 mod property_tests;
 #[cfg(test)]
 mod report_tests;
@@ -39,6 +45,7 @@ pub use data::{
     ReportFilter, Respondent, RespondentRow, Settings, TeamCode, TeamNode,
 };
 pub use items::{Channel, Dimension, InstrumentVersion, ItemCode, ItemGroup, Perspective, Pillar, Population, Scope};
+pub use lagged::{cross_lagged, difference_in_differences, CrossLagged, DifferenceInDifferences};
 pub use report::{build_report, CampaignReport, GroupReport};
 
 use thiserror::Error;

@@ -5,12 +5,14 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+use super::aggregation::{aggregation, UnitItems};
 use super::anonymity::Visibility;
 use super::channels::node_channels;
 use super::data::{CampaignData, CampaignMeta, ReportFilter, Settings, MIN_ANONYMITY_THRESHOLD};
 use super::group::build_group;
 pub use super::group::GroupReport;
-use super::linkage::{linkage, published_units, Linkage};
+use super::label::{readiness, LabelReadiness};
+use super::linkage::{linkage, published_units, Linkage, MIN_LINKAGE_TEAMS};
 use super::multiple::GapFamily;
 use super::recommendations::{ORGANISATION_RECOMMENDATIONS, TEAM_RECOMMENDATIONS};
 use super::tally::{prepare, Prepared, Tally};
@@ -32,6 +34,8 @@ pub struct CampaignReport {
     pub organisation: GroupReport,
     pub teams: Vec<TeamReport>,
     pub linkage: Linkage,
+    /// Distance to the symmetry label (`label`), read from `organisation`.
+    pub label_readiness: LabelReadiness,
 }
 
 pub fn checked_threshold(settings: &Settings) -> Result<u64, AnalyticsError> {
@@ -135,8 +139,28 @@ pub fn build_report(
             }
         })
         .collect();
-    let linkage = linkage(&published_units(&prepared, &scope_teams, &teams));
+    let units = published_units(&prepared, &scope_teams, &teams);
+    let mut linkage = linkage(&units);
+    if units.len() >= MIN_LINKAGE_TEAMS {
+        // The answers of the correlated units only, and of a dimension only
+        // where that unit's score of it is published.
+        let positions: Vec<(usize, &_)> = units
+            .iter()
+            .filter_map(|u| Some((*prepared.tree.index.get(&u.code)?, u)))
+            .collect();
+        let at: Vec<usize> = positions.iter().map(|p| p.0).collect();
+        let answers = UnitItems::collect(data, &prepared.tree.index, &at, filter.channel);
+        let values: std::collections::HashMap<usize, _> = positions.into_iter().collect();
+        let published = |u: usize, d, p| {
+            values.get(&u).is_some_and(|v: &&super::linkage::TeamValues| match p {
+                super::items::Population::Customer => v.customer.contains_key(&d),
+                _ => v.employee.contains_key(&d),
+            })
+        };
+        linkage.aggregation = Some(aggregation(&at, &answers, &published));
+    }
     Ok(CampaignReport {
+        label_readiness: readiness(&organisation, settings.label),
         campaign: meta.clone(),
         anonymity_threshold: k,
         organisation,

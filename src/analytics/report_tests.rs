@@ -135,7 +135,18 @@ fn the_report_has_exactly_the_api_keys() {
     let json = serde_json::to_value(report_of(&small_campaign(), &ReportFilter::default())).unwrap();
     assert_eq!(
         keys(&json),
-        set(&["campaign", "anonymity_threshold", "organisation", "teams", "linkage"])
+        set(&[
+            "campaign",
+            "anonymity_threshold",
+            "organisation",
+            "teams",
+            "linkage",
+            "label_readiness"
+        ])
+    );
+    assert_eq!(
+        keys(&json["label_readiness"]),
+        set(&["thresholds", "audits", "average", "average_margin", "ready"])
     );
     assert_eq!(keys(&json["campaign"]), set(&["id", "name", "status"]));
     let group_keys = [
@@ -214,6 +225,7 @@ fn the_report_has_exactly_the_api_keys() {
     assert_eq!(
         keys(&json["linkage"]),
         set(&[
+            "aggregation",
             "eligible_teams",
             "eei_csi",
             "enps_nps",

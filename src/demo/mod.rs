@@ -1,7 +1,7 @@
 //! Demo data for a newcomer's first start (PRODUCT.md, journey 1): a
 //! fictitious bank, "Banque Horizon", with four regions of ten or eleven
-//! branches, its people, two closed survey waves and the actions adopted
-//! after the first one.
+//! branches, its people, three closed survey waves and the actions adopted
+//! after the first and the second.
 //!
 //! Answers are drawn from a small latent model instead of independent dice,
 //! so that every dashboard tells one coherent story:
@@ -18,7 +18,13 @@
 //!   region so that complementary suppression has nothing more to hide;
 //! * the app channel is weaker on digital and cooperation;
 //! * the actions adopted in wave 1 raise the latent level of their target
-//!   dimensions in wave 2, the rest only drifts a little.
+//!   dimensions in wave 2, the rest only drifts a little;
+//! * by wave 3 customers follow their employees with a lag (a branch's
+//!   wave-2 engagement above the bank's moves its customers), and of the
+//!   points adopted by several branches after wave 2, listening inside
+//!   works, removing irritants helps only the staff so far and recognition
+//!   changes nothing: the cross-lagged panel and the differences in
+//!   differences have something true to show.
 //!
 //! The latent model and the adopted actions are in `model`, the answers it
 //! draws in `respondents`, the people and the assembly of a plan in `plan`.
@@ -111,6 +117,9 @@ pub struct DemoAction {
     /// `done` or `in_progress`.
     pub status: String,
     pub note: String,
+    /// The wave it was adopted in (0 = the first), measured in the next.
+    #[serde(default)]
+    pub wave: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -118,7 +127,7 @@ pub struct DemoPlan {
     pub organisation: DemoOrganisation,
     pub teams: Vec<DemoTeam>,
     pub people: Vec<DemoPerson>,
-    /// Exactly two, oldest first.
+    /// Exactly three, oldest first.
     pub waves: Vec<DemoWave>,
     pub actions: Vec<DemoAction>,
 }

@@ -51,6 +51,10 @@ impl Instrument {
 
 pub(super) const DIMS: usize = 11;
 
+/// Three closed waves; the third is drawn from its own random stream (see
+/// `third_wave`), so the first two are what they were before it existed.
+pub(super) const WAVE_COUNT: usize = 3;
+
 /// One latent value per dimension, in the order of `Dimension::ALL`.
 pub(super) type Levels = [f64; DIMS];
 
@@ -170,9 +174,9 @@ pub(super) struct Branch {
     pub(super) headcount: i32,
     pub(super) profile: Profile,
     pub(super) blind_manager: bool,
-    pub(super) levels: [BranchLevels; 2],
-    pub(super) employees: [usize; 2],
-    pub(super) customers: [usize; 2],
+    pub(super) levels: [BranchLevels; WAVE_COUNT],
+    pub(super) employees: [usize; WAVE_COUNT],
+    pub(super) customers: [usize; WAVE_COUNT],
 }
 
 pub(super) fn draw_branches(rng: &mut StdRng) -> Vec<Branch> {
@@ -195,9 +199,9 @@ pub(super) fn draw_branches(rng: &mut StdRng) -> Vec<Branch> {
                     headcount: rng.gen_range(8..=20),
                     profile: Profile::Ordinary,
                     blind_manager: false,
-                    levels: [levels.clone(), levels],
-                    employees: [0; 2],
-                    customers: [0; 2],
+                    levels: [levels.clone(), levels.clone(), levels],
+                    employees: [0; WAVE_COUNT],
+                    customers: [0; WAVE_COUNT],
                 },
                 engagement,
             ));
@@ -439,5 +443,101 @@ pub(super) fn apply_action(branches: &mut [Branch], action: &Adopted) {
             "listen-inside" | "exemplarity" => levels.manager_bias *= 0.4,
             _ => {}
         }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The third wave: customers follow their employees with a lag, and the
+// points adopted after the second wave by several branches each, some of
+// which work and some of which do not.
+
+/// How much of a branch's employee engagement in wave 2 (above the bank's
+/// mean) reaches its customers by wave 3, beyond where customers stood.
+pub(super) const CUSTOMER_LAG: f64 = 0.55;
+/// What moves a branch's customers on their own by wave 3 (local
+/// competition, staff turnover at the counter): keeps the wave's EEI–CSI
+/// correlation where the field finds it.
+pub(super) const CUSTOMER_OWN_MOVE_SD: f64 = 0.10;
+/// Employees keep moving too (a new manager, a reorganisation): what their
+/// customers will feel in the next wave, not yet in this one.
+pub(super) const EMPLOYEE_MOVE_SD: f64 = 0.25;
+
+/// Points adopted for several branches after wave 2 and what each does by
+/// wave 3 (latent gain on its targets, employee and customer side):
+/// listening inside works on both sides, removing irritants helps the
+/// staff but not yet customers, recognition as rolled out changes nothing.
+pub(super) const SECOND_PLAN: [(&str, usize, (f64, f64)); 3] = [
+    ("listen-inside", 9, (0.45, 0.45)),
+    ("remove-irritants", 7, (0.40, 0.05)),
+    ("recognise", 8, (0.0, 0.0)),
+];
+
+pub(super) struct SecondAdoption {
+    pub(super) point: &'static str,
+    pub(super) branches: Vec<usize>,
+    pub(super) gain: (f64, f64),
+}
+
+/// Which branches adopt each point of the second plan: ordinary branches
+/// large enough to be published, each branch one point at most.
+pub(super) fn choose_second_actions(rng: &mut StdRng, branches: &[Branch]) -> Vec<SecondAdoption> {
+    let mut free: Vec<usize> = (0..branches.len())
+        .filter(|&i| !matches!(branches[i].profile, Profile::FewStaff | Profile::FewCustomers))
+        .collect();
+    free.shuffle(rng);
+    SECOND_PLAN
+        .iter()
+        .map(|&(point, count, gain)| {
+            let take = count.min(free.len());
+            let mut chosen: Vec<usize> = free.drain(..take).collect();
+            chosen.sort_unstable();
+            SecondAdoption {
+                point,
+                branches: chosen,
+                gain,
+            }
+        })
+        .collect()
+}
+
+/// Wave-3 levels and sizes: employees drift, customers move towards where
+/// their employees stood in wave 2 (the lag), and the second plan acts.
+pub(super) fn third_wave(rng: &mut StdRng, branches: &mut [Branch], second: &[SecondAdoption]) {
+    let engagement: Vec<f64> = branches.iter().map(|b| mean(&b.levels[1].employee)).collect();
+    let bank = engagement.iter().sum::<f64>() / engagement.len().max(1) as f64;
+    for (i, branch) in branches.iter_mut().enumerate() {
+        let mut levels = branch.levels[1].clone();
+        let lead = CUSTOMER_LAG * (engagement[i] - bank) + CUSTOMER_OWN_MOVE_SD * normal(rng);
+        let common = EMPLOYEE_MOVE_SD * normal(rng);
+        for k in 0..DIMS {
+            levels.employee[k] += common + 0.04 * normal(rng);
+            levels.customer[k] += lead + 0.04 * normal(rng);
+            levels.estimate[k] += 0.5 * lead + 0.04 * normal(rng);
+        }
+        for adoption in second.iter().filter(|a| a.branches.contains(&i)) {
+            if let Some(rule) = recommendations::rule(adoption.point) {
+                for &d in rule.targets {
+                    let k = dim_index(d);
+                    levels.employee[k] += adoption.gain.0;
+                    levels.customer[k] += adoption.gain.1;
+                }
+            }
+        }
+        branch.levels[2] = levels;
+        branch.employees[2] = match branch.profile {
+            Profile::FewStaff => rng.gen_range(3..=4),
+            _ => {
+                let rate = rng.gen_range(0.55..0.80);
+                let n = (f64::from(branch.headcount) * rate).round() as usize;
+                n.clamp(6, branch.headcount as usize)
+            }
+        };
+        branch.customers[2] = match branch.profile {
+            Profile::FewCustomers => rng.gen_range(3..=4),
+            _ => {
+                let n = f64::from(branch.headcount) * 4.2 + 8.0 * normal(rng);
+                n.round().clamp(30.0, 90.0) as usize
+            }
+        };
     }
 }

@@ -40,7 +40,17 @@ impl Names {
 // ---------------------------------------------------------------------------
 // The plan
 
-pub(super) const WAVES: [(&str, u32, u32); 2] = [("Vague 1 — printemps", 203, 182), ("Vague 2 — automne", 35, 14)];
+/// Six months apart, three weeks each (the lengths of the first two are
+/// what their answers were drawn with).
+pub(super) const WAVES: [(&str, u32, u32); WAVE_COUNT] = [
+    ("Vague 1 — printemps", 385, 364),
+    ("Vague 2 — automne", 203, 182),
+    ("Vague 3 — printemps", 35, 14),
+];
+
+/// The third wave's random stream: separate, so that adding the wave left
+/// the first two waves' answers as they were.
+const THIRD_WAVE_STREAM: u64 = 0x007a_3e15;
 
 /// Employees answer in bursts: at the launch and after each reminder.
 pub(super) fn employee_day(rng: &mut StdRng, days: u32) -> u32 {
@@ -108,11 +118,20 @@ pub fn raw_wave(plan: &DemoPlan, wave: usize) -> Option<serde_json::Value> {
             })
         })
         .collect();
+    // The points adopted in this wave, measured in the next (the
+    // longitudinal reference reads them; the single-wave one ignores them).
+    let adopted: Vec<serde_json::Value> = plan
+        .actions
+        .iter()
+        .filter(|a| a.wave == wave)
+        .map(|a| serde_json::json!([a.point, a.team]))
+        .collect();
     Some(serde_json::json!({
         "k": plan.organisation.anonymity_threshold,
         "instrument_version": DEMO_INSTRUMENT.number(),
         "teams": teams,
         "respondents": respondents,
+        "adopted": adopted,
     }))
 }
 
@@ -127,10 +146,15 @@ pub fn plan(seed: u64) -> DemoPlan {
     }
     let staff = staff(&mut rng, &branches);
     let teams = teams(&branches);
-    let waves = (0..2)
+    let mut waves: Vec<DemoWave> = (0..2)
         .map(|wave| draw_wave(&mut rng, &instrument, &branches, &staff, wave))
         .collect();
-    let actions = actions(&adopted, &branches, &staff);
+    let mut actions = actions(&adopted, &branches, &staff);
+    let mut later = StdRng::seed_from_u64(seed ^ THIRD_WAVE_STREAM);
+    let second = choose_second_actions(&mut later, &branches);
+    third_wave(&mut later, &mut branches, &second);
+    waves.push(draw_wave(&mut later, &instrument, &branches, &staff, 2));
+    actions.extend(second_actions(&second, &branches, &staff));
     let Staff {
         directors,
         regional,
@@ -336,6 +360,25 @@ fn executive_responses(
     }
 }
 
+/// The points adopted after wave 2, one action per branch, owned by its
+/// manager.
+fn second_actions(second: &[SecondAdoption], branches: &[Branch], staff: &Staff) -> Vec<DemoAction> {
+    second
+        .iter()
+        .flat_map(|a| a.branches.iter().map(move |&b| (a.point, b)))
+        .filter_map(|(point, b)| {
+            Some(DemoAction {
+                point: point.to_owned(),
+                team: Some(branches.get(b)?.code.clone()),
+                owner_email: staff.managers.get(b)?.email.clone(),
+                status: "done".to_owned(),
+                note: text::action_note(point).to_owned(),
+                wave: 1,
+            })
+        })
+        .collect()
+}
+
 /// The adopted actions, each owned by the head of its scope.
 fn actions(adopted: &[Adopted], branches: &[Branch], staff: &Staff) -> Vec<DemoAction> {
     let owner = |scope: &Scope| match *scope {
@@ -357,6 +400,7 @@ fn actions(adopted: &[Adopted], branches: &[Branch], staff: &Staff) -> Vec<DemoA
                 owner_email: owner(&a.scope)?,
                 status: if a.done { "done" } else { "in_progress" }.to_owned(),
                 note: text::action_note(a.point).to_owned(),
+                wave: 0,
             })
         })
         .collect()

@@ -34,15 +34,15 @@ fn report(plan: &DemoPlan, wave: usize) -> CampaignReport {
 
 struct Fixture {
     plan: DemoPlan,
-    reports: [CampaignReport; 2],
+    reports: [CampaignReport; 3],
 }
 
-/// The default plan and its two reports, built once for all tests.
+/// The default plan and its three reports, built once for all tests.
 fn fixture() -> &'static Fixture {
     static FIXTURE: OnceLock<Fixture> = OnceLock::new();
     FIXTURE.get_or_init(|| {
         let plan = plan(DEFAULT_SEED);
-        let reports = [report(&plan, 0), report(&plan, 1)];
+        let reports = [report(&plan, 0), report(&plan, 1), report(&plan, 2)];
         Fixture { plan, reports }
     })
 }
@@ -154,8 +154,10 @@ fn every_answer_is_valid_for_its_population_and_scale() {
     let person = |email: &str| plan.people.iter().find(|p| p.email == email);
     let instrument = Instrument::load();
     let (mut asked, mut answered) = (0usize, 0usize);
-    assert_eq!(plan.waves.len(), 2);
-    assert!(plan.waves[0].opens_days_ago > plan.waves[1].opens_days_ago);
+    assert_eq!(plan.waves.len(), 3);
+    for pair in plan.waves.windows(2) {
+        assert!(pair[0].closes_days_ago > pair[1].opens_days_ago);
+    }
     for wave in &plan.waves {
         assert!(wave.opens_days_ago > wave.closes_days_ago);
         let days = wave.opens_days_ago - wave.closes_days_ago;
@@ -224,13 +226,15 @@ fn each_wave_holds_thousands_of_answers_from_every_population() {
 
 #[test]
 fn team_engagement_and_customer_satisfaction_correlate() {
-    let [first, second] = &fixture().reports;
-    for report in [first, second] {
+    for (wave, report) in fixture().reports.iter().enumerate() {
         let linkage = &report.linkage;
         assert!(linkage.eligible_teams >= 30, "{}", linkage.eligible_teams);
         let r = linkage.eei_csi.as_ref().unwrap().pearson.r;
-        // Where the field finds it (about .3 to .5), not a textbook line.
-        assert!((0.3..0.55).contains(&r), "r = {r}");
+        // Where the field finds it (about .3 to .5), not a textbook line;
+        // by the third wave customers have caught up with where their
+        // employees stood (the model's lag), which tightens the link.
+        let field = if wave < 2 { 0.3..0.55 } else { 0.3..0.65 };
+        assert!(field.contains(&r), "wave {wave}: r = {r}");
     }
 }
 
@@ -295,14 +299,15 @@ fn the_app_is_the_weak_channel_on_digital_and_cooperation() {
 #[test]
 fn adopted_actions_improve_their_target_dimensions() {
     let Fixture { plan, reports } = fixture();
-    assert!((4..=6).contains(&plan.actions.len()));
-    assert!(plan.actions.iter().any(|a| a.team.is_none()));
+    let first: Vec<&DemoAction> = plan.actions.iter().filter(|a| a.wave == 0).collect();
+    assert!((4..=6).contains(&first.len()));
+    assert!(first.iter().any(|a| a.team.is_none()));
     let action_plan: serde_json::Value = serde_json::from_str(include_str!(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/data/action_plan.json"
     )))
     .unwrap();
-    for action in &plan.actions {
+    for action in first {
         assert!(action_plan
             .as_array()
             .unwrap()
@@ -504,5 +509,45 @@ fn the_plan_chooses_on_the_demo() {
             .filter(|t| !t.group.recommendations.is_empty())
             .count();
         assert!(2 * with_points >= teams, "wave {wave}: {with_points} of {teams} teams");
+    }
+}
+
+/// Issue #15 on the demo: between waves 2 and 3 customers follow their
+/// employees (the model's lag), and of the points adopted by several
+/// branches after wave 2, "listen inside" beats the branches that did not
+/// adopt it on both sides, "remove irritants" on the employee side only,
+/// and "recognise" (no effect in the model) on neither.
+#[test]
+fn the_third_wave_shows_who_moves_first_and_which_actions_worked() {
+    let Fixture { plan, reports } = fixture();
+    let panel = compare_waves(&reports[1], &reports[2]).cross_lagged;
+    let indices = panel.indices.as_ref().unwrap();
+    eprintln!("{} teams, {indices:?}", panel.eligible_teams);
+    assert_eq!(indices.precedence, crate::analytics::lagged::Precedence::EmployeesFirst);
+    let adopting = |point: &str| -> BTreeSet<String> {
+        plan.actions
+            .iter()
+            .filter(|a| a.wave == 1 && a.point == point)
+            .filter_map(|a| a.team.clone())
+            .collect()
+    };
+    let side = |point: &str| {
+        let did =
+            crate::analytics::difference_in_differences(point, &reports[1], &reports[2], &adopting(point)).unwrap();
+        let clear = |c: Option<crate::analytics::lagged::Contrast>| {
+            let e = c.unwrap().difference.unwrap();
+            eprintln!("{point}: {e:?}");
+            e.ci_low > 0.0
+        };
+        (clear(did.targets.customer), clear(did.targets.employee))
+    };
+    assert_eq!(side("listen-inside"), (true, true));
+    assert_eq!(side("remove-irritants"), (false, true));
+    assert_eq!(side("recognise"), (false, false));
+    // Every dimension gets its aggregation check.
+    let checks = reports[2].linkage.aggregation.as_ref().unwrap();
+    eprintln!("team level: {} of 11", checks.values().filter(|c| c.team_level).count());
+    for c in checks.values() {
+        assert!(c.customer.icc1.is_some() && c.employee.mean_rwg_j.is_some(), "{c:?}");
     }
 }

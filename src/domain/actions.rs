@@ -2,13 +2,15 @@
 //! organisation, following its status with history, and measuring its effect
 //! in the next wave (METHOD.md §8).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use super::{authorise, DomainError, DomainResult};
-use crate::analytics::{action_effect, ActionEffect, CampaignReport, GroupReport};
+use crate::analytics::{
+    action_effect, difference_in_differences, ActionEffect, CampaignReport, DifferenceInDifferences, GroupReport,
+};
 use crate::auth::policy::{Action, Principal};
 use crate::db::models::action::{self, ActionEvent, ActionRow};
 use crate::db::models::campaign::{self, Campaign};
@@ -144,6 +146,9 @@ pub struct ActionView {
     pub history: Vec<ActionEvent>,
     pub next_campaign: Option<String>,
     pub effect: Option<ActionEffect>,
+    /// The change of the point's targets in the teams it was adopted for
+    /// minus the change in the other teams, between this wave and the next.
+    pub difference_in_differences: Option<DifferenceInDifferences>,
     /// Due before today and neither done nor dropped.
     pub overdue: bool,
 }
@@ -170,6 +175,8 @@ pub fn list(conn: &mut DbConn, p: &Principal, org: &str) -> DomainResult<Vec<Act
     authorise(p, Action::ViewOrganisation { org })?;
     let teams = team::list_by_org(conn, org)?;
     let rows = action::list_by_org(conn, org)?;
+    let all_rows = rows.clone();
+    let mut differences: HashMap<(String, String), Option<DifferenceInDifferences>> = HashMap::new();
     let mut events: HashMap<String, Vec<ActionEvent>> = HashMap::new();
     for e in action::events_of_org(conn, org)? {
         events.entry(e.action_id.clone()).or_default().push(e);
@@ -196,9 +203,23 @@ pub fn list(conn: &mut DbConn, p: &Principal, org: &str) -> DomainResult<Vec<Act
         }
         let c = campaign::find_by_id(conn, &a.campaign_id)?.ok_or(DomainError::NotFound)?;
         let next = next_campaign(conn, &c)?;
+        let mut did = None;
         let effect = match &next {
             Some(n) => {
                 let (before, after) = (report_of(conn, &c)?, report_of(conn, n)?);
+                if let (Some(b), Some(af)) = (&before, &after) {
+                    let key = (c.id.clone(), a.point.clone());
+                    did = match differences.get(&key) {
+                        Some(d) => d.clone(),
+                        None => {
+                            let d = adopting_teams(&all_rows, &teams, &c.id)
+                                .get(&a.point)
+                                .and_then(|set| difference_in_differences(&a.point, b, af, set).ok());
+                            differences.insert(key, d.clone());
+                            d
+                        }
+                    };
+                }
                 let code = t.map(|t| t.code.as_str());
                 match (
                     before.as_ref().and_then(|r| group(r, code)),
@@ -218,8 +239,74 @@ pub fn list(conn: &mut DbConn, p: &Principal, org: &str) -> DomainResult<Vec<Act
             history: events.remove(&a.id).unwrap_or_default(),
             next_campaign: next.map(|n| n.name),
             effect,
+            difference_in_differences: did,
             action: a,
         });
     }
     Ok(out)
+}
+
+/// For each point adopted for teams in campaign `campaign_id`, the codes of
+/// those teams and of every team below them (a point adopted for a region
+/// reaches its branches). Points adopted for the whole organisation have no
+/// team to compare with and are left out.
+pub fn adopting_teams(
+    rows: &[ActionRow],
+    teams: &[team::Team],
+    campaign_id: &str,
+) -> BTreeMap<String, BTreeSet<String>> {
+    let mut children: HashMap<&str, Vec<&team::Team>> = HashMap::new();
+    for t in teams {
+        if let Some(p) = t.parent_id.as_deref() {
+            children.entry(p).or_default().push(t);
+        }
+    }
+    let by_id: HashMap<&str, &team::Team> = teams.iter().map(|t| (t.id.as_str(), t)).collect();
+    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for a in rows.iter().filter(|a| a.campaign_id == campaign_id) {
+        let Some(root) = a.team_id.as_deref().and_then(|id| by_id.get(id)) else {
+            continue;
+        };
+        let set = out.entry(a.point.clone()).or_default();
+        let mut stack = vec![*root];
+        while let Some(t) = stack.pop() {
+            // A team seen twice (two adoptions) is not walked again.
+            if set.insert(t.code.clone()) {
+                stack.extend(children.get(t.id.as_str()).into_iter().flatten());
+            }
+        }
+    }
+    out
+}
+
+/// One point adopted by teams in a wave, measured in the next wave (the
+/// report's `actions[]`).
+#[derive(Debug, Clone, Serialize)]
+pub struct AdoptedPoint {
+    pub point: String,
+    pub adopted_in: String,
+    pub difference_in_differences: DifferenceInDifferences,
+}
+
+/// Every point adopted for teams in `before`'s wave, with its difference
+/// in differences between the two published reports.
+pub fn adopted_points(
+    conn: &mut DbConn,
+    c: &Campaign,
+    before: &CampaignReport,
+    after: &CampaignReport,
+) -> DomainResult<Vec<AdoptedPoint>> {
+    let rows = action::list_by_org(conn, &c.organisation_id)?;
+    let teams = team::list_by_org(conn, &c.organisation_id)?;
+    Ok(adopting_teams(&rows, &teams, &c.id)
+        .into_iter()
+        .filter_map(|(point, set)| {
+            let did = difference_in_differences(&point, before, after, &set).ok()?;
+            Some(AdoptedPoint {
+                point,
+                adopted_in: c.id.clone(),
+                difference_in_differences: did,
+            })
+        })
+        .collect())
 }

@@ -59,9 +59,7 @@ pub fn install(conn: &mut DbConn, plan: &DemoPlan) -> DomainResult<Installed> {
         for wave in &plan.waves {
             campaign_ids.push(insert_wave(conn, plan, wave, &ids, today)?);
         }
-        if let Some(first_wave) = campaign_ids.first() {
-            insert_actions(conn, plan, &ids, first_wave, today)?;
-        }
+        insert_actions(conn, plan, &ids, &campaign_ids, today)?;
         Ok(installed(plan, org, password.clone(), campaign_ids))
     })
 }
@@ -210,16 +208,19 @@ fn insert_wave(
     Ok(c.id)
 }
 
-/// The actions adopted after the first wave, planned then moved to their
-/// status.
+/// The actions adopted after the first and second waves, planned then
+/// moved to their status.
 fn insert_actions(
     conn: &mut DbConn,
     plan: &DemoPlan,
     ids: &Ids<'_>,
-    first_wave: &str,
+    campaign_ids: &[String],
     today: chrono::NaiveDate,
 ) -> DomainResult<()> {
     for a in &plan.actions {
+        let Some(wave) = campaign_ids.get(a.wave) else {
+            continue;
+        };
         let owner = plan
             .people
             .iter()
@@ -231,7 +232,7 @@ fn insert_actions(
         let row = ActionRow {
             id: new_id(),
             organisation_id: ids.org.to_owned(),
-            campaign_id: first_wave.to_owned(),
+            campaign_id: wave.clone(),
             team_id: a.team.as_ref().and_then(|c| ids.teams.get(c).cloned()),
             point: a.point.clone(),
             owner: owner.clone(),

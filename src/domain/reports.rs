@@ -440,14 +440,72 @@ pub fn report_json(
         team: team_code.map(str::to_string),
         channel,
     };
+    let whole = team_code.is_none() && channel.is_none();
     if let Some(Value::Json(json, _)) = inputs.recall(conn, &key)? {
-        return Ok(json);
+        return with_waves(conn, &c, whole, json);
     }
     let report = report_from(conn, &c, &inputs, team_code, channel)?;
-    match report_cache::get(&key, &inputs.stamp) {
-        Some(Value::Json(json, _)) => Ok(json),
-        _ => to_json(&*report),
+    let json = match report_cache::get(&key, &inputs.stamp) {
+        Some(Value::Json(json, _)) => json,
+        _ => to_json(&*report)?,
+    };
+    with_waves(conn, &c, whole, json)
+}
+
+/// The cross-wave keys of the report (issue #15), added after the cached
+/// body since they also depend on the previous wave and on the actions
+/// adopted in it: `comparison` (the previous published wave and the
+/// cross-lagged panel, `null` without one) and `actions` (the points
+/// adopted for teams in the previous wave and their difference in
+/// differences). Organisation-wide figures: `null` and `[]` in a report
+/// filtered by team or channel.
+fn with_waves(conn: &mut DbConn, c: &Campaign, whole: bool, json: bytes::Bytes) -> DomainResult<bytes::Bytes> {
+    #[derive(serde::Serialize)]
+    struct Previous<'a> {
+        id: &'a str,
+        name: &'a str,
     }
+    #[derive(serde::Serialize)]
+    struct Comparison<'a> {
+        previous_campaign: Previous<'a>,
+        cross_lagged: &'a crate::analytics::CrossLagged,
+    }
+    #[derive(serde::Serialize)]
+    struct Extra<'a> {
+        comparison: Option<Comparison<'a>>,
+        actions: Vec<super::actions::AdoptedPoint>,
+    }
+    let previous = if whole { previous_wave(conn, c)? } else { None };
+    let actions = match &previous {
+        Some((prev, _)) => {
+            let before = report_unchecked(conn, prev, None, None)?;
+            let after = report_unchecked(conn, c, None, None)?;
+            super::actions::adopted_points(conn, prev, &before, &after)?
+        }
+        None => Vec::new(),
+    };
+    let extra = Extra {
+        comparison: previous.as_ref().map(|(prev, w)| Comparison {
+            previous_campaign: Previous {
+                id: &prev.id,
+                name: &prev.name,
+            },
+            cross_lagged: &w.cross_lagged,
+        }),
+        actions,
+    };
+    let extra = serde_json::to_vec(&extra).map_err(|e| DomainError::Unexpected(e.into()))?;
+    // Both are JSON objects: "{…report…}" + "{…extra…}" → "{…report…,…extra…}".
+    let (Some(body), Some(rest)) = (json.strip_suffix(b"}"), extra.strip_prefix(b"{")) else {
+        return Err(DomainError::Unexpected(anyhow::anyhow!(
+            "a report is not a JSON object"
+        )));
+    };
+    let mut out = Vec::with_capacity(json.len() + extra.len());
+    out.extend_from_slice(body);
+    out.push(b',');
+    out.extend_from_slice(rest);
+    Ok(bytes::Bytes::from(out))
 }
 
 /// The organisation report and channel view, from one load of the

@@ -23,6 +23,7 @@ pub fn registry(dir: Option<&str>) -> anyhow::Result<Handlebars<'static>> {
     hb.register_helper("num", Box::new(num_helper));
     hb.register_helper("signed", Box::new(signed_helper));
     hb.register_helper("date", Box::new(DateHelper));
+    hb.register_helper("fmt", Box::new(FmtHelper));
     match dir {
         Some(dir) => {
             hb.set_dev_mode(true);
@@ -55,6 +56,27 @@ impl handlebars::HelperDef for DateHelper {
         Ok(handlebars::ScopedJson::Derived(serde_json::Value::String(text)))
     }
 }
+/// `num` as a value, for a number inside a translated sentence:
+/// `{{t "key" value=(fmt x digits=2)}}`.
+struct FmtHelper;
+
+impl handlebars::HelperDef for FmtHelper {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &handlebars::Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        ctx: &'rc handlebars::Context,
+        _: &mut handlebars::RenderContext<'reg, 'rc>,
+    ) -> Result<handlebars::ScopedJson<'rc>, handlebars::RenderError> {
+        let value = h.param(0).and_then(|p| p.value().as_f64());
+        let digits = h.hash_get("digits").and_then(|d| d.value().as_u64()).unwrap_or(1) as usize;
+        let lang = ctx.data().get("lang").and_then(|l| l.as_str()).unwrap_or("en");
+        let signed = h.hash_get("signed").and_then(|s| s.value().as_bool()).unwrap_or(false);
+        let text = format_number(value, digits.min(6), lang, signed);
+        Ok(handlebars::ScopedJson::Derived(serde_json::Value::String(text)))
+    }
+}
+
 handlebars::handlebars_helper!(eq_helper: |a: Json, b: Json| a == b);
 handlebars::handlebars_helper!(concat_helper: |*args| args
     .iter()

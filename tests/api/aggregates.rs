@@ -216,6 +216,8 @@ async fn a_seeded_campaign_reports_like_the_engine(app: TestApp) {
     assert_eq!(served["teams"].as_array().map(Vec::len), Some(40));
     // Compared as text: parsing floats back may move the last digit.
     let expected_text = serde_json::to_string(&expected).unwrap();
+    // The cross-wave keys of issue #15 follow the report; a single wave has none.
+    let served_text = served_text.replace(r#","comparison":null,"actions":[]}"#, "}");
     if served_text != expected_text {
         let expected: serde_json::Value = serde_json::from_str(&expected_text).unwrap();
         panic!("reports differ at {:?}", first_difference(&served, &expected, "$"));

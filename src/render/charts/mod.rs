@@ -18,6 +18,7 @@ mod bars;
 mod building;
 pub mod colours;
 mod dots;
+mod lagged;
 mod scatter;
 #[cfg(test)]
 mod tests;
@@ -29,6 +30,7 @@ pub use dots::{
     dots, style_of, DotChart, DotLegendItem, DotMarker, DotNote, DotRow, Shape, DOTS_FONT_SIZE, DOTS_WIDTH,
     DOT_PERSPECTIVES,
 };
+pub use lagged::{lagged, Arrow, LaggedChart, PanelBox};
 pub use scatter::{scatter, CornerLabel, LegendItem, Marker, PlottedPoint, ScatterChart, ScatterPoint};
 
 /// What every chart needs from its page: an id unique in the page (the

@@ -404,7 +404,77 @@ pub(super) fn summary_table(report: &CampaignReport) -> Table {
     rows.extend(index_summary_rows(&org));
     rows.extend(pillar_rows(&org));
     rows.extend(linkage_summary_rows(report));
+    rows.extend(aggregation_rows(report));
+    rows.extend(label_rows(report));
     Table { columns, rows }
+}
+
+/// Issue #15: per dimension and population, ICC(1) and mean rwg(j) with
+/// the number of teams (the `n` column), and whether the dimension may be
+/// read at team level (1 or 0).
+fn aggregation_rows(report: &CampaignReport) -> Vec<Vec<Cell>> {
+    let Some(checks) = &report.linkage.aggregation else {
+        return Vec::new();
+    };
+    let corr = |v: Option<f64>| Cell::number(v, Fmt::Probability, false);
+    let mut rows = Vec::new();
+    for (d, check) in checks {
+        let dim = format!("dimension-{d}");
+        for (population, a) in [("customer", &check.customer), ("employee", &check.employee)] {
+            let teams = Cell::Count(u64::try_from(a.teams).unwrap_or(u64::MAX));
+            let who = format!("population-{population}");
+            rows.push(counted_row(
+                item(
+                    &format!("linkage.aggregation.{d}.{population}.icc1"),
+                    &[&dim, &who, "export-item-icc1"],
+                ),
+                corr(a.icc1),
+                teams.clone(),
+            ));
+            rows.push(counted_row(
+                item(
+                    &format!("linkage.aggregation.{d}.{population}.mean_rwg_j"),
+                    &[&dim, &who, "export-item-rwg-j"],
+                ),
+                corr(a.mean_rwg_j),
+                teams,
+            ));
+        }
+        rows.push(value_row(
+            item(
+                &format!("linkage.aggregation.{d}.team_level"),
+                &[&dim, "export-item-team-level"],
+            ),
+            Cell::Count(u64::from(check.team_level)),
+        ));
+    }
+    rows
+}
+
+/// Issue #15: the three audits of the label, their average and readiness.
+fn label_rows(report: &CampaignReport) -> Vec<Vec<Cell>> {
+    let label = &report.label_readiness;
+    let points = |v: Option<f64>| Cell::number(v, Fmt::Points, false);
+    let mut rows: Vec<Vec<Cell>> = label
+        .audits
+        .iter()
+        .map(|a| {
+            let code = a.audit.as_str();
+            value_row(
+                item(&format!("label_readiness.{code}"), &[&format!("label-audit-{code}")]),
+                points(a.score),
+            )
+        })
+        .collect();
+    rows.push(value_row(
+        item("label_readiness.average", &["label-average"]),
+        points(label.average),
+    ));
+    rows.push(value_row(
+        item("label_readiness.ready", &["export-item-label-ready"]),
+        Cell::Count(u64::from(label.ready)),
+    ));
+    rows
 }
 
 /// A summary row with a value alone (no interval, n or p).

@@ -334,10 +334,13 @@ pub struct ReportQuery {
 }
 
 /// The campaign report of API.md (`?team=` for a team and its sub-teams,
-/// `?channel=` for one customer channel).
+/// `?channel=` for one customer channel), extended by issue #15:
+/// `linkage.aggregation`, `label_readiness`, `comparison.cross_lagged` and
+/// `actions[].difference_in_differences` (docs/ANALYTICS-NOTES.md, "Across
+/// waves").
 #[utoipa::path(get, path = "/api/v1/campaigns/{c}/report", security(("bearer" = [])),
     params(("team" = Option<String>, Query), ("channel" = Option<String>, Query)),
-    responses((status = 200, description = "the report (API.md)"), (status = 403), (status = 404), (status = 409, description = "the wave is not closed: nothing is published yet"), (status = 422, description = "unknown channel")))]
+    responses((status = 200, description = "the report (API.md), with `linkage.aggregation` (per dimension: ICC(1), mean rwg(j) and whether team averages may be read), `label_readiness` (three audits, margins, levers), `comparison` (the previous published wave and `cross_lagged`: standardised EEI→CSI and CSI→EEI paths with SE, 95 % interval and p, autoregressive paths, their difference; also per dimension; null without a previous wave or in a filtered report) and `actions` (points adopted for teams in the previous wave with their `difference_in_differences`; [] in a filtered report)"), (status = 403), (status = 404), (status = 409, description = "the wave is not closed: nothing is published yet"), (status = 422, description = "unknown channel")))]
 #[get("/campaigns/{c}/report")]
 pub async fn report(
     state: State,

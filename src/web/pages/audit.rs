@@ -164,6 +164,9 @@ struct AuditPage<'a> {
     previous: Option<String>,
     trend: Option<&'a WaveComparison>,
     trend_indices: Vec<IndexTrend<'a>>,
+    aggregation: Option<super::dashboard_waves::AggregationView<'a>>,
+    lagged: Option<super::dashboard_waves::LaggedView<'a>>,
+    label: super::dashboard_waves::LabelView<'a>,
     channels: Option<&'a ChannelView>,
     notes: NotesView,
     /// The edit form, for those who may write the notes.
@@ -272,6 +275,12 @@ async fn audit_page(
         previous: d.previous.as_ref().map(|(c, _)| c.name.clone()),
         trend: d.previous.as_ref().map(|(_, w)| w),
         trend_indices: d.previous.as_ref().map(|(_, w)| index_trend(w)).unwrap_or_default(),
+        aggregation: super::dashboard_waves::aggregation(&report.linkage),
+        lagged: d
+            .previous
+            .as_ref()
+            .map(|(_, w)| super::dashboard_waves::lagged_view(&w.cross_lagged, &lang)),
+        label: super::dashboard_waves::label_view(&report.label_readiness),
         channels: d.channels.as_ref().as_ref(),
         notes: NotesView::of(&notes),
         notes_form,

@@ -243,6 +243,9 @@ struct DashboardPage<'a> {
     channels: Option<&'a ChannelView>,
     previous: Option<String>,
     trend: Option<&'a WaveComparison>,
+    aggregation: Option<super::dashboard_waves::AggregationView<'a>>,
+    lagged: Option<super::dashboard_waves::LaggedView<'a>>,
+    label: super::dashboard_waves::LabelView<'a>,
     may_adopt: bool,
     may_manage: bool,
     trail: super::Trail,
@@ -334,6 +337,11 @@ pub async fn dashboard(
         channels: d.channels.as_ref().as_ref(),
         previous: d.previous.as_ref().map(|(c, _)| c.name.clone()),
         trend: d.previous.as_ref().map(|(_, w)| w),
+        aggregation: super::dashboard_waves::aggregation(&report.linkage),
+        lagged: d.previous.as_ref().map(|(_, w)| {
+            super::dashboard_waves::lagged_view(&w.cross_lagged, &crate::web::context::lang_for(&req, None))
+        }),
+        label: super::dashboard_waves::label_view(&report.label_readiness),
         org_id,
     };
     html(

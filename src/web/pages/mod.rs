@@ -7,6 +7,7 @@ pub mod auth;
 pub mod campaigns;
 pub mod dashboard;
 pub mod dashboard_charts;
+pub mod dashboard_waves;
 pub mod home;
 pub mod members;
 pub mod notices;
