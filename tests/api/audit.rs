@@ -274,6 +274,7 @@ fn plant_hidden_comment(app: &TestApp, d: &Demo, text: &str) -> String {
             responses::submitted_on.eq(c.opens_on),
             responses::language.eq("fr"),
             responses::comment.eq(Some(text)),
+            responses::answers.eq(""),
         ))
         .execute(&mut conn)
         .unwrap();

@@ -45,7 +45,12 @@ async fn a_closed_wave_is_published_once(app: TestApp) {
     // exactly, with the counts the API does not show.
     let token = app.api_token("root@example.org").await;
     let served = app.report_text(&id, &token).await;
-    assert_eq!(served.as_bytes(), &json[..]);
+    // (followed by the cross-wave keys, which depend on other waves)
+    let open = |text: &[u8]| text[..text.len() - 1].to_vec();
+    assert!(
+        served.as_bytes().starts_with(&open(&json)),
+        "the published text, then the cross-wave keys"
+    );
     let parsed: CampaignReport = stored::from_slice(&kept).unwrap();
     assert_eq!(stored::to_vec(&parsed).unwrap(), kept, "lossless round trip");
     assert_eq!(
@@ -81,8 +86,8 @@ async fn a_closed_wave_is_published_once(app: TestApp) {
     miroir::db::models::aggregates::touch(&mut conn, &id).unwrap();
     let served = app.report_text(&id, &token).await;
     assert!(!served.contains("Marked in the database"));
-    assert_eq!(served.as_bytes(), &stored(&app, &id).remove(1).1[..]);
-    assert_eq!(served.as_bytes(), &json[..], "the same figures again");
+    assert!(served.as_bytes().starts_with(&open(&stored(&app, &id).remove(1).1)));
+    assert!(served.as_bytes().starts_with(&open(&json)), "the same figures again");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
