@@ -77,7 +77,7 @@ impl Application {
             secret,
             limiters: Limiters::new(config.login_rate, config.submit_rate),
             mailer,
-            writer: crate::domain::writer::Writer::start(pool.clone()),
+            writer: crate::domain::writer::Writer::start(pool.clone())?,
             surveys: surveys.clone(),
             config: config.clone(),
         });

@@ -35,13 +35,12 @@ pub struct Writer {
 
 impl Writer {
     /// Starts the writing thread; it stops when every handle is dropped.
-    pub fn start(pool: Pool) -> Writer {
+    pub fn start(pool: Pool) -> std::io::Result<Writer> {
         let (queue, jobs) = mpsc::channel(QUEUE);
         std::thread::Builder::new()
             .name("miroir-writer".into())
-            .spawn(move || run(pool, jobs))
-            .expect("the writer thread starts");
-        Writer { queue }
+            .spawn(move || run(pool, jobs))?;
+        Ok(Writer { queue })
     }
 
     /// Writes a claimed submission; answers once it is committed (or
