@@ -20,10 +20,9 @@ pub fn registry(dir: Option<&str>) -> anyhow::Result<Handlebars<'static>> {
     hb.register_helper("t", Box::new(crate::i18n::helper::t_helper));
     hb.register_helper("eq", Box::new(eq_helper));
     hb.register_helper("concat", Box::new(concat_helper));
-    hb.register_helper("num", Box::new(num_helper));
-    hb.register_helper("signed", Box::new(signed_helper));
+    hb.register_helper("num", Box::new(NumberHelper { signed: false }));
+    hb.register_helper("signed", Box::new(NumberHelper { signed: true }));
     hb.register_helper("date", Box::new(DateHelper));
-    hb.register_helper("fmt", Box::new(FmtHelper));
     match dir {
         Some(dir) => {
             hb.set_dev_mode(true);
@@ -56,27 +55,6 @@ impl handlebars::HelperDef for DateHelper {
         Ok(handlebars::ScopedJson::Derived(serde_json::Value::String(text)))
     }
 }
-/// `num` as a value, for a number inside a translated sentence:
-/// `{{t "key" value=(fmt x digits=2)}}`.
-struct FmtHelper;
-
-impl handlebars::HelperDef for FmtHelper {
-    fn call_inner<'reg: 'rc, 'rc>(
-        &self,
-        h: &handlebars::Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
-        ctx: &'rc handlebars::Context,
-        _: &mut handlebars::RenderContext<'reg, 'rc>,
-    ) -> Result<handlebars::ScopedJson<'rc>, handlebars::RenderError> {
-        let value = h.param(0).and_then(|p| p.value().as_f64());
-        let digits = h.hash_get("digits").and_then(|d| d.value().as_u64()).unwrap_or(1) as usize;
-        let lang = ctx.data().get("lang").and_then(|l| l.as_str()).unwrap_or("en");
-        let signed = h.hash_get("signed").and_then(|s| s.value().as_bool()).unwrap_or(false);
-        let text = format_number(value, digits.min(6), lang, signed);
-        Ok(handlebars::ScopedJson::Derived(serde_json::Value::String(text)))
-    }
-}
-
 handlebars::handlebars_helper!(eq_helper: |a: Json, b: Json| a == b);
 handlebars::handlebars_helper!(concat_helper: |*args| args
     .iter()
@@ -99,42 +77,27 @@ pub fn format_number(value: Option<f64>, digits: usize, lang: &str, signed: bool
     )
 }
 
-fn number_helper(
+/// `num` and `signed`: a number in the reader's style, as a value, so it
+/// also serves inside a translated sentence:
+/// `{{t "key" value=(num x digits=2)}}`.
+struct NumberHelper {
     signed: bool,
-) -> impl Fn(
-    &handlebars::Helper<'_>,
-    &Handlebars<'_>,
-    &handlebars::Context,
-    &mut handlebars::RenderContext<'_, '_>,
-    &mut dyn handlebars::Output,
-) -> handlebars::HelperResult {
-    move |h, _, ctx, _, out| {
+}
+
+impl handlebars::HelperDef for NumberHelper {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &handlebars::Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        ctx: &'rc handlebars::Context,
+        _: &mut handlebars::RenderContext<'reg, 'rc>,
+    ) -> Result<handlebars::ScopedJson<'rc>, handlebars::RenderError> {
         let value = h.param(0).and_then(|p| p.value().as_f64());
         let digits = h.hash_get("digits").and_then(|d| d.value().as_u64()).unwrap_or(1) as usize;
         let lang = ctx.data().get("lang").and_then(|l| l.as_str()).unwrap_or("en");
-        out.write(&format_number(value, digits.min(6), lang, signed))?;
-        Ok(())
+        let text = format_number(value, digits.min(6), lang, self.signed);
+        Ok(handlebars::ScopedJson::Derived(serde_json::Value::String(text)))
     }
-}
-
-fn num_helper(
-    h: &handlebars::Helper<'_>,
-    r: &Handlebars<'_>,
-    ctx: &handlebars::Context,
-    rc: &mut handlebars::RenderContext<'_, '_>,
-    out: &mut dyn handlebars::Output,
-) -> handlebars::HelperResult {
-    number_helper(false)(h, r, ctx, rc, out)
-}
-
-fn signed_helper(
-    h: &handlebars::Helper<'_>,
-    r: &Handlebars<'_>,
-    ctx: &handlebars::Context,
-    rc: &mut handlebars::RenderContext<'_, '_>,
-    out: &mut dyn handlebars::Output,
-) -> handlebars::HelperResult {
-    number_helper(true)(h, r, ctx, rc, out)
 }
 
 /// The signed-in person as templates see them.
