@@ -21,9 +21,10 @@ figure at 1e-9.
 
 Before any of that, `check_multilevel` transcribes the R `multilevel`
 package's definitions of ICC1 and rwg.j literally (from raw answer
-matrices, listwise deletion, the package's clamp) and checks the histogram
-formulas used here and in Rust against them and against hand-worked
-numbers.
+matrices, listwise deletion, the mean variance capped at the null) and
+checks the histogram formulas used here and in Rust against them and
+against hand-worked numbers. scripts/reference_multilevel.R checks the
+Rust figures against the package itself, on the package's own data.
 
 Usage: target/pyref/bin/python scripts/reference_longitudinal.py
 
@@ -72,7 +73,8 @@ def multilevel_icc1(y, group):
 
 def multilevel_rwg_j(matrix, group, ranvar):
     """rwg.j(x, grpid, ranvar): listwise deletion, NA for one-row groups,
-    then the package's clamp of values below 0 to 0 and above 1 to 1."""
+    the mean item variance S capped at ranvar (`if (S > ranvar) S <- ranvar`,
+    multilevel 2.7), so a variance at or above the null gives 0."""
     out = {}
     for g in sorted(set(group)):
         rows = np.array([r for r, h in zip(matrix, group) if h == g and not any(v is None for v in r)], float)
@@ -80,11 +82,9 @@ def multilevel_rwg_j(matrix, group, ranvar):
             out[g] = None
             continue
         j = rows.shape[1]
-        meanvar = float(np.mean(np.var(rows, axis=0, ddof=1)))
+        meanvar = min(float(np.mean(np.var(rows, axis=0, ddof=1))), ranvar)
         num = j * (1 - meanvar / ranvar)
-        den = num + meanvar / ranvar
-        rwg = num / den if den != 0 else math.copysign(math.inf, num)  # R: x/0 = ±Inf
-        out[g] = min(1.0, max(0.0, rwg))
+        out[g] = num / (num + meanvar / ranvar)
     return out
 
 
@@ -135,17 +135,16 @@ def check_multilevel():
         for i, grp in enumerate(groups):
             mine = rwg_j([list(grp[:, c]) for c in range(n_items)])
             meanvar = float(np.mean(np.var(grp, axis=0, ddof=1)))
-            if meanvar < NULL_VARIANCE:  # where the package's clamp is not at work
-                assert abs(mine - lit[i]) < 1e-12, (mine, lit[i])
-            else:
+            assert abs(mine - lit[i]) < 1e-12, (mine, lit[i])
+            if meanvar >= NULL_VARIANCE:
                 assert mine == 0.0
         pooled = [[int(v) for v in grp.flatten()] for grp in groups]
         y = [v for t in pooled for v in t]
         g = [i for i, t in enumerate(pooled) for _ in t]
         assert abs(icc1(pooled) - multilevel_icc1(y, g)) < 1e-12
-    # The package's clamp turns a huge variance into 1 where we say 0:
-    # J = 2, s̄² = 8 (ratio 4): 2(−3)/(2(−3) + 4) = 3 → 1.
-    assert multilevel_rwg_j([[1, 1], [5, 5]], [0, 0], 2)[0] == 1.0
+    # A variance above the null: the package caps it at the null → 0.
+    # J = 2, s̄² = 8 (ratio 4, capped to 1): 0.
+    assert multilevel_rwg_j([[1, 1], [5, 5]], [0, 0], 2)[0] == 0.0
     assert rwg_j([[1, 5], [1, 5]]) == 0.0
 
 

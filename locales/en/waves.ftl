@@ -81,7 +81,45 @@ export-item-label-ready = ready for the symmetry label (1 = yes)
 audit-method-aggregation = May team averages be read: per dimension and population, over the teams of the correlation, ICC(1) from the one-way analysis of variance of every answer with teams as groups (mean group size N/J, as the R multilevel package computes it) and the mean over teams of rwg(j) against a uniform null (σ² = (5² − 1)/12 = 2; 0 when the observed variance reaches it). A dimension may be read at team level when ICC(1) ≥ 0.05 and the mean rwg(j) ≥ 0.70 on both sides.
 audit-method-lagged = Who moves first: over the teams without sub-teams published on both sides in two consecutive waves (at least 10), the four team series (EEI and CSI in each wave) are standardised; ordinary least squares of CSI in the later wave on EEI and CSI in the earlier one, and of EEI likewise, give the standardised cross-lagged and autoregressive paths with their standard errors, 95 % intervals (Student's t, n − 3 degrees of freedom) and p; the difference of the two cross paths is tested with the covariance the two equations share. Precedence in time, not proof of cause.
 audit-method-did = Did the actions work: for each point adopted for teams in a wave, the mean change of its target dimensions between that wave and the next in the teams that adopted it (or whose parent did) minus the mean change in the other teams, with Welch's t interval; actions later dropped still count.
-audit-method-label = Distance to the label: customers' audit = CSI, employees' audit = EEI, executives' audit = 100 minus the mean distance between the executives' estimates and what employees and customers answered; ready when each is at least 55 and their average exceeds 70 (organisation settings).
+audit-method-label = Distance to the label: customers' audit = CSI, employees' audit = EEI, executives' audit = 100 minus the mean distance between the executives' estimates and what employees and customers answered; ready when each is at least { $floor } and their average exceeds { $average } (organisation settings; the label's published rule is 55 and 70).
 
 lagged-employees-to-customers-value = Employees → customers: { $value }
 lagged-customers-to-employees-value = Customers → employees: { $value }
+
+## Organisation settings: the label's thresholds
+label-thresholds-legend = Symmetry label thresholds
+label-thresholds-help = The readiness view's rule: each of the three audits (customers, employees, executives) at least the floor, and their average above the bar. The label's published rule is 55 and 70.
+field-label-floor = Floor for each audit (out of 100)
+field-label-average = Bar for the average of the three (out of 100)
+error-label-threshold-invalid = A label threshold must be a whole number from 0 to 100.
+
+## Exports: the cross-wave sheet and file (waves.csv)
+export-sheet-waves = Waves
+export-column-analysis = Analysis
+export-column-analysis-code = Analysis (code)
+export-column-previous-campaign = Previous campaign
+export-column-adopted-point = Adopted point
+export-column-adopted-point-code = Adopted point (code)
+export-column-side = Side
+export-column-side-code = Side (code)
+export-column-path = Path
+export-column-path-code = Path (code)
+export-column-reading = Reading
+export-column-reading-code = Reading (code)
+export-column-teams = Teams
+export-column-estimate = Estimate
+export-column-se = Standard error
+export-column-df = Degrees of freedom
+export-column-adopting-teams = Adopting teams
+export-column-other-teams = Other teams
+export-column-adopting-change = Change in adopting teams (points)
+export-column-other-change = Change in other teams (points)
+export-analysis-cross-lagged = Who moves first (cross-lagged panel, standardised)
+export-analysis-difference-in-differences = Adopted point against the other teams (difference in differences, points)
+export-path-employees-to-customers = Employees → customers
+export-path-customers-to-employees = Customers → employees
+export-path-employee-stability = Employees → employees
+export-path-customer-stability = Customers → customers
+export-path-difference = Difference
+audit-export-waves = from one wave to the next
+audit-export-summary = summary

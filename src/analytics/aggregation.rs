@@ -10,11 +10,12 @@
 //! mean group size N/J; `rwg.j` = J(1 − s̄²/σ²)/(J(1 − s̄²/σ²) + s̄²/σ²) with
 //! s̄² the mean of the item variances within the team (n − 1 denominator)
 //! and σ² = (A² − 1)/12 for an A-point scale; a team of one answer per item
-//! has none. Two departures, forced by or chosen over the package: item
+//! has none; s̄² ≥ σ² gives 0 (the package caps s̄² at σ², James, Demaree
+//! & Wolf's rule). One departure, forced by the stored histograms: item
 //! variances use each item's non-missing answers (histograms cannot drop a
-//! respondent listwise; identical when nobody skips an item), and rwg(j) is
-//! 0 whenever s̄² ≥ σ² (James, Demaree & Wolf's rule; the package's clamp to
-//! [0, 1] turns a very large variance into 1).
+//! respondent listwise; identical when nobody skips an item).
+//! `multilevel_tests` checks the figures against the package itself on its
+//! own data (`scripts/reference_multilevel.R`).
 
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};

@@ -30,11 +30,16 @@ pub struct LabelThresholds {
     pub average: f64,
 }
 
+/// The label's published rule: every audit at least 55, their average
+/// above 70.
+pub const DEFAULT_FLOOR: u8 = 55;
+pub const DEFAULT_AVERAGE: u8 = 70;
+
 impl Default for LabelThresholds {
     fn default() -> Self {
         LabelThresholds {
-            floor: 55.0,
-            average: 70.0,
+            floor: f64::from(DEFAULT_FLOOR),
+            average: f64::from(DEFAULT_AVERAGE),
         }
     }
 }

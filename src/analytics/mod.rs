@@ -30,9 +30,13 @@ pub mod tally;
 #[cfg(test)]
 mod attack_tests;
 #[cfg(test)]
+mod cross_wave_attack_tests;
+#[cfg(test)]
 pub(crate) mod fixture_tests;
 #[cfg(test)]
 mod fixture_waves_tests;
+#[cfg(test)]
+mod multilevel_tests;
 #[cfg(test)]
 mod property_tests;
 #[cfg(test)]

@@ -28,6 +28,8 @@ diesel::table! {
         anonymity_threshold -> Integer,
         created_at -> Timestamp,
         created_by -> Nullable<Text>,
+        label_floor -> Integer,
+        label_average -> Integer,
     }
 }
 

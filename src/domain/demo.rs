@@ -80,6 +80,8 @@ fn insert_organisation(conn: &mut DbConn, plan: &DemoPlan) -> DomainResult<Organ
         anonymity_threshold: plan.organisation.anonymity_threshold,
         created_at: now(),
         created_by: None,
+        label_floor: i32::from(crate::analytics::label::DEFAULT_FLOOR),
+        label_average: i32::from(crate::analytics::label::DEFAULT_AVERAGE),
     };
     organisation::insert(conn, &org)?;
     Ok(org)

@@ -3,7 +3,7 @@
 use diesel::Connection;
 use serde::Deserialize;
 
-use super::types::{parse_language, parse_name, parse_sector, parse_threshold};
+use super::types::{parse_label_points, parse_language, parse_name, parse_sector, parse_threshold};
 use super::{authorise, DomainError, DomainResult};
 use crate::auth::policy::{Action, Principal, Role};
 pub use crate::db::models::organisation::Organisation;
@@ -21,6 +21,20 @@ pub struct OrganisationInput {
     /// Defaults to 5 when absent or empty.
     #[serde(default)]
     pub anonymity_threshold: Option<String>,
+    /// The symmetry label's floor, whole points out of 100: every audit at
+    /// least this. 55 when empty; unchanged on an update when absent.
+    #[serde(default)]
+    pub label_floor: Option<String>,
+    /// The label's bar: the average of the three audits above this. 70
+    /// when empty; unchanged on an update when absent.
+    #[serde(default)]
+    pub label_average: Option<String>,
+}
+
+/// The label's published rule, whole points.
+fn default_label() -> (i32, i32) {
+    use crate::analytics::label::{DEFAULT_AVERAGE, DEFAULT_FLOOR};
+    (i32::from(DEFAULT_FLOOR), i32::from(DEFAULT_AVERAGE))
 }
 
 impl OrganisationInput {
@@ -34,7 +48,21 @@ impl OrganisationInput {
                 None | Some("") => 5,
                 Some(k) => parse_threshold(k).map_err(field("anonymity_threshold"))?,
             },
+            label_floor: label(&self.label_floor, default_label().0, "label_floor")?,
+            label_average: label(&self.label_average, default_label().1, "label_average")?,
         })
+    }
+}
+
+/// A label threshold as typed: `None` when absent (kept as it is), the
+/// default when empty.
+fn label(input: &Option<String>, default: i32, name: &'static str) -> DomainResult<Option<i32>> {
+    match input.as_deref().map(str::trim) {
+        None => Ok(None),
+        Some("") => Ok(Some(default)),
+        Some(points) => parse_label_points(points)
+            .map(Some)
+            .map_err(|key| DomainError::Field(name, key)),
     }
 }
 
@@ -49,6 +77,8 @@ pub fn create(conn: &mut DbConn, principal: &Principal, input: &OrganisationInpu
         anonymity_threshold: fields.anonymity_threshold,
         created_at: now(),
         created_by: Some(principal.user_id.clone()),
+        label_floor: fields.label_floor.unwrap_or(default_label().0),
+        label_average: fields.label_average.unwrap_or(default_label().1),
     };
     conn.transaction(|conn| {
         organisation::insert(conn, &org)?;

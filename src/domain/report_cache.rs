@@ -54,6 +54,9 @@ pub struct Stamp {
     pub name: String,
     pub version: i64,
     pub threshold: i32,
+    /// The organisation's label thresholds (floor, average): settings that
+    /// can change after the close, unlike the frozen threshold.
+    pub label: (i32, i32),
     pub teams: Vec<(String, String, String, Option<String>)>,
 }
 
@@ -73,6 +76,8 @@ impl Stamp {
         field(self.name.as_bytes());
         field(&self.version.to_le_bytes());
         field(&self.threshold.to_le_bytes());
+        field(&self.label.0.to_le_bytes());
+        field(&self.label.1.to_le_bytes());
         for (id, code, name, parent) in &self.teams {
             field(id.as_bytes());
             field(code.as_bytes());
@@ -83,12 +88,13 @@ impl Stamp {
         digest.iter().map(|b| format!("{b:02x}")).collect()
     }
 
-    pub fn new(status: &str, name: &str, version: i64, threshold: i32, teams: &[Team]) -> Stamp {
+    pub fn new(status: &str, name: &str, version: i64, threshold: i32, label: (i32, i32), teams: &[Team]) -> Stamp {
         Stamp {
             status: status.to_owned(),
             name: name.to_owned(),
             version,
             threshold,
+            label,
             teams: teams
                 .iter()
                 .map(|t| (t.id.clone(), t.code.clone(), t.name.clone(), t.parent_id.clone()))

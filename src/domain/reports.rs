@@ -145,16 +145,22 @@ fn authorise_report(conn: &mut DbConn, p: &Principal, c: &Campaign, team_code: O
 /// publication's threshold once the wave is closed, the organisation's
 /// while it is open.
 pub fn settings_for(conn: &mut DbConn, c: &Campaign) -> DomainResult<Settings> {
-    if is_published(c) {
-        return Ok(settings_of(publication(conn, c)?.threshold));
-    }
     let org = organisation::find(conn, &c.organisation_id)?.ok_or(DomainError::NotFound)?;
-    Ok(settings_of(org.anonymity_threshold))
+    if is_published(c) {
+        return Ok(settings_of(publication(conn, c)?.threshold, &org));
+    }
+    Ok(settings_of(org.anonymity_threshold, &org))
 }
 
-fn settings_of(threshold: i32) -> Settings {
+/// The settings of a report: the anonymity threshold it is published
+/// with, and the organisation's label thresholds.
+fn settings_of(threshold: i32, org: &organisation::Organisation) -> Settings {
     Settings {
         anonymity_threshold: u64::try_from(threshold).unwrap_or(5),
+        label: crate::analytics::label::LabelThresholds {
+            floor: f64::from(org.label_floor),
+            average: f64::from(org.label_average),
+        },
         ..Settings::default()
     }
 }
@@ -206,10 +212,12 @@ impl Inputs {
         // Stamp before data: a report is never older than its stamp.
         let Publication { threshold, teams } = publication(conn, c)?;
         let version = aggregates::version(conn, &c.id)?;
-        let stamp = Arc::new(Stamp::new(c.status.as_str(), &c.name, version, threshold, &teams));
+        let org = organisation::find(conn, &c.organisation_id)?.ok_or(DomainError::NotFound)?;
+        let label = (org.label_floor, org.label_average);
+        let stamp = Arc::new(Stamp::new(c.status.as_str(), &c.name, version, threshold, label, &teams));
         Ok(Inputs {
             teams,
-            settings: settings_of(threshold),
+            settings: settings_of(threshold, &org),
             stamp,
             digest: std::cell::OnceCell::new(),
         })
@@ -290,7 +298,7 @@ pub fn published_comments(
         return Err(DomainError::Conflict("error-not-published"));
     }
     let Publication { threshold, teams } = publication(conn, c)?;
-    let k = settings_of(threshold).anonymity_threshold;
+    let k = u64::try_from(threshold).unwrap_or(5);
     let team_ids = super::teams::Hierarchy::new(&teams).subtree(team_id);
     let own = aggregates::respondents_per_team(conn, &c.id)?;
     let shown: Vec<String> = team_ids
@@ -473,26 +481,24 @@ fn with_waves(conn: &mut DbConn, c: &Campaign, whole: bool, json: bytes::Bytes) 
     #[derive(serde::Serialize)]
     struct Extra<'a> {
         comparison: Option<Comparison<'a>>,
-        actions: Vec<super::actions::AdoptedPoint>,
+        actions: Vec<&'a super::actions::AdoptedPoint>,
     }
-    let previous = if whole { previous_wave(conn, c)? } else { None };
-    let actions = match &previous {
-        Some((prev, _)) => {
-            let before = report_unchecked(conn, prev, None, None)?;
-            let after = report_unchecked(conn, c, None, None)?;
-            super::actions::adopted_points(conn, prev, &before, &after)?
-        }
-        None => Vec::new(),
-    };
-    let extra = Extra {
-        comparison: previous.as_ref().map(|(prev, w)| Comparison {
-            previous_campaign: Previous {
-                id: &prev.id,
-                name: &prev.name,
-            },
-            cross_lagged: &w.cross_lagged,
-        }),
-        actions,
+    let cross = if whole { cross_wave(conn, c)? } else { None };
+    let extra = match &cross {
+        Some(cross) => Extra {
+            comparison: Some(Comparison {
+                previous_campaign: Previous {
+                    id: &cross.previous.id,
+                    name: &cross.previous.name,
+                },
+                cross_lagged: &cross.comparison.cross_lagged,
+            }),
+            actions: cross.actions.iter().collect(),
+        },
+        None => Extra {
+            comparison: None,
+            actions: Vec::new(),
+        },
     };
     let extra = serde_json::to_vec(&extra).map_err(|e| DomainError::Unexpected(e.into()))?;
     // Both are JSON objects: "{…report…}" + "{…extra…}" → "{…report…,…extra…}".
@@ -506,6 +512,32 @@ fn with_waves(conn: &mut DbConn, c: &Campaign, whole: bool, json: bytes::Bytes) 
     out.push(b',');
     out.extend_from_slice(rest);
     Ok(bytes::Bytes::from(out))
+}
+
+/// A published wave beside the previous one (issue #15): the previous
+/// published wave, the comparison of the two organisation reports (with
+/// the cross-lagged panel), and every point adopted for teams in the
+/// previous wave with its difference in differences. Organisation-wide
+/// figures, for a caller that checked the reader may see the organisation's
+/// results.
+pub struct CrossWave {
+    pub previous: Campaign,
+    pub comparison: crate::analytics::WaveComparison,
+    pub actions: Vec<super::actions::AdoptedPoint>,
+}
+
+pub fn cross_wave(conn: &mut DbConn, c: &Campaign) -> DomainResult<Option<CrossWave>> {
+    let Some((previous, comparison)) = previous_wave(conn, c)? else {
+        return Ok(None);
+    };
+    let before = report_unchecked(conn, &previous, None, None)?;
+    let after = report_unchecked(conn, c, None, None)?;
+    let actions = super::actions::adopted_points(conn, &previous, &before, &after)?;
+    Ok(Some(CrossWave {
+        previous,
+        comparison,
+        actions,
+    }))
 }
 
 /// The organisation report and channel view, from one load of the

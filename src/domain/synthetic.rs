@@ -44,6 +44,8 @@ fn store(conn: &mut DbConn, shape: &Shape, data: &CampaignData, status: Campaign
         anonymity_threshold: 5,
         created_at: now(),
         created_by: None,
+        label_floor: i32::from(crate::analytics::label::DEFAULT_FLOOR),
+        label_average: i32::from(crate::analytics::label::DEFAULT_AVERAGE),
     };
     organisation::insert(conn, &org)?;
     let ids: HashMap<&str, String> = data.teams.iter().map(|t| (t.code.as_str(), new_id())).collect();

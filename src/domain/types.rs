@@ -123,6 +123,14 @@ pub fn parse_threshold(input: &str) -> Result<i32, MessageKey> {
     }
 }
 
+/// A threshold of the symmetry label: whole points out of 100.
+pub fn parse_label_points(input: &str) -> Result<i32, MessageKey> {
+    match input.trim().parse::<i32>() {
+        Ok(points) if (0..=100).contains(&points) => Ok(points),
+        _ => Err("error-label-threshold-invalid"),
+    }
+}
+
 pub const SECTORS: &[&str] = &[
     "banking",
     "insurance",

@@ -86,6 +86,8 @@ fn gamma(app: &TestApp, close: bool) -> Gamma {
         sector: "insurance".into(),
         default_language: "fr".into(),
         anonymity_threshold: 5,
+        label_floor: None,
+        label_average: None,
     };
     miroir::db::models::organisation::update(&mut conn, &org, &changes).unwrap();
     drop(conn);
@@ -361,6 +363,8 @@ async fn a_consultant_cannot_fill_a_sector_to_read_a_client(app: TestApp) {
             sector: "insurance".into(),
             default_language: "fr".into(),
             anonymity_threshold: None,
+            label_floor: None,
+            label_average: None,
         };
         let org = organisations::create(&mut app.conn(), &app.admin_principal(), &input)
             .unwrap()

@@ -300,6 +300,8 @@ impl TestApp {
             sector: "banking".into(),
             default_language: "fr".into(),
             anonymity_threshold: None,
+            label_floor: None,
+            label_average: None,
         };
         organisations::create(&mut conn, &self.admin_principal(), &input)
             .expect("org")

@@ -257,6 +257,8 @@ fn answers_carry_over(backend: Backend) {
         sector: "banking".into(),
         default_language: "fr".into(),
         anonymity_threshold: None,
+        label_floor: None,
+        label_average: None,
     };
     let org = organisations::create(&mut conn, &admin, &input).unwrap().id;
     teams::import_csv(

@@ -4,7 +4,7 @@
 use miroir::domain::demo::{self, Installed};
 
 use crate::both_backends;
-use crate::helpers::{set_password, TestApp};
+use crate::helpers::{input_value, set_password, TestApp, PASSWORD};
 
 struct Demo {
     installed: Installed,
@@ -401,6 +401,8 @@ async fn closed_reports_are_reused_until_their_inputs_change(app: TestApp) {
         sector: org.sector,
         default_language: org.default_language,
         anonymity_threshold: 3,
+        label_floor: None,
+        label_average: None,
     };
     miroir::db::models::organisation::update(&mut conn, &d.org, &changes).unwrap();
     drop(conn);
@@ -495,9 +497,147 @@ async fn the_third_wave_says_who_moves_first_and_which_actions_worked(app: TestA
     let (status, html) = director.get_text(&format!("/orgs/{}/actions?lang=en", d.org)).await;
     assert_eq!(status, 200);
     assert!(html.contains("Against the teams that did not adopt it"));
+
+    // The same figures in the exports, at full precision: the cross-wave
+    // CSV (linked from the audit) and the summary CSV.
+    let (status, audit) = director
+        .get_text(&format!("/orgs/{}/campaigns/{wave3}/audit?lang=en", d.org))
+        .await;
+    assert_eq!(status, 200);
+    assert!(audit.contains(&format!("/campaigns/{wave3}/export/waves.csv")));
+    let csv_of = |text: String| -> Vec<std::collections::HashMap<String, String>> {
+        let body = text.trim_start_matches('\u{feff}').to_string();
+        let mut reader = csv::Reader::from_reader(body.as_bytes());
+        let header = reader.headers().unwrap().clone();
+        reader
+            .records()
+            .map(|r| {
+                let r = r.unwrap();
+                header.iter().map(str::to_string).zip(r.iter().map(str::to_string)).collect()
+            })
+            .collect()
+    };
+    let (status, text) = director
+        .get_text(&format!("/orgs/{}/campaigns/{wave3}/export/waves.csv?figures=data", d.org))
+        .await;
+    assert_eq!(status, 200);
+    let rows = csv_of(text);
+    let first = &rows[0];
+    assert_eq!(first["analysis"], "cross_lagged");
+    assert_eq!(first["previous_campaign"], report["comparison"]["previous_campaign"]["name"].as_str().unwrap());
+    assert_eq!((first["dimension"].as_str(), first["path"].as_str()), ("", "employees_to_customers"));
+    for field in ["estimate", "se", "ci_low", "ci_high", "p"] {
+        assert_eq!(
+            first[field].parse::<f64>().unwrap(),
+            panel["employees_to_customers"][field].as_f64().unwrap(),
+            "{field}"
+        );
+    }
+    let listen_rows: Vec<_> = rows
+        .iter()
+        .filter(|r| r["adopted_point"] == "listen-inside" && r["dimension"].is_empty() && r["side"] == "employee")
+        .collect();
+    assert_eq!(listen_rows.len(), 1);
+    assert_eq!(
+        listen_rows[0]["estimate"].parse::<f64>().unwrap(),
+        listen["employee"]["difference"]["estimate"].as_f64().unwrap()
+    );
+    assert_eq!(
+        listen_rows[0]["adopting_teams"].parse::<u64>().unwrap(),
+        listen["employee"]["adopting_teams"].as_u64().unwrap()
+    );
+    let (status, text) = director
+        .get_text(&format!("/orgs/{}/campaigns/{wave3}/export/summary.csv?figures=data", d.org))
+        .await;
+    assert_eq!(status, 200);
+    let summary = csv_of(text);
+    let item = |code: &str| {
+        summary
+            .iter()
+            .find(|r| r["item"] == code)
+            .unwrap_or_else(|| panic!("{code}"))
+            .clone()
+    };
+    assert_eq!(
+        item("label_readiness.customers")["value"].parse::<f64>().unwrap(),
+        report["label_readiness"]["audits"][0]["score"].as_f64().unwrap()
+    );
+    let icc = item("linkage.aggregation.listening.employee.icc1");
+    assert_eq!(
+        icc["value"].parse::<f64>().unwrap(),
+        report["linkage"]["aggregation"]["listening"]["employee"]["icc1"].as_f64().unwrap()
+    );
+}
+
+/// The label's thresholds are organisation settings: refused when out of
+/// range (what was typed is kept), and once saved, the published report's
+/// readiness, the audit's annex and the API use them.
+async fn the_label_thresholds_are_organisation_settings(app: TestApp) {
+    let d = install(&app);
+    let wave3 = d.installed.campaign_ids[2].clone();
+    let token = app.api_token(&d.installed.director_email).await;
+    let readiness = |text: String| -> serde_json::Value {
+        serde_json::from_str::<serde_json::Value>(&text).unwrap()["label_readiness"].clone()
+    };
+    let before = readiness(app.report_text(&wave3, &token).await);
+    assert_eq!(before["thresholds"], serde_json::json!({"floor": 55.0, "average": 70.0}));
+    app.create_admin("root@example.org");
+    app.sign_in("root@example.org", PASSWORD).await;
+    let (status, form) = app.get_text(&format!("/orgs/{}/edit?lang=en", d.org)).await;
+    assert_eq!(status, 200);
+    assert_eq!(input_value(&form, "label_floor").as_deref(), Some("55"));
+    assert_eq!(input_value(&form, "label_average").as_deref(), Some("70"));
+    let fields = |floor: &'static str, average: &'static str| {
+        vec![
+            ("name", input_value(&form, "name").unwrap()),
+            ("sector", "banking".to_string()),
+            ("default_language", "fr".to_string()),
+            ("anonymity_threshold", input_value(&form, "anonymity_threshold").unwrap()),
+            ("label_floor", floor.to_string()),
+            ("label_average", average.to_string()),
+        ]
+    };
+    let path = format!("/orgs/{}/edit?lang=en", d.org);
+    let refused = fields("101", "30");
+    let refused: Vec<(&str, &str)> = refused.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = app.post_form(&path, &refused).await;
+    assert_eq!(res.status().as_u16(), 422);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("whole number from 0 to 100"), "translated message");
+    assert_eq!(input_value(&html, "label_floor").as_deref(), Some("101"), "kept as typed");
+    assert_eq!(input_value(&html, "label_average").as_deref(), Some("30"));
+    assert_eq!(readiness(app.report_text(&wave3, &token).await), before, "nothing saved");
+
+    let saved = fields("20", "30");
+    let saved: Vec<(&str, &str)> = saved.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = app.post_form(&path, &saved).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let after = readiness(app.report_text(&wave3, &token).await);
+    assert_eq!(after["thresholds"], serde_json::json!({"floor": 20.0, "average": 30.0}));
+    let scores: Vec<f64> = after["audits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["score"].as_f64().unwrap())
+        .collect();
+    assert_eq!(scores.len(), 3);
+    for (a, b) in after["audits"].as_array().unwrap().iter().zip(before["audits"].as_array().unwrap()) {
+        assert_eq!(a["score"], b["score"], "the scores do not move");
+        let margin = a["margin"].as_f64().unwrap();
+        assert!((margin - (a["score"].as_f64().unwrap() - 20.0)).abs() < 1e-9);
+    }
+    let average = after["average"].as_f64().unwrap();
+    assert_eq!(after["ready"], scores.iter().all(|s| *s >= 20.0) && average > 30.0);
+    assert_eq!(after["ready"], true, "the demo bank clears 20 and 30");
+    let (status, audit) = app
+        .get_text(&format!("/orgs/{}/campaigns/{wave3}/audit?lang=en", d.org))
+        .await;
+    assert_eq!(status, 200);
+    assert!(audit.contains("each is at least 20 and their average exceeds 30"), "the annex");
 }
 
 both_backends!(
+    the_label_thresholds_are_organisation_settings,
     the_third_wave_says_who_moves_first_and_which_actions_worked,
     the_demo_consultant_finds_the_bank_in_their_portfolio,
     closed_reports_are_reused_until_their_inputs_change,

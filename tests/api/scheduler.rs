@@ -201,6 +201,8 @@ async fn missed_moves_happen_at_start_up(backend: Backend) {
                 sector: "banking".into(),
                 default_language: "fr".into(),
                 anonymity_threshold: None,
+                label_floor: None,
+                label_average: None,
             },
         )
         .unwrap();

@@ -17,6 +17,10 @@ pub struct Organisation {
     pub created_at: chrono::NaiveDateTime,
     /// The user who created it (none for the demo and command-line ones).
     pub created_by: Option<String>,
+    /// The symmetry label's thresholds (points out of 100): every audit at
+    /// least `label_floor`, their average above `label_average`.
+    pub label_floor: i32,
+    pub label_average: i32,
 }
 
 #[derive(Debug, Clone, AsChangeset)]
@@ -26,6 +30,9 @@ pub struct OrganisationChanges {
     pub sector: String,
     pub default_language: String,
     pub anonymity_threshold: i32,
+    /// `None`: left as it is.
+    pub label_floor: Option<i32>,
+    pub label_average: Option<i32>,
 }
 
 pub fn insert(conn: &mut DbConn, org: &Organisation) -> QueryResult<()> {

@@ -117,6 +117,8 @@ fn open_campaign() -> (tempfile::TempDir, crate::db::Pool, Campaign) {
         sector: "banking".into(),
         default_language: "fr".into(),
         anonymity_threshold: None,
+        label_floor: None,
+        label_average: None,
     };
     let org = organisations::create(&mut conn, &admin, &org).expect("organisation").id;
     teams::import_csv(

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 
 use anyhow::{anyhow, Result};
 
-use super::tables::{gaps_table, indices_table, scores_table};
+use super::tables::{gaps_table, indices_table, scores_table, summary_table, waves_table, Waves};
 use super::*;
 use crate::analytics::CampaignReport;
 use crate::render::number::{plain, NumberStyle, MINUS};
@@ -150,6 +150,21 @@ pub fn gaps_csv(report: &CampaignReport, format: CsvFormat) -> Result<Vec<u8>> {
 /// Indices, pillars and maturity, one row per group (module docs).
 pub fn indices_csv(report: &CampaignReport, format: CsvFormat) -> Result<Vec<u8>> {
     to_csv(&indices_table(report), format)
+}
+
+/// The organisation's figures as the workbook's summary sheet lists them,
+/// one row per item (`item`, `value`, `ci_low`, `ci_high`, `n`, `p`):
+/// respondents, indices, pillars, linkage, the aggregation check and the
+/// label readiness (issue #15).
+pub fn summary_csv(report: &CampaignReport, format: CsvFormat) -> Result<Vec<u8>> {
+    to_csv(&summary_table(report), format)
+}
+
+/// The cross-wave figures (issue #15), one row per figure (see
+/// [`super::tables`]'s `waves_table`); only the header without a previous
+/// published wave.
+pub fn waves_csv(waves: Option<&Waves<'_>>, format: CsvFormat) -> Result<Vec<u8>> {
+    to_csv(&waves_table(waves), format)
 }
 
 /// The employee invitation links of a team, one a row under a `team,link`

@@ -26,6 +26,15 @@
 //!   their n, COS shares, pillars and maturity of each side (see
 //!   [`INDEX_COLUMNS`]). CSI, pillars and maturity rest on `n_customer`,
 //!   EEI and COS on `n_employee`, in the same row.
+//! * [`summary_csv`]: the workbook's summary sheet, one row per item —
+//!   `item`, `item_code`-like codes (`n.customer`, `indices.csi`,
+//!   `linkage.aggregation.{dimension}.{population}.icc1`,
+//!   `label_readiness.{audit}`, …), `value`, `ci_low`, `ci_high`, `n`, `p`.
+//! * [`waves_csv`]: the cross-wave figures of issue #15, one row per
+//!   figure — the cross-lagged panel with the previous published wave
+//!   (EEI/CSI and each dimension, five paths each) and each adopted
+//!   point's difference in differences (its target dimensions together and
+//!   each alone, customer and employee sides).
 //!
 //! Groups come in report order: the organisation (or the filtered subtree,
 //! `group_kind` = `organisation`, empty team columns), then each team.
@@ -36,13 +45,17 @@ mod tables;
 mod tests;
 mod xlsx;
 
-pub use self::csv::{gaps_csv, indices_csv, invitations_csv, report_csv, spreadsheet_safe, CsvFormat, Dialect, BOM};
+pub use self::csv::{
+    gaps_csv, indices_csv, invitations_csv, report_csv, spreadsheet_safe, summary_csv, waves_csv, CsvFormat, Dialect, BOM,
+};
+pub use tables::Waves;
 pub use tables::INDEX_COLUMNS;
 pub use xlsx::report_xlsx;
 
-/// Sheets of [`report_xlsx`], in order ("channels" only with a view): each
-/// named in the reader's language by the message `export-sheet-{code}`.
-pub const SHEETS: [&str; 8] = [
+/// Sheets of [`report_xlsx`], in order ("channels" only with a view,
+/// "waves" only with a previous published wave): each named in the
+/// reader's language by the message `export-sheet-{code}`.
+pub const SHEETS: [&str; 9] = [
     "summary",
     "scores",
     "gaps",
@@ -51,6 +64,7 @@ pub const SHEETS: [&str; 8] = [
     "linkage",
     "channels",
     "recommendations",
+    "waves",
 ];
 
 /// Heat-map colours are fixed in points (not relative to the data) so that

@@ -4,6 +4,8 @@ use anyhow::{anyhow, Result};
 
 use super::*;
 use crate::analytics::group::{DimensionReport, Gaps, GroupReport};
+use crate::analytics::lagged::{CrossLagged, DifferenceInDifferences, Panel};
+use crate::analytics::regression::Estimate;
 use crate::analytics::linkage::Correlation;
 use crate::analytics::maturity::Maturity;
 use crate::analytics::recommendations::GapKind;
@@ -796,6 +798,145 @@ pub(super) fn recommendations_table(report: &CampaignReport) -> Table {
                     Cell::code(because.dimension, subject_key),
                     Cell::code(because.gap, format!("gap-{}", because.gap)),
                     Cell::number(Some(because.points), Fmt::Points, false),
+                ]);
+                rows.push(row);
+            }
+        }
+    }
+    Table { columns, rows }
+}
+
+// ---------------------------------------------------------------- waves
+
+/// The cross-wave figures of a campaign (issue #15), organisation-wide:
+/// the cross-lagged panel with the previous published wave and the
+/// difference in differences of every point adopted for teams in it.
+pub struct Waves<'a> {
+    /// The previous published wave's name.
+    pub previous: &'a str,
+    pub cross_lagged: &'a CrossLagged,
+    pub actions: Vec<&'a DifferenceInDifferences>,
+}
+
+/// The paths of a cross-lagged panel, in the order of the pages.
+const PATHS: [&str; 5] = [
+    "employees_to_customers",
+    "customers_to_employees",
+    "employee_stability",
+    "customer_stability",
+    "difference",
+];
+
+fn path_estimate<'p>(panel: &'p Panel, path: &str) -> &'p Estimate {
+    match path {
+        "employees_to_customers" => &panel.employees_to_customers,
+        "customers_to_employees" => &panel.customers_to_employees,
+        "employee_stability" => &panel.employee_stability,
+        "customer_stability" => &panel.customer_stability,
+        _ => &panel.difference,
+    }
+}
+
+/// Estimate, se, df, interval and p of an estimate (or empty cells).
+fn estimate_cells(e: Option<&Estimate>, fmt: Fmt) -> [Cell; 6] {
+    let value = |v: Option<f64>, fmt: Fmt| Cell::number(v, fmt, false);
+    [
+        value(e.map(|e| e.estimate), fmt),
+        value(e.map(|e| e.se), fmt),
+        value(e.map(|e| e.df), Fmt::Points),
+        value(e.map(|e| e.ci_low), fmt),
+        value(e.map(|e| e.ci_high), fmt),
+        value(e.map(|e| e.p), Fmt::Probability),
+    ]
+}
+
+/// One row per figure: `analysis` (`cross_lagged` or
+/// `difference_in_differences`), `previous_campaign`, `adopted_point` (DiD only),
+/// `dimension` (empty: EEI/CSI for a panel, the point's target dimensions
+/// together for a DiD), `side` (DiD: customer or employee), `path` (a
+/// panel's five paths; `difference` for a DiD), `reading` (a panel's
+/// difference row: who moves first), `teams`, `estimate`, `se`, `df`,
+/// `ci_low`, `ci_high`, `p`, then for a DiD `adopting_teams`,
+/// `other_teams`, `adopting_change`, `other_change` (points). Panels with
+/// too few teams are left out; the pages say why.
+pub(super) fn waves_table(waves: Option<&Waves<'_>>) -> Table {
+    let mut columns = vec![coded("analysis"), col("previous_campaign"), coded("adopted_point")];
+    columns.extend([coded("dimension"), coded("side"), coded("path"), coded("reading")]);
+    columns.extend(
+        [
+            "teams",
+            "estimate",
+            "se",
+            "df",
+            "ci_low",
+            "ci_high",
+            "p",
+            "adopting_teams",
+            "other_teams",
+            "adopting_change",
+            "other_change",
+        ]
+        .map(col),
+    );
+    let mut rows = Vec::new();
+    let Some(waves) = waves else {
+        return Table { columns, rows };
+    };
+    let count = |n: usize| Cell::Count(u64::try_from(n).unwrap_or(u64::MAX));
+    let previous = Cell::text(waves.previous);
+    let analysis = |code: &str| Cell::code(code, format!("export-analysis-{}", code.replace('_', "-")));
+    let panels = std::iter::once((None, waves.cross_lagged.indices.as_ref())).chain(
+        waves
+            .cross_lagged
+            .dimensions
+            .iter()
+            .map(|(d, panel)| (Some(*d), panel.as_ref())),
+    );
+    for (dimension, panel) in panels {
+        let Some(panel) = panel else { continue };
+        for path in PATHS {
+            let reading = if path == "difference" {
+                let code = panel.precedence.as_str();
+                Cell::code(code, format!("lagged-reading-{code}-short"))
+            } else {
+                Cell::Empty
+            };
+            let mut row = vec![
+                analysis("cross_lagged"),
+                previous.clone(),
+                Cell::Empty,
+                dimension.map_or(Cell::Empty, dimension_cell),
+                Cell::Empty,
+                Cell::code(path, format!("export-path-{}", path.replace('_', "-"))),
+                reading,
+                count(panel.teams),
+            ];
+            row.extend(estimate_cells(Some(path_estimate(panel, path)), Fmt::Correlation));
+            row.extend([Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty]);
+            rows.push(row);
+        }
+    }
+    for did in &waves.actions {
+        let scopes = std::iter::once((None, &did.targets)).chain(did.dimensions.iter().map(|(d, s)| (Some(*d), s)));
+        for (dimension, sides) in scopes {
+            for (side, contrast) in [("customer", &sides.customer), ("employee", &sides.employee)] {
+                let Some(contrast) = contrast else { continue };
+                let mut row = vec![
+                    analysis("difference_in_differences"),
+                    previous.clone(),
+                    Cell::code(&did.action, format!("action-{}", did.action)),
+                    dimension.map_or(Cell::Empty, dimension_cell),
+                    Cell::code(side, format!("population-{side}")),
+                    Cell::code("difference", "export-path-difference".to_string()),
+                    Cell::Empty,
+                    count(contrast.adopting_teams + contrast.other_teams),
+                ];
+                row.extend(estimate_cells(contrast.difference.as_ref(), Fmt::Points));
+                row.extend([
+                    count(contrast.adopting_teams),
+                    count(contrast.other_teams),
+                    Cell::Number(contrast.adopting_change, Fmt::Points),
+                    Cell::Number(contrast.other_change, Fmt::Points),
                 ]);
                 rows.push(row);
             }

@@ -353,6 +353,90 @@ fn text(cell: Option<&Data>) -> String {
     }
 }
 
+/// Cross-wave figures of a shape the engine gives (issue #15): an EEI/CSI
+/// panel, one dimension's panel, one adopted point with both sides.
+fn sample_waves() -> (crate::analytics::CrossLagged, crate::analytics::DifferenceInDifferences) {
+    use crate::analytics::lagged::{Contrast, Panel, Precedence, SideContrasts};
+    use crate::analytics::regression::Estimate;
+    let estimate = |v: f64| Estimate::new(v, 0.1, 40.0).unwrap();
+    let panel = Panel {
+        teams: 43,
+        employees_to_customers: estimate(0.44),
+        customers_to_employees: estimate(0.05),
+        employee_stability: estimate(0.6),
+        customer_stability: estimate(0.5),
+        difference: estimate(0.39),
+        precedence: Precedence::EmployeesFirst,
+    };
+    let mut dimensions = BTreeMap::new();
+    dimensions.insert(Dimension::ALL[0], Some(panel.clone()));
+    dimensions.insert(Dimension::ALL[1], None);
+    let cross = crate::analytics::CrossLagged {
+        eligible_teams: 43,
+        indices: Some(panel),
+        dimensions,
+    };
+    let contrast = Contrast {
+        adopting_teams: 7,
+        other_teams: 30,
+        adopting_change: 6.5,
+        other_change: 1.25,
+        difference: Estimate::new(5.25, 1.5, 11.2),
+    };
+    let sides = SideContrasts {
+        customer: Some(contrast.clone()),
+        employee: Some(contrast),
+    };
+    let mut per_dimension = BTreeMap::new();
+    per_dimension.insert(Dimension::ALL[2], sides.clone());
+    let did = crate::analytics::DifferenceInDifferences {
+        action: "listen-inside".into(),
+        targets: sides,
+        dimensions: per_dimension,
+    };
+    (cross, did)
+}
+
+#[test]
+fn the_waves_table_has_one_row_per_figure_at_full_precision() {
+    let (cross, did) = sample_waves();
+    let waves = Waves {
+        previous: "Vague 2",
+        cross_lagged: &cross,
+        actions: vec![&did],
+    };
+    let table = waves_table(Some(&waves));
+    // Two panels (the third dimension's is too small) × 5 paths, and the
+    // point's targets and one dimension × 2 sides.
+    assert_eq!(table.rows.len(), 2 * 5 + 2 * 2);
+    let csv = String::from_utf8(waves_csv(Some(&waves), CsvFormat::DATA).unwrap()).unwrap();
+    let mut reader = ::csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 14);
+    let first = &rows[0];
+    assert_eq!(&first[column("analysis")], "cross_lagged");
+    assert_eq!(&first[column("previous_campaign")], "Vague 2");
+    assert_eq!(&first[column("dimension")], "");
+    assert_eq!(&first[column("path")], "employees_to_customers");
+    assert_eq!(first[column("estimate")].parse::<f64>().unwrap(), 0.44);
+    let e = &cross.indices.as_ref().unwrap().employees_to_customers;
+    assert_eq!(first[column("ci_low")].parse::<f64>().unwrap(), e.ci_low);
+    assert_eq!(first[column("p")].parse::<f64>().unwrap(), e.p);
+    assert_eq!(&rows[4][column("reading")], "employees_first");
+    let did_row = rows.iter().find(|r| &r[column("analysis")] == "difference_in_differences").unwrap();
+    assert_eq!(&did_row[column("adopted_point")], "listen-inside");
+    assert_eq!(&did_row[column("side")], "customer");
+    assert_eq!(&did_row[column("teams")], "37");
+    assert_eq!(&did_row[column("adopting_teams")], "7");
+    assert_eq!(did_row[column("estimate")].parse::<f64>().unwrap(), 5.25);
+    assert_eq!(did_row[column("other_change")].parse::<f64>().unwrap(), 1.25);
+    // Without a previous wave: the header alone.
+    let empty = String::from_utf8(waves_csv(None, CsvFormat::DATA).unwrap()).unwrap();
+    assert_eq!(empty.trim_end().lines().count(), 1);
+}
+
 fn labels(key: &str) -> String {
     format!("«{key}»")
 }
@@ -364,11 +448,17 @@ fn sheet(code: &str) -> String {
 
 #[test]
 fn the_workbook_opens_with_its_sheets_and_the_reports_figures() {
+    let (cross, did) = sample_waves();
+    let waves = Waves {
+        previous: "Vague 2",
+        cross_lagged: &cross,
+        actions: vec![&did],
+    };
     let (data, settings) = fixture();
     let report = build_report(&data, &settings, &meta(), &ReportFilter::default()).unwrap();
     let view = channel_view(&data, &settings, &ReportFilter::default()).unwrap();
     let mut book = open(
-        &report_xlsx(&report, Some(&view), &labels, &|b| {
+        &report_xlsx(&report, Some(&view), Some(&waves), &labels, &|b| {
             crate::render::reason::sentence("en", b)
         })
         .unwrap(),
@@ -440,22 +530,22 @@ fn the_workbook_opens_with_its_sheets_and_the_reports_figures() {
 #[test]
 fn the_same_report_gives_the_same_bytes() {
     let report = fixture_report();
-    let once = report_xlsx(&report, None, &labels, &|b| crate::render::reason::sentence("en", b)).unwrap();
-    let twice = report_xlsx(&report, None, &labels, &|b| crate::render::reason::sentence("en", b)).unwrap();
+    let once = report_xlsx(&report, None, None, &labels, &|b| crate::render::reason::sentence("en", b)).unwrap();
+    let twice = report_xlsx(&report, None, None, &labels, &|b| crate::render::reason::sentence("en", b)).unwrap();
     assert!(once == twice, "XLSX bytes differ between two runs");
     assert_eq!(
         report_csv(&report, CsvFormat::DATA).unwrap(),
         report_csv(&report, CsvFormat::DATA).unwrap()
     );
     let names = open(&once).sheet_names();
-    assert!(!names.contains(&sheet("channels")));
-    assert_eq!(names.len(), SHEETS.len() - 1);
+    assert!(!names.contains(&sheet("channels")) && !names.contains(&sheet("waves")));
+    assert_eq!(names.len(), SHEETS.len() - 2);
 }
 
 #[test]
 fn a_small_report_renders_recommendations_and_an_unavailable_linkage() {
     let report = small_report();
-    let mut book = open(&report_xlsx(&report, None, &labels, &|b| crate::render::reason::sentence("en", b)).unwrap());
+    let mut book = open(&report_xlsx(&report, None, None, &labels, &|b| crate::render::reason::sentence("en", b)).unwrap());
     let linkage = book.worksheet_range(&sheet("linkage")).unwrap();
     assert_eq!(number(linkage.get_value((1, 2))), None);
     let recommendations = book.worksheet_range(&sheet("recommendations")).unwrap();
@@ -637,12 +727,18 @@ fn workbook_keys() -> Vec<String> {
         }
         key.to_owned()
     };
-    report_xlsx(&report, Some(&view), &record, &|b| {
+    let (cross, did) = sample_waves();
+    let waves = Waves {
+        previous: "Vague 2",
+        cross_lagged: &cross,
+        actions: vec![&did],
+    };
+    report_xlsx(&report, Some(&view), Some(&waves), &record, &|b| {
         crate::render::reason::sentence("en", b)
     })
     .unwrap();
     let small = small_report();
-    report_xlsx(&small, None, &record, &|b| crate::render::reason::sentence("en", b)).unwrap();
+    report_xlsx(&small, None, None, &record, &|b| crate::render::reason::sentence("en", b)).unwrap();
     asked.into_inner()
 }
 
@@ -666,7 +762,13 @@ fn check_translated_workbook(lang: &str, sheets: [&str; 3], favourable: &str) {
     let report = build_report(&data, &settings, &meta(), &ReportFilter::default()).unwrap();
     let view = channel_view(&data, &settings, &ReportFilter::default()).unwrap();
     let translate = |key: &str| crate::i18n::t(lang, key);
-    let bytes = report_xlsx(&report, Some(&view), &translate, &|b| {
+    let (cross, did) = sample_waves();
+    let waves = Waves {
+        previous: "Vague 2",
+        cross_lagged: &cross,
+        actions: vec![&did],
+    };
+    let bytes = report_xlsx(&report, Some(&view), Some(&waves), &translate, &|b| {
         crate::render::reason::sentence(lang, b)
     })
     .unwrap();

@@ -226,6 +226,7 @@ pub(super) fn linkage_sheet(workbook: &mut Workbook, report: &CampaignReport, pe
 pub fn report_xlsx(
     report: &CampaignReport,
     channel_view: Option<&ChannelView>,
+    waves: Option<&Waves<'_>>,
     labels: &dyn Fn(&str) -> String,
     reasons: &dyn Fn(&crate::analytics::recommendations::Because) -> String,
 ) -> Result<Vec<u8>> {
@@ -257,5 +258,8 @@ pub fn report_xlsx(
         table_sheet(&mut workbook, SHEETS[6], &channel_table(view), &plain)?;
     }
     table_sheet(&mut workbook, SHEETS[7], &recommendations_table(report), &plain)?;
+    if waves.is_some() {
+        table_sheet(&mut workbook, SHEETS[8], &waves_table(waves), &plain)?;
+    }
     Ok(workbook.save_to_buffer()?)
 }

@@ -23,6 +23,10 @@ pub struct OrganisationOut {
     sector: String,
     default_language: String,
     anonymity_threshold: i32,
+    /// The symmetry label's floor: every audit at least this (out of 100).
+    label_floor: i32,
+    /// The label's bar: the three audits' average above this.
+    label_average: i32,
     created_at: String,
 }
 
@@ -34,6 +38,8 @@ impl From<Organisation> for OrganisationOut {
             sector: o.sector,
             default_language: o.default_language,
             anonymity_threshold: o.anonymity_threshold,
+            label_floor: o.label_floor,
+            label_average: o.label_average,
             created_at: o.created_at.and_utc().to_rfc3339(),
         }
     }
@@ -79,6 +85,12 @@ pub struct OrganisationBody {
     /// The smallest group whose figures are shown (default 5).
     #[schema(minimum = 3, maximum = 1000)]
     anonymity_threshold: Option<i32>,
+    /// The symmetry label's floor, out of 100 (default 55).
+    #[schema(minimum = 0, maximum = 100)]
+    label_floor: Option<i32>,
+    /// The label's bar for the average of the three audits (default 70).
+    #[schema(minimum = 0, maximum = 100)]
+    label_average: Option<i32>,
 }
 
 /// Create an organisation (platform admins and consultants).
@@ -92,6 +104,8 @@ pub async fn create(state: State, ApiUser(s): ApiUser, body: ApiJson<Organisatio
         sector: body.sector,
         default_language: body.default_language,
         anonymity_threshold: body.anonymity_threshold.map(|k| k.to_string()),
+        label_floor: body.label_floor.map(|v| v.to_string()),
+        label_average: body.label_average.map(|v| v.to_string()),
     };
     let org = state
         .db(move |conn| organisations::create(conn, &s.principal, &input).map_err(api_error))

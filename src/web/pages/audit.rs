@@ -467,7 +467,8 @@ pub struct ExportQuery {
     figures: Option<String>,
 }
 
-/// `scores.csv`, `gaps.csv`, `indices.csv` or `report.xlsx`: the same
+/// `summary.csv`, `scores.csv`, `gaps.csv`, `indices.csv`, `waves.csv` or
+/// `report.xlsx`: the same
 /// figures as the report, suppressed figures empty; saved as
 /// `miroir-{organisation}-{campaign}-{date}-{file}`.
 #[get("/orgs/{org}/campaigns/{c}/export/{file}")]
@@ -480,14 +481,22 @@ pub async fn export_file(
 ) -> AppResult<HttpResponse> {
     let (org_id, cid, file) = path.into_inner();
     let p = s.principal.clone();
-    let (d, org_name) = state
+    let with_waves = matches!(file.as_str(), "waves.csv" | "report.xlsx");
+    let (d, org_name, cross) = state
         .db(move |conn| {
             let d = reports::dashboard(conn, &p, &cid)?;
             if d.campaign.organisation_id != org_id {
                 return Err(AppError::NotFound);
             }
             let name = reports::organisation_name(conn, &d)?;
-            Ok((d, name))
+            // The dashboard is the proof that the reader may see the
+            // organisation's results, cross-wave figures included.
+            let cross = if with_waves {
+                reports::cross_wave(conn, &d.campaign)?
+            } else {
+                None
+            };
+            Ok((d, name, cross))
         })
         .await?;
     let lang = lang_for(&req, None);
@@ -501,15 +510,23 @@ pub async fn export_file(
         Some(_) => return Err(AppError::NotFound),
     };
     let format = export::CsvFormat { dialect, readable };
+    let waves = cross.as_ref().map(|c| export::Waves {
+        previous: &c.previous.name,
+        cross_lagged: &c.comparison.cross_lagged,
+        actions: c.actions.iter().map(|a| &a.difference_in_differences).collect(),
+    });
     let csv = "text/csv; charset=utf-8";
     let (bytes, mime) = match file.as_str() {
         "scores.csv" => (export::report_csv(&d.report, format)?, csv),
         "gaps.csv" => (export::gaps_csv(&d.report, format)?, csv),
         "indices.csv" => (export::indices_csv(&d.report, format)?, csv),
+        "summary.csv" => (export::summary_csv(&d.report, format)?, csv),
+        "waves.csv" => (export::waves_csv(waves.as_ref(), format)?, csv),
         "report.xlsx" => (
             export::report_xlsx(
                 &d.report,
                 d.channels.as_ref().as_ref(),
+                waves.as_ref(),
                 &|key| sheet_label(&lang, key),
                 &|because| crate::render::reason::sentence(&lang, because),
             )?,

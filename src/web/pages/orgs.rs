@@ -57,6 +57,8 @@ pub async fn new_form(state: State, req: HttpRequest, s: SignedIn) -> AppResult<
     let values = OrganisationInput {
         default_language: lang_for(&req, None),
         anonymity_threshold: Some("5".into()),
+        label_floor: Some(crate::analytics::label::DEFAULT_FLOOR.to_string()),
+        label_average: Some(crate::analytics::label::DEFAULT_AVERAGE.to_string()),
         ..Default::default()
     };
     form_page(&req, &state, None, FormState::new(values), StatusCode::OK)
@@ -142,6 +144,8 @@ pub async fn edit_form(
         sector: org.sector,
         default_language: org.default_language,
         anonymity_threshold: Some(org.anonymity_threshold.to_string()),
+        label_floor: Some(org.label_floor.to_string()),
+        label_average: Some(org.label_average.to_string()),
     };
     form_page(&req, &state, Some(org_id), FormState::new(values), StatusCode::OK)
 }

@@ -1,0 +1,2 @@
+ALTER TABLE organisations DROP COLUMN label_average;
+ALTER TABLE organisations DROP COLUMN label_floor;
