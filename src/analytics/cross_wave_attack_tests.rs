@@ -64,7 +64,10 @@ fn world() -> impl Strategy<Value = World> {
                         .iter()
                         .map(|c| {
                             let lean = rng.gen_range(1..=3);
-                            [answers(&mut rng, c[wave * 2], lean), answers(&mut rng, c[wave * 2 + 1], lean)]
+                            [
+                                answers(&mut rng, c[wave * 2], lean),
+                                answers(&mut rng, c[wave * 2 + 1], lean),
+                            ]
                         })
                         .collect()
                 })

@@ -65,7 +65,11 @@ fn aggregation_matches_the_multilevel_package_on_its_own_data() {
             companies += 1;
         }
         let agreement = Agreement::of(&teams);
-        close(&format!("{name}: mean rwg.j"), agreement.mean_rwg_j, &scale["mean_rwg_j"]);
+        close(
+            &format!("{name}: mean rwg.j"),
+            agreement.mean_rwg_j,
+            &scale["mean_rwg_j"],
+        );
         close(&format!("{name}: ICC1 (Agreement)"), agreement.icc1, &scale["icc1"]);
     }
     assert_eq!(companies, 3 * 49);

@@ -122,7 +122,8 @@ impl ManageConnection for Manager {
 /// A transaction that will write. On SQLite it starts with `BEGIN
 /// IMMEDIATE`, so concurrent writers queue on the busy timeout instead of
 /// failing with "database is locked" when a reader tries to upgrade; on
-/// PostgreSQL it is an ordinary transaction. Only at the top level.
+/// PostgreSQL it is an ordinary transaction. Inside a transaction already,
+/// a savepoint, as `Connection::transaction` does.
 pub fn write_transaction<T, E, F>(conn: &mut DbConn, f: F) -> Result<T, E>
 where
     F: FnOnce(&mut DbConn) -> Result<T, E>,
@@ -131,7 +132,13 @@ where
     use diesel::connection::{AnsiTransactionManager, TransactionManager};
     match conn {
         DbConn::Postgres(_) => return conn.transaction(f),
-        DbConn::Sqlite(inner) => AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?,
+        DbConn::Sqlite(inner) => {
+            let depth = AnsiTransactionManager::transaction_manager_status_mut(inner).transaction_depth()?;
+            if depth.is_some() {
+                return conn.transaction(f);
+            }
+            AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?
+        }
     }
     let outcome = f(conn);
     if let DbConn::Sqlite(inner) = conn {

@@ -3,7 +3,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use diesel::Connection;
 use serde::{Deserialize, Serialize};
 
 use super::types::{parse_name, parse_password, Email};
@@ -89,7 +88,7 @@ fn insert_unique(conn: &mut DbConn, u: &User) -> DomainResult<()> {
 /// The `/setup` page closes with it: pending set-up tokens are erased.
 pub fn create_platform_admin(conn: &mut DbConn, input: &NewUserInput) -> DomainResult<User> {
     let u = new_user(input, true)?;
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         insert_unique(conn, &u)?;
         settings::delete_prefixed(conn, SETUP_TOKEN_PREFIX)?;
         Ok::<_, DomainError>(())
@@ -270,7 +269,7 @@ pub fn reset_is_valid(conn: &mut DbConn, token: &str) -> DomainResult<bool> {
 pub fn use_reset(conn: &mut DbConn, token: &str, new_password: &str) -> DomainResult<User> {
     let password = parse_password(new_password).map_err(|k| DomainError::Field("new_password", k))?;
     let hash = hash_token(token);
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         let user_id = user::valid_reset(conn, &hash, now())?.ok_or(DomainError::Validation("error-reset-invalid"))?;
         if user::consume_reset(conn, &hash)? == 0 {
             return Err(DomainError::Validation("error-reset-invalid"));
@@ -304,7 +303,7 @@ pub fn create_user(
         false,
     )?;
     u.is_consultant = consultant;
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         insert_unique(conn, &u)?;
         let token = issue_reset_unchecked(conn, &u.id)?;
         Ok((u.clone(), token))
@@ -371,7 +370,7 @@ pub fn add_member(
     authorise(principal, Action::ManageMembers { org })?;
     let email = Email::parse(&input.email).map_err(|k| DomainError::Field("email", k))?;
     let role = parse_role(principal, &input.role)?;
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         let teams = team_ids(conn, org, role, &input.teams)?;
         let (user_id, token) = match user::find_by_email(conn, email.as_str())? {
             Some(u) => (u.id, None),
@@ -423,7 +422,7 @@ pub fn update_member(
 ) -> DomainResult<()> {
     authorise(principal, Action::ManageMembers { org })?;
     let role = parse_role(principal, &input.role)?;
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         let m = user::find_membership(conn, org, membership_id)?.ok_or(DomainError::NotFound)?;
         if m.role == Role::Consultant && role != Role::Consultant {
             authorise(principal, Action::AssignConsultants)?;
@@ -437,7 +436,7 @@ pub fn update_member(
 
 pub fn remove_member(conn: &mut DbConn, principal: &Principal, org: &str, membership_id: &str) -> DomainResult<()> {
     authorise(principal, Action::ManageMembers { org })?;
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         let m = user::find_membership(conn, org, membership_id)?.ok_or(DomainError::NotFound)?;
         if m.role == Role::Consultant {
             authorise(principal, Action::AssignConsultants)?;

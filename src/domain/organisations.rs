@@ -1,6 +1,5 @@
 //! Creating, reading, editing and deleting organisations.
 
-use diesel::Connection;
 use serde::Deserialize;
 
 use super::types::{parse_label_points, parse_language, parse_name, parse_sector, parse_threshold};
@@ -80,7 +79,7 @@ pub fn create(conn: &mut DbConn, principal: &Principal, input: &OrganisationInpu
         label_floor: fields.label_floor.unwrap_or(default_label().0),
         label_average: fields.label_average.unwrap_or(default_label().1),
     };
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         organisation::insert(conn, &org)?;
         // A consultant who creates a client organisation works in it.
         if !principal.is_platform_admin {

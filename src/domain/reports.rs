@@ -214,7 +214,14 @@ impl Inputs {
         let version = aggregates::version(conn, &c.id)?;
         let org = organisation::find(conn, &c.organisation_id)?.ok_or(DomainError::NotFound)?;
         let label = (org.label_floor, org.label_average);
-        let stamp = Arc::new(Stamp::new(c.status.as_str(), &c.name, version, threshold, label, &teams));
+        let stamp = Arc::new(Stamp::new(
+            c.status.as_str(),
+            &c.name,
+            version,
+            threshold,
+            label,
+            &teams,
+        ));
         Ok(Inputs {
             teams,
             settings: settings_of(threshold, &org),

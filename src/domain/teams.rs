@@ -3,7 +3,6 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use diesel::Connection;
 use serde::{Deserialize, Serialize};
 
 use super::types::{parse_headcount, parse_name, TeamCode};
@@ -184,7 +183,7 @@ pub fn create(
     max_depth: usize,
 ) -> DomainResult<Team> {
     authorise(principal, Action::ManageTeams { org })?;
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         let all = team::list_by_org(conn, org)?;
         let (code, name, parent_id, headcount) = parse_input(input, &all)?;
         if all.iter().any(|t| t.code == code.as_str()) {
@@ -221,7 +220,7 @@ pub fn update(
     max_depth: usize,
 ) -> DomainResult<Team> {
     authorise(principal, Action::ManageTeams { org })?;
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         let all = team::list_by_org(conn, org)?;
         let current = all.iter().find(|t| t.id == id).ok_or(DomainError::NotFound)?;
         let (code, name, parent_id, headcount) = parse_input(input, &all)?;
@@ -262,7 +261,7 @@ pub fn update(
 /// Deletes a team that has no sub-teams.
 pub fn delete(conn: &mut DbConn, principal: &Principal, org: &str, id: &str) -> DomainResult<()> {
     authorise(principal, Action::ManageTeams { org })?;
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         team::find(conn, org, id)?.ok_or(DomainError::NotFound)?;
         if team::count_children(conn, id)? > 0 {
             return Err(DomainError::Conflict("error-team-not-empty"));

@@ -513,19 +513,32 @@ async fn the_third_wave_says_who_moves_first_and_which_actions_worked(app: TestA
             .records()
             .map(|r| {
                 let r = r.unwrap();
-                header.iter().map(str::to_string).zip(r.iter().map(str::to_string)).collect()
+                header
+                    .iter()
+                    .map(str::to_string)
+                    .zip(r.iter().map(str::to_string))
+                    .collect()
             })
             .collect()
     };
     let (status, text) = director
-        .get_text(&format!("/orgs/{}/campaigns/{wave3}/export/waves.csv?figures=data", d.org))
+        .get_text(&format!(
+            "/orgs/{}/campaigns/{wave3}/export/waves.csv?figures=data",
+            d.org
+        ))
         .await;
     assert_eq!(status, 200);
     let rows = csv_of(text);
     let first = &rows[0];
     assert_eq!(first["analysis"], "cross_lagged");
-    assert_eq!(first["previous_campaign"], report["comparison"]["previous_campaign"]["name"].as_str().unwrap());
-    assert_eq!((first["dimension"].as_str(), first["path"].as_str()), ("", "employees_to_customers"));
+    assert_eq!(
+        first["previous_campaign"],
+        report["comparison"]["previous_campaign"]["name"].as_str().unwrap()
+    );
+    assert_eq!(
+        (first["dimension"].as_str(), first["path"].as_str()),
+        ("", "employees_to_customers")
+    );
     for field in ["estimate", "se", "ci_low", "ci_high", "p"] {
         assert_eq!(
             first[field].parse::<f64>().unwrap(),
@@ -547,7 +560,10 @@ async fn the_third_wave_says_who_moves_first_and_which_actions_worked(app: TestA
         listen["employee"]["adopting_teams"].as_u64().unwrap()
     );
     let (status, text) = director
-        .get_text(&format!("/orgs/{}/campaigns/{wave3}/export/summary.csv?figures=data", d.org))
+        .get_text(&format!(
+            "/orgs/{}/campaigns/{wave3}/export/summary.csv?figures=data",
+            d.org
+        ))
         .await;
     assert_eq!(status, 200);
     let summary = csv_of(text);
@@ -565,7 +581,9 @@ async fn the_third_wave_says_who_moves_first_and_which_actions_worked(app: TestA
     let icc = item("linkage.aggregation.listening.employee.icc1");
     assert_eq!(
         icc["value"].parse::<f64>().unwrap(),
-        report["linkage"]["aggregation"]["listening"]["employee"]["icc1"].as_f64().unwrap()
+        report["linkage"]["aggregation"]["listening"]["employee"]["icc1"]
+            .as_f64()
+            .unwrap()
     );
 }
 
@@ -580,7 +598,10 @@ async fn the_label_thresholds_are_organisation_settings(app: TestApp) {
         serde_json::from_str::<serde_json::Value>(&text).unwrap()["label_readiness"].clone()
     };
     let before = readiness(app.report_text(&wave3, &token).await);
-    assert_eq!(before["thresholds"], serde_json::json!({"floor": 55.0, "average": 70.0}));
+    assert_eq!(
+        before["thresholds"],
+        serde_json::json!({"floor": 55.0, "average": 70.0})
+    );
     app.create_admin("root@example.org");
     app.sign_in("root@example.org", PASSWORD).await;
     let (status, form) = app.get_text(&format!("/orgs/{}/edit?lang=en", d.org)).await;
@@ -592,7 +613,10 @@ async fn the_label_thresholds_are_organisation_settings(app: TestApp) {
             ("name", input_value(&form, "name").unwrap()),
             ("sector", "banking".to_string()),
             ("default_language", "fr".to_string()),
-            ("anonymity_threshold", input_value(&form, "anonymity_threshold").unwrap()),
+            (
+                "anonymity_threshold",
+                input_value(&form, "anonymity_threshold").unwrap(),
+            ),
             ("label_floor", floor.to_string()),
             ("label_average", average.to_string()),
         ]
@@ -604,9 +628,17 @@ async fn the_label_thresholds_are_organisation_settings(app: TestApp) {
     assert_eq!(res.status().as_u16(), 422);
     let html = res.text().await.unwrap();
     assert!(html.contains("whole number from 0 to 100"), "translated message");
-    assert_eq!(input_value(&html, "label_floor").as_deref(), Some("101"), "kept as typed");
+    assert_eq!(
+        input_value(&html, "label_floor").as_deref(),
+        Some("101"),
+        "kept as typed"
+    );
     assert_eq!(input_value(&html, "label_average").as_deref(), Some("30"));
-    assert_eq!(readiness(app.report_text(&wave3, &token).await), before, "nothing saved");
+    assert_eq!(
+        readiness(app.report_text(&wave3, &token).await),
+        before,
+        "nothing saved"
+    );
 
     let saved = fields("20", "30");
     let saved: Vec<(&str, &str)> = saved.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -621,7 +653,12 @@ async fn the_label_thresholds_are_organisation_settings(app: TestApp) {
         .map(|a| a["score"].as_f64().unwrap())
         .collect();
     assert_eq!(scores.len(), 3);
-    for (a, b) in after["audits"].as_array().unwrap().iter().zip(before["audits"].as_array().unwrap()) {
+    for (a, b) in after["audits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(before["audits"].as_array().unwrap())
+    {
         assert_eq!(a["score"], b["score"], "the scores do not move");
         let margin = a["margin"].as_f64().unwrap();
         assert!((margin - (a["score"].as_f64().unwrap() - 20.0)).abs() < 1e-9);
@@ -633,7 +670,10 @@ async fn the_label_thresholds_are_organisation_settings(app: TestApp) {
         .get_text(&format!("/orgs/{}/campaigns/{wave3}/audit?lang=en", d.org))
         .await;
     assert_eq!(status, 200);
-    assert!(audit.contains("each is at least 20 and their average exceeds 30"), "the annex");
+    assert!(
+        audit.contains("each is at least 20 and their average exceeds 30"),
+        "the annex"
+    );
 }
 
 both_backends!(

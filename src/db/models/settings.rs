@@ -17,7 +17,7 @@ pub fn get(conn: &mut DbConn, key: &str) -> QueryResult<Option<String>> {
 /// Stores `value` unless the key already has one; returns the value that
 /// holds afterwards, so two instances starting at once agree on one secret.
 pub fn get_or_insert(conn: &mut DbConn, key: &str, value: &str) -> QueryResult<String> {
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         if let Some(existing) = get(conn, key)? {
             return Ok(existing);
         }

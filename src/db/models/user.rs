@@ -325,7 +325,7 @@ pub fn authored_action_events(
 /// links go with the row (ON DELETE CASCADE). One transaction.
 pub fn erase(conn: &mut DbConn, u: &User, organisation_ids: &[String]) -> QueryResult<()> {
     use crate::db::schema::{action_events, actions, organisations, responses};
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         diesel::update(responses::table.filter(responses::author_id.eq(&u.id)))
             .set(responses::author_id.eq(None::<String>))
             .execute(conn)?;

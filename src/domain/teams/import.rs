@@ -4,8 +4,6 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 
-use diesel::Connection;
-
 use super::{on_cycle, ImportSummary, MAX_LISTED_ERRORS};
 use crate::auth::policy::{Action, Principal};
 use crate::db::models::new_id;
@@ -200,7 +198,7 @@ pub fn import_csv(
 ) -> DomainResult<ImportSummary> {
     authorise(principal, Action::ManageTeams { org })?;
     let rows = parse(bytes).map_err(truncated)?;
-    conn.transaction(|conn| {
+    crate::db::write_transaction(conn, |conn| {
         let existing = team::list_by_org(conn, org)?;
         let errors = check_parents(&rows, &existing, max_depth);
         if !errors.is_empty() {

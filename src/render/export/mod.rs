@@ -46,7 +46,8 @@ mod tests;
 mod xlsx;
 
 pub use self::csv::{
-    gaps_csv, indices_csv, invitations_csv, report_csv, spreadsheet_safe, summary_csv, waves_csv, CsvFormat, Dialect, BOM,
+    gaps_csv, indices_csv, invitations_csv, report_csv, spreadsheet_safe, summary_csv, waves_csv, CsvFormat, Dialect,
+    BOM,
 };
 pub use tables::Waves;
 pub use tables::INDEX_COLUMNS;

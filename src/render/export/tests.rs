@@ -425,7 +425,10 @@ fn the_waves_table_has_one_row_per_figure_at_full_precision() {
     assert_eq!(first[column("ci_low")].parse::<f64>().unwrap(), e.ci_low);
     assert_eq!(first[column("p")].parse::<f64>().unwrap(), e.p);
     assert_eq!(&rows[4][column("reading")], "employees_first");
-    let did_row = rows.iter().find(|r| &r[column("analysis")] == "difference_in_differences").unwrap();
+    let did_row = rows
+        .iter()
+        .find(|r| &r[column("analysis")] == "difference_in_differences")
+        .unwrap();
     assert_eq!(&did_row[column("adopted_point")], "listen-inside");
     assert_eq!(&did_row[column("side")], "customer");
     assert_eq!(&did_row[column("teams")], "37");
@@ -530,8 +533,14 @@ fn the_workbook_opens_with_its_sheets_and_the_reports_figures() {
 #[test]
 fn the_same_report_gives_the_same_bytes() {
     let report = fixture_report();
-    let once = report_xlsx(&report, None, None, &labels, &|b| crate::render::reason::sentence("en", b)).unwrap();
-    let twice = report_xlsx(&report, None, None, &labels, &|b| crate::render::reason::sentence("en", b)).unwrap();
+    let once = report_xlsx(&report, None, None, &labels, &|b| {
+        crate::render::reason::sentence("en", b)
+    })
+    .unwrap();
+    let twice = report_xlsx(&report, None, None, &labels, &|b| {
+        crate::render::reason::sentence("en", b)
+    })
+    .unwrap();
     assert!(once == twice, "XLSX bytes differ between two runs");
     assert_eq!(
         report_csv(&report, CsvFormat::DATA).unwrap(),
@@ -545,7 +554,12 @@ fn the_same_report_gives_the_same_bytes() {
 #[test]
 fn a_small_report_renders_recommendations_and_an_unavailable_linkage() {
     let report = small_report();
-    let mut book = open(&report_xlsx(&report, None, None, &labels, &|b| crate::render::reason::sentence("en", b)).unwrap());
+    let mut book = open(
+        &report_xlsx(&report, None, None, &labels, &|b| {
+            crate::render::reason::sentence("en", b)
+        })
+        .unwrap(),
+    );
     let linkage = book.worksheet_range(&sheet("linkage")).unwrap();
     assert_eq!(number(linkage.get_value((1, 2))), None);
     let recommendations = book.worksheet_range(&sheet("recommendations")).unwrap();
@@ -738,7 +752,10 @@ fn workbook_keys() -> Vec<String> {
     })
     .unwrap();
     let small = small_report();
-    report_xlsx(&small, None, None, &record, &|b| crate::render::reason::sentence("en", b)).unwrap();
+    report_xlsx(&small, None, None, &record, &|b| {
+        crate::render::reason::sentence("en", b)
+    })
+    .unwrap();
     asked.into_inner()
 }
 
