@@ -81,14 +81,14 @@ export-item-label-ready = prêt pour le label de symétrie (1 = oui)
 audit-method-aggregation = Lecture des moyennes d’équipe : par dimension et par population, sur les équipes de la corrélation, l’ICC(1) de l’analyse de variance à un facteur de toutes les réponses, les équipes comme groupes (taille moyenne de groupe N/J, comme le calcule le paquet R multilevel), et la moyenne sur les équipes du rwg(j) face à une distribution uniforme (σ² = (5² − 1)/12 = 2 ; 0 quand la variance observée l’atteint). Une dimension se lit au niveau de l’équipe quand ICC(1) ≥ 0,05 et rwg(j) moyen ≥ 0,70 des deux côtés.
 audit-method-lagged = Qui entraîne l’autre : sur les équipes sans sous-équipe publiées des deux côtés à deux vagues successives (au moins 10), les quatre séries d’équipes (EEI et CSI à chaque vague) sont centrées réduites ; les moindres carrés de l’CSI de la vague suivante sur l’EEI et l’CSI de la précédente, et de même pour l’EEI, donnent les chemins croisés et autorégressifs standardisés, avec leurs erreurs types, intervalles à 95 % (t de Student, n − 3 degrés de liberté) et p ; l’écart entre les deux chemins croisés est testé avec la covariance que partagent les deux équations. Une antériorité dans le temps, pas une preuve de cause.
 audit-method-did = Les actions ont-elles marché : pour chaque point adopté par des équipes à une vague, l’évolution moyenne de ses dimensions visées jusqu’à la vague suivante dans les équipes qui l’ont adopté (ou dont l’équipe parente l’a fait) moins celle des autres équipes, avec l’intervalle du t de Welch ; les actions abandonnées ensuite comptent encore.
-audit-method-label = Distance au label : audit clients = CSI, audit collaborateurs = EEI, audit dirigeants = 100 moins l’écart moyen entre les estimations des dirigeants et ce que collaborateurs et clients ont répondu ; prêt quand chacun atteint au moins { $floor } et que leur moyenne dépasse { $average } (réglages de l’organisation ; la règle publiée du label est 55 et 70).
+audit-method-label = Distance au label : audit clients = CSI, audit collaborateurs = EEI, audit dirigeants = 100 moins l’écart moyen entre les estimations des dirigeants et ce que collaborateurs et clients ont répondu ; prêt quand chacun atteint au moins { $floor } et que leur moyenne dépasse { $average } (réglages de l’organisation ; la règle publiée du label est 55 et 70).
 
 lagged-employees-to-customers-value = Collaborateurs → clients : { $value }
 lagged-customers-to-employees-value = Clients → collaborateurs : { $value }
 
 ## Réglages de l’organisation : les seuils du label
 label-thresholds-legend = Seuils du label de symétrie
-label-thresholds-help = La règle de la vue de préparation : chacun des trois audits (clients, collaborateurs, dirigeants) au moins au plancher, et leur moyenne au-dessus de la barre. La règle publiée du label est 55 et 70.
+label-thresholds-help = La règle de la vue de préparation : chacun des trois audits (clients, collaborateurs, dirigeants) au moins au plancher, et leur moyenne au-dessus de la barre. La règle publiée du label est 55 et 70.
 field-label-floor = Plancher de chaque audit (sur 100)
 field-label-average = Barre de la moyenne des trois (sur 100)
 error-label-threshold-invalid = Un seuil du label doit être un nombre entier de 0 à 100.

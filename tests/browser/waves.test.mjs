@@ -14,12 +14,15 @@ import {
   checkAccessibility,
   expectNoHorizontalScroll,
   expectVisible,
+  expectText,
   launchBrowser,
+  on,
   readable,
   screenshot,
   shotPath,
   signIn,
   startServer,
+  submitAndWait,
   visit,
 } from './lib.mjs';
 
@@ -97,5 +100,71 @@ test('on a 390 px phone the new sections fit', TIMEOUT, readable('waves phone', 
     }
   } finally {
     await context.close();
+  }
+}));
+
+test('a consultant sets the label thresholds by clicking, and the audit and its export follow', TIMEOUT, readable('label settings', async () => {
+  const { context, page } = await signIn(browser, server, 'consultant', LAPTOP);
+  try {
+    // From the portfolio to the organisation, then its settings.
+    await submitAndWait(page, page.locator('main a', { hasText: 'Banque Horizon' }).first(), 'open the bank');
+    on(page, 'organisation');
+    await submitAndWait(page, page.locator('main a.button[href$="/edit"]'), 'edit the organisation');
+    on(page, 'organisation settings');
+    assert.equal(await page.inputValue('#label_floor'), '55');
+    assert.equal(await page.inputValue('#label_average'), '70');
+    // Out of range: refused in words, what was typed is kept.
+    await page.fill('#label_floor', '101');
+    await page.fill('#label_average', '65');
+    const refused = await submitAndWait(page, page.locator('main form button[type=submit]'), 'save 101');
+    assert.equal(refused.status(), 422);
+    await expectText(page.locator('main .field-error'), /whole number from 0 to 100/, 'the translated message');
+    assert.equal(await page.inputValue('#label_floor'), '101', 'kept as typed');
+    assert.equal(await page.inputValue('#label_average'), '65');
+    await expectNoHorizontalScroll(page, 'organisation form 1366 en');
+    await screenshot(page, 'label-settings-refused-1366-en');
+    await page.fill('#label_floor', '60');
+    await submitAndWait(page, page.locator('main form button[type=submit]'), 'save 60 / 65');
+    on(page, 'organisation after saving');
+    // The latest results, then the label section and the audit's annex.
+    await submitAndWait(page, page.locator('main a.button', { hasText: /Vague 3/ }).first(), 'latest results');
+    on(page, 'dashboard');
+    await expectText(
+      page.locator('section[aria-labelledby=label-heading] p.lead'),
+      /each at least 60 out of 100, averaging more than 65/,
+      'the rule with the new thresholds',
+    );
+    await submitAndWait(page, page.locator('main a.button', { hasText: /^Audit/ }).first(), 'open the audit');
+    on(page, 'audit');
+    await expectText(page.locator('section[aria-labelledby=method-heading] p', { hasText: 'Distance to the label' }), /at least 60 and their average exceeds 65/, 'the annex');
+    // The cross-wave figures, downloaded from the audit's export link.
+    const link = page.locator('#exports a', { hasText: 'from one wave to the next' });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const file = shotPath('waves-export.csv');
+    await download.saveAs(file);
+    const text = (await import('node:fs')).readFileSync(file, 'utf8');
+    assert.match(text.split('\n')[0], /^\uFEFF?analysis,previous_campaign,adopted_point,/, 'the waves CSV header');
+    assert.match(text, /cross_lagged,Vague 2/, 'a panel row against the second wave');
+    assert.match(text, /difference_in_differences,Vague 2[^\n]*,listen-inside,/, 'an adopted point');
+    await screenshot(page, 'label-audit-1366-en');
+  } finally {
+    await context.close();
+  }
+  // On a phone, in French: the settings form fits.
+  const phone = await signIn(browser, server, 'consultant', MOBILE);
+  try {
+    await submitAndWait(phone.page, phone.page.locator('main a', { hasText: 'Banque Horizon' }).first(), 'open the bank (phone)');
+    await submitAndWait(phone.page, phone.page.locator('main a.button[href$="/edit"]'), 'edit (phone)');
+    await visit(phone.page, 'organisation settings (fr, phone)', `${new URL(phone.page.url()).pathname}?lang=fr`);
+    await expectText(phone.page.locator('main legend'), 'Seuils du label de symétrie', 'the French legend');
+    assert.equal(await phone.page.inputValue('#label_floor'), '60');
+    await expectNoHorizontalScroll(phone.page, 'organisation form 390 fr');
+    await screenshot(phone.page, 'label-settings-390-fr');
+    // Back to the label's published rule for whatever runs next.
+    await phone.page.fill('#label_floor', '55');
+    await phone.page.fill('#label_average', '70');
+    await submitAndWait(phone.page, phone.page.locator('main form button[type=submit]'), 'restore 55 / 70');
+  } finally {
+    await phone.context.close();
   }
 }));
