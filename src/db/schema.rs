@@ -142,14 +142,24 @@ diesel::table! {
 }
 
 diesel::table! {
-    answer_histograms (campaign_id, team_key, population, channel, item_code, value) {
+    /// One row per histogram key, its counts by answer value (v0 … v10).
+    answer_counts (campaign_id, team_key, population, channel, item_code) {
         campaign_id -> Text,
         team_key -> Text,
         population -> Text,
         channel -> Text,
         item_code -> Text,
-        value -> Integer,
-        count -> BigInt,
+        v0 -> BigInt,
+        v1 -> BigInt,
+        v2 -> BigInt,
+        v3 -> BigInt,
+        v4 -> BigInt,
+        v5 -> BigInt,
+        v6 -> BigInt,
+        v7 -> BigInt,
+        v8 -> BigInt,
+        v9 -> BigInt,
+        v10 -> BigInt,
     }
 }
 
@@ -323,7 +333,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     responses,
     submission_keys,
     contact_requests,
-    answer_histograms,
+    answer_counts,
     respondent_counts,
     orientation_buckets,
     aggregate_versions,

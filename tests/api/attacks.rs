@@ -428,7 +428,7 @@ async fn a_dba_cannot_pair_invitations_and_responses(app: TestApp) {
             assert_eq!(invitations.iter().filter(|r| r.used == "true").count(), 2);
             let xmins: std::collections::BTreeSet<&str> = invitations.iter().map(|r| r.x.as_str()).collect();
             assert_eq!(xmins.len(), 1, "used and unused invitations look alike: {xmins:?}");
-            for table in ["responses", "submission_keys", "answer_histograms", "respondent_counts"] {
+            for table in ["responses", "submission_keys", "answer_counts", "respondent_counts"] {
                 let rows: Vec<Row> = diesel::sql_query(format!("SELECT xmin::text AS x, '' AS used FROM {table}"))
                     .load(pg)
                     .unwrap();

@@ -385,19 +385,19 @@ impl TestApp {
 
     /// The count stored in a histogram cell (0 when absent).
     pub fn histogram(&self, campaign: &str, team_key: &str, population: &str, item: &str, value: i32) -> i64 {
-        use diesel::prelude::*;
-        use miroir::db::schema::answer_histograms as h;
-        h::table
-            .filter(h::campaign_id.eq(campaign))
-            .filter(h::team_key.eq(team_key))
-            .filter(h::population.eq(population))
-            .filter(h::item_code.eq(item))
-            .filter(h::value.eq(value))
-            .select(h::count)
-            .load::<i64>(&mut self.conn())
-            .unwrap()
-            .into_iter()
-            .sum()
+        let mut total = 0;
+        miroir::db::models::aggregates::each_histogram::<diesel::result::Error>(
+            &mut self.conn(),
+            campaign,
+            |t, p, _channel, i, v, n| {
+                if (t, p, i, v) == (team_key, population, item, value) {
+                    total += n;
+                }
+                Ok(())
+            },
+        )
+        .unwrap();
+        total
     }
 
     /// Respondents of a population in a team (all channels).

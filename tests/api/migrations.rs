@@ -186,6 +186,8 @@ fn postgres_migrates_up_down_up_to_the_schema_of_schema_rs() {
 
 /// The migration that packs each response's answers into its row.
 const PACKED_ANSWERS: &str = "2026-11-30-000301_packed_answers";
+/// The migration that stores a histogram key's counts in one row.
+const ANSWER_COUNTS: &str = "2026-11-30-000401_answer_counts";
 
 /// Runs every migration before `PACKED_ANSWERS`: the schema as it was when
 /// answers had a table of their own.
@@ -354,9 +356,13 @@ fn answers_carry_over(backend: Backend) {
     assert_eq!(nps, vec![(0, 1), (10, 1)]);
 
     // Down (and any later migration first): one row per answer again, the
-    // same rows.
+    // same rows. On the way, the compact histograms (one row per key with
+    // its counts by value) go back to one row per value, the same cells,
+    // and up again to the same counts.
     use diesel_migrations::MigrationHarness;
     let packed_version = PACKED_ANSWERS.split('_').next().unwrap().replace('-', "");
+    let counts_version = ANSWER_COUNTS.split('_').next().unwrap().replace('-', "");
+    let mut compact_checked = false;
     loop {
         let reverted = match &mut conn {
             DbConn::Sqlite(c) => c
@@ -368,10 +374,45 @@ fn answers_carry_over(backend: Backend) {
                 .unwrap()
                 .to_string(),
         };
+        if reverted == counts_version && !compact_checked {
+            #[derive(QueryableByName)]
+            struct Cell {
+                #[diesel(sql_type = Text)]
+                team_key: String,
+                #[diesel(sql_type = Text)]
+                population: String,
+                #[diesel(sql_type = Text)]
+                channel: String,
+                #[diesel(sql_type = Text)]
+                item_code: String,
+                #[diesel(sql_type = diesel::sql_types::Integer)]
+                value: i32,
+                #[diesel(sql_type = diesel::sql_types::BigInt)]
+                count: i64,
+            }
+            let rows: Vec<Cell> = diesel::sql_query(
+                "SELECT team_key, population, channel, item_code, value, count FROM answer_histograms",
+            )
+            .load(&mut conn)
+            .unwrap();
+            let mut rows: Vec<(String, String, String, String, i32, i64)> = rows
+                .into_iter()
+                .map(|c| (c.team_key, c.population, c.channel, c.item_code, c.value, c.count))
+                .collect();
+            rows.sort();
+            assert!(stored.histograms.len() >= 8, "{:?}", stored.histograms);
+            assert_eq!(rows, stored.histograms, "one row per value again");
+            run_migrations(&mut conn).expect("up again");
+            let again = miroir::db::models::aggregates::load(&mut conn, &campaign).unwrap();
+            assert_eq!(again, stored, "the same counts, compact again");
+            compact_checked = true;
+            continue;
+        }
         if reverted == packed_version {
             break;
         }
     }
+    assert!(compact_checked);
     assert_eq!(old_answers(&mut conn), before);
     drop(conn);
     drop_schema(&schema);

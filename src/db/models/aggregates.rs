@@ -1,5 +1,6 @@
-//! The aggregates reports read: answer histograms, respondent counts per item
-//! group, orientation buckets. They are changed only through `Delta`, in the
+//! The aggregates reports read: answer histograms (stored as one row per
+//! team, population, channel and item with its counts by value:
+//! `answer_counts`), respondent counts per item group, orientation buckets. They are changed only through `Delta`, in the
 //! transaction that stores (or replaces) a response, so they always equal
 //! what a full rebuild from raw answers gives.
 
@@ -12,7 +13,7 @@ use crate::analytics::{
     fold_respondent, CampaignData, Channel, Folded, HistogramRow, ItemCode, OrientationRow, Population, Respondent,
     RespondentRow, Scope,
 };
-use crate::db::schema::{aggregate_versions, answer_histograms, orientation_buckets, respondent_counts};
+use crate::db::schema::{aggregate_versions, answer_counts, orientation_buckets, respondent_counts};
 use crate::db::DbConn;
 
 /// (team key, population, channel, item, value) → change of count. Team key
@@ -20,6 +21,17 @@ use crate::db::DbConn;
 type HistKey = (String, String, String, String, i32);
 type CountKey = (String, String, String, String);
 type BucketKey = (String, i32);
+
+/// Answer values a histogram row holds (0–10): columns v0 … v10.
+pub const VALUES: usize = 11;
+
+/// The column of an answer value.
+fn value_slot(value: i32) -> QueryResult<usize> {
+    usize::try_from(value)
+        .ok()
+        .filter(|v| *v < VALUES)
+        .ok_or_else(|| diesel::result::Error::SerializationError(format!("answer value {value} is not 0–10").into()))
+}
 
 /// Changes to the aggregates, merged per key and kept sorted so concurrent
 /// writers always lock rows in the same order (no deadlocks).
@@ -204,7 +216,7 @@ pub fn version(conn: &mut DbConn, campaign: &str) -> QueryResult<i64> {
 /// Applies a delta with `count = count + change` upserts. Writers to a
 /// campaign that is not open must also call [`touch`].
 pub fn apply(conn: &mut DbConn, campaign: &str, delta: &Delta) -> QueryResult<()> {
-    use answer_histograms as h;
+    use answer_counts as h;
     use orientation_buckets as o;
     use respondent_counts as r;
     // One multi-row upsert per table and chunk: a submission touches about
@@ -212,34 +224,65 @@ pub fn apply(conn: &mut DbConn, campaign: &str, delta: &Delta) -> QueryResult<()
     // on a networked database. Keys are distinct within a delta (merged), as
     // a multi-row upsert requires, and sorted (same lock order everywhere).
     const CHUNK: usize = 400;
-    let histograms: Vec<_> = delta
-        .histograms
+    // One row per histogram key with its counts by value: the delta's
+    // (key, value) changes are grouped by key (the sorted map keeps a key's
+    // values together).
+    let mut grouped: Vec<((&str, &str, &str, &str), [i64; VALUES])> = Vec::new();
+    for ((team, population, channel, item, value), change) in &delta.histograms {
+        let slot = value_slot(*value)?;
+        let key = (team.as_str(), population.as_str(), channel.as_str(), item.as_str());
+        match grouped.last_mut() {
+            Some((last, counts)) if *last == key => counts[slot] += change,
+            _ => {
+                let mut counts = [0; VALUES];
+                counts[slot] = *change;
+                grouped.push((key, counts));
+            }
+        }
+    }
+    let histograms: Vec<_> = grouped
         .iter()
-        .map(|((team, population, channel, item, value), change)| {
+        .map(|((team, population, channel, item), v)| {
             (
                 h::campaign_id.eq(campaign),
-                h::team_key.eq(team),
-                h::population.eq(population),
-                h::channel.eq(channel),
-                h::item_code.eq(item),
-                h::value.eq(value),
-                h::count.eq(change),
+                h::team_key.eq(*team),
+                h::population.eq(*population),
+                h::channel.eq(*channel),
+                h::item_code.eq(*item),
+                (
+                    h::v0.eq(v[0]),
+                    h::v1.eq(v[1]),
+                    h::v2.eq(v[2]),
+                    h::v3.eq(v[3]),
+                    h::v4.eq(v[4]),
+                    h::v5.eq(v[5]),
+                    h::v6.eq(v[6]),
+                    h::v7.eq(v[7]),
+                    h::v8.eq(v[8]),
+                    h::v9.eq(v[9]),
+                    h::v10.eq(v[10]),
+                ),
             )
         })
         .collect();
     for chunk in histograms.chunks(CHUNK) {
         on_each_backend!(conn, |c| diesel::insert_into(h::table)
             .values(chunk)
-            .on_conflict((
-                h::campaign_id,
-                h::team_key,
-                h::population,
-                h::channel,
-                h::item_code,
-                h::value
-            ))
+            .on_conflict((h::campaign_id, h::team_key, h::population, h::channel, h::item_code))
             .do_update()
-            .set(h::count.eq(h::count + excluded(h::count)))
+            .set((
+                h::v0.eq(h::v0 + excluded(h::v0)),
+                h::v1.eq(h::v1 + excluded(h::v1)),
+                h::v2.eq(h::v2 + excluded(h::v2)),
+                h::v3.eq(h::v3 + excluded(h::v3)),
+                h::v4.eq(h::v4 + excluded(h::v4)),
+                h::v5.eq(h::v5 + excluded(h::v5)),
+                h::v6.eq(h::v6 + excluded(h::v6)),
+                h::v7.eq(h::v7 + excluded(h::v7)),
+                h::v8.eq(h::v8 + excluded(h::v8)),
+                h::v9.eq(h::v9 + excluded(h::v9)),
+                h::v10.eq(h::v10 + excluded(h::v10)),
+            ))
             .execute(c))?;
     }
     let respondents: Vec<_> = delta
@@ -330,35 +373,57 @@ pub fn load_counts(conn: &mut DbConn, campaign: &str) -> QueryResult<Stored> {
     })
 }
 
-/// Streams a campaign's answer histogram rows (the largest table: about a
-/// million rows at 1,000 teams, so they are not collected first), in no
-/// particular order: reports only add them up, and sorting a million rows
-/// cost PostgreSQL over a second. Arguments: team key, population, channel,
-/// item, value, count.
+/// Streams a campaign's answer histogram cells (the largest table: about
+/// 200,000 rows of up to 11 counts at 1,000 teams, so they are not
+/// collected first), in no particular order: reports only add them up.
+/// Arguments: team key, population, channel, item, value, count (never 0).
 pub fn each_histogram<E: From<diesel::result::Error>>(
     conn: &mut DbConn,
     campaign: &str,
     mut f: impl FnMut(&str, &str, &str, &str, i32, i64) -> Result<(), E>,
 ) -> Result<(), E> {
-    use answer_histograms as h;
-    let query = h::table
-        .filter(h::campaign_id.eq(campaign))
-        .filter(h::count.ne(0))
-        .select((h::team_key, h::population, h::channel, h::item_code, h::value, h::count));
-    type Row = (String, String, String, String, i32, i64);
+    use answer_counts as h;
+    let query = h::table.filter(h::campaign_id.eq(campaign)).select((
+        h::team_key,
+        h::population,
+        h::channel,
+        h::item_code,
+        (
+            h::v0,
+            h::v1,
+            h::v2,
+            h::v3,
+            h::v4,
+            h::v5,
+            h::v6,
+            h::v7,
+            h::v8,
+            h::v9,
+            h::v10,
+        ),
+    ));
+    type Counts = (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64, i64);
+    type Row = (String, String, String, String, Counts);
+    let mut each = |(team, population, channel, item, c): Row| -> Result<(), E> {
+        let counts: [i64; VALUES] = [c.0, c.1, c.2, c.3, c.4, c.5, c.6, c.7, c.8, c.9, c.10];
+        for (value, count) in (0i32..).zip(counts) {
+            if count != 0 {
+                f(&team, &population, &channel, &item, value, count)?;
+            }
+        }
+        Ok(())
+    };
     // PostgreSQL row by row: libpq would otherwise hold the whole result
-    // (hundreds of MiB at 1,000 teams) before the first row is read.
+    // (tens of MiB at 1,000 teams) before the first row is read.
     match conn {
         DbConn::Postgres(c) => {
             for row in query.load_iter::<Row, diesel::pg::PgRowByRowLoadingMode>(c)? {
-                let (team, population, channel, item, value, count) = row?;
-                f(&team, &population, &channel, &item, value, count)?;
+                each(row?)?;
             }
         }
         DbConn::Sqlite(c) => {
             for row in query.load_iter::<Row, diesel::connection::DefaultLoadingMode>(c)? {
-                let (team, population, channel, item, value, count) = row?;
-                f(&team, &population, &channel, &item, value, count)?;
+                each(row?)?;
             }
         }
     }
@@ -367,7 +432,7 @@ pub fn each_histogram<E: From<diesel::result::Error>>(
 
 /// Deletes a campaign's aggregates (before a rebuild).
 pub fn clear(conn: &mut DbConn, campaign: &str) -> QueryResult<()> {
-    diesel::delete(answer_histograms::table.filter(answer_histograms::campaign_id.eq(campaign))).execute(conn)?;
+    diesel::delete(answer_counts::table.filter(answer_counts::campaign_id.eq(campaign))).execute(conn)?;
     diesel::delete(respondent_counts::table.filter(respondent_counts::campaign_id.eq(campaign))).execute(conn)?;
     diesel::delete(orientation_buckets::table.filter(orientation_buckets::campaign_id.eq(campaign))).execute(conn)?;
     Ok(())
