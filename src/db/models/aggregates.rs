@@ -22,6 +22,9 @@ type HistKey = (String, String, String, String, i32);
 type CountKey = (String, String, String, String);
 type BucketKey = (String, i32);
 
+/// A histogram row's key: team key, population, channel, item.
+type HistCell<'a> = (&'a str, &'a str, &'a str, &'a str);
+
 /// Answer values a histogram row holds (0–10): columns v0 … v10.
 pub const VALUES: usize = 11;
 
@@ -227,7 +230,7 @@ pub fn apply(conn: &mut DbConn, campaign: &str, delta: &Delta) -> QueryResult<()
     // One row per histogram key with its counts by value: the delta's
     // (key, value) changes are grouped by key (the sorted map keeps a key's
     // values together).
-    let mut grouped: Vec<((&str, &str, &str, &str), [i64; VALUES])> = Vec::new();
+    let mut grouped: Vec<(HistCell<'_>, [i64; VALUES])> = Vec::new();
     for ((team, population, channel, item, value), change) in &delta.histograms {
         let slot = value_slot(*value)?;
         let key = (team.as_str(), population.as_str(), channel.as_str(), item.as_str());
