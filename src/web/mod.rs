@@ -9,6 +9,7 @@ pub mod middleware;
 pub mod pages;
 pub mod render;
 pub mod session;
+pub mod slices;
 pub mod state;
 pub mod survey_cache;
 pub mod uploads;

@@ -350,11 +350,13 @@ pub async fn report(
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner();
     let q = q.into_inner();
-    let body = state
+    let parts = state
         .db(move |conn| {
             reports::report_json(conn, &s.principal, &id, q.team.as_deref(), q.channel.as_deref()).map_err(api_error)
         })
         .await?;
-    // A cached text is shared, not copied.
-    Ok(HttpResponse::Ok().content_type("application/json").body(body))
+    // The kept text is shared, not copied, nor joined to the cross-wave keys.
+    Ok(HttpResponse::Ok()
+        .content_type("application/json")
+        .body(crate::web::slices::Slices::new(parts)))
 }
