@@ -397,14 +397,22 @@ fn sample_waves() -> (crate::analytics::CrossLagged, crate::analytics::Differenc
     (cross, did)
 }
 
+/// The cross-wave figures of [`sample_waves`] against a wave named "Vague 2".
+fn waves_of<'a>(
+    cross: &'a crate::analytics::CrossLagged,
+    did: &'a crate::analytics::DifferenceInDifferences,
+) -> Waves<'a> {
+    Waves {
+        previous: "Vague 2",
+        cross_lagged: cross,
+        actions: vec![did],
+    }
+}
+
 #[test]
 fn the_waves_table_has_one_row_per_figure_at_full_precision() {
     let (cross, did) = sample_waves();
-    let waves = Waves {
-        previous: "Vague 2",
-        cross_lagged: &cross,
-        actions: vec![&did],
-    };
+    let waves = waves_of(&cross, &did);
     let table = waves_table(Some(&waves));
     // Two panels (the third dimension's is too small) × 5 paths, and the
     // point's targets and one dimension × 2 sides.
@@ -452,11 +460,7 @@ fn sheet(code: &str) -> String {
 #[test]
 fn the_workbook_opens_with_its_sheets_and_the_reports_figures() {
     let (cross, did) = sample_waves();
-    let waves = Waves {
-        previous: "Vague 2",
-        cross_lagged: &cross,
-        actions: vec![&did],
-    };
+    let waves = waves_of(&cross, &did);
     let (data, settings) = fixture();
     let report = build_report(&data, &settings, &meta(), &ReportFilter::default()).unwrap();
     let view = channel_view(&data, &settings, &ReportFilter::default()).unwrap();
@@ -742,11 +746,7 @@ fn workbook_keys() -> Vec<String> {
         key.to_owned()
     };
     let (cross, did) = sample_waves();
-    let waves = Waves {
-        previous: "Vague 2",
-        cross_lagged: &cross,
-        actions: vec![&did],
-    };
+    let waves = waves_of(&cross, &did);
     report_xlsx(&report, Some(&view), Some(&waves), &record, &|b| {
         crate::render::reason::sentence("en", b)
     })
@@ -780,11 +780,7 @@ fn check_translated_workbook(lang: &str, sheets: [&str; 3], favourable: &str) {
     let view = channel_view(&data, &settings, &ReportFilter::default()).unwrap();
     let translate = |key: &str| crate::i18n::t(lang, key);
     let (cross, did) = sample_waves();
-    let waves = Waves {
-        previous: "Vague 2",
-        cross_lagged: &cross,
-        actions: vec![&did],
-    };
+    let waves = waves_of(&cross, &did);
     let bytes = report_xlsx(&report, Some(&view), Some(&waves), &translate, &|b| {
         crate::render::reason::sentence(lang, b)
     })
