@@ -534,17 +534,34 @@ pub struct CrossWave {
 }
 
 pub fn cross_wave(conn: &mut DbConn, c: &Campaign) -> DomainResult<Option<CrossWave>> {
-    let Some((previous, comparison)) = previous_wave(conn, c)? else {
+    if !is_published(c) {
+        return Ok(None);
+    }
+    let Some(previous) = previous_published(conn, c)? else {
         return Ok(None);
     };
     let before = report_unchecked(conn, &previous, None, None)?;
     let after = report_unchecked(conn, c, None, None)?;
+    let comparison = crate::analytics::compare_waves(&before, &after);
     let actions = super::actions::adopted_points(conn, &previous, &before, &after)?;
     Ok(Some(CrossWave {
         previous,
         comparison,
         actions,
     }))
+}
+
+/// The points adopted for teams in `previous` (a published wave) and their
+/// difference in differences against `after`, the organisation report of
+/// the wave that follows it (a dashboard's, whose comparison is already
+/// made).
+pub fn adopted_since(
+    conn: &mut DbConn,
+    previous: &Campaign,
+    after: &CampaignReport,
+) -> DomainResult<Vec<super::actions::AdoptedPoint>> {
+    let before = report_unchecked(conn, previous, None, None)?;
+    super::actions::adopted_points(conn, previous, &before, after)
 }
 
 /// The organisation report and channel view, from one load of the

@@ -482,7 +482,7 @@ pub async fn export_file(
     let (org_id, cid, file) = path.into_inner();
     let p = s.principal.clone();
     let with_waves = matches!(file.as_str(), "waves.csv" | "report.xlsx");
-    let (d, org_name, cross) = state
+    let (d, org_name, adopted) = state
         .db(move |conn| {
             let d = reports::dashboard(conn, &p, &cid)?;
             if d.campaign.organisation_id != org_id {
@@ -490,13 +490,13 @@ pub async fn export_file(
             }
             let name = reports::organisation_name(conn, &d)?;
             // The dashboard is the proof that the reader may see the
-            // organisation's results, cross-wave figures included.
-            let cross = if with_waves {
-                reports::cross_wave(conn, &d.campaign)?
-            } else {
-                None
+            // organisation's results, cross-wave figures included; its
+            // comparison with the previous wave is already made.
+            let adopted = match &d.previous {
+                Some((previous, _)) if with_waves => reports::adopted_since(conn, previous, &d.report)?,
+                _ => Vec::new(),
             };
-            Ok((d, name, cross))
+            Ok((d, name, adopted))
         })
         .await?;
     let lang = lang_for(&req, None);
@@ -510,10 +510,10 @@ pub async fn export_file(
         Some(_) => return Err(AppError::NotFound),
     };
     let format = export::CsvFormat { dialect, readable };
-    let waves = cross.as_ref().map(|c| export::Waves {
-        previous: &c.previous.name,
-        cross_lagged: &c.comparison.cross_lagged,
-        actions: c.actions.iter().map(|a| &a.difference_in_differences).collect(),
+    let waves = d.previous.as_ref().map(|(previous, comparison)| export::Waves {
+        previous: &previous.name,
+        cross_lagged: &comparison.cross_lagged,
+        actions: adopted.iter().map(|a| &a.difference_in_differences).collect(),
     });
     let csv = "text/csv; charset=utf-8";
     let (bytes, mime) = match file.as_str() {
