@@ -16,6 +16,7 @@ bench_db() {
       db="postgres://postgres@127.0.0.1:5432/test?options=-csearch_path%3D$schema"
       count() { psql -tA -h 127.0.0.1 -U postgres -d test -c "SELECT count(*) FROM $schema.responses"; }
       drop_db() { psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA $schema CASCADE" 2>/dev/null || true; } ;;
+    *) echo "usage: $0 [sqlite|postgres]" >&2; exit 2 ;;
   esac
 }
 
@@ -54,12 +55,13 @@ PY
   export MIROIR_FORM
 }
 
-# bench_exact PORT CODE TEAM DIR [N]: N POSTs (2,000) 8 at a time, every
-# answer awaited; prints "sent acknowledged stored" and fails on a mismatch.
+# bench_exact PORT CODE TEAM DIR [N] [P]: N POSTs (2,000) P at a time (8),
+# every answer awaited; prints "sent acknowledged stored" and fails on a
+# mismatch.
 bench_exact() {
-  local port=$1 code=$2 team=$3 dir=$4 n=${5:-2000} before acked after
+  local port=$1 code=$2 team=$3 dir=$4 n=${5:-2000} parallel=${6:-8} before acked after
   before=$(count)
-  seq "$n" | xargs -P 8 -I{} curl -s -o /dev/null -w '%{http_code}\n' -X POST \
+  seq "$n" | xargs -P "$parallel" -I{} curl -s -o /dev/null -w '%{http_code}\n' -X POST \
     -H "Cookie: $MIROIR_COOKIE" -H 'Content-Type: application/x-www-form-urlencoded' \
     --data "$MIROIR_FORM&idempotency_key=exact-check-{}-$RANDOM$RANDOM" "localhost:$port/s/$code/$team" > "$dir/codes"
   acked=$(grep -c '^303$' "$dir/codes" || true)

@@ -15,13 +15,8 @@ responses="${RESPONSES:-10000000}"
 dir=$(mktemp -d)
 port=18$((RANDOM % 900 + 100))
 nport=19$((RANDOM % 900 + 100))
-case "$backend" in
-  sqlite) db="$dir/bench.db" ;;
-  postgres)
-    schema="bench_$RANDOM"
-    psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE SCHEMA $schema"
-    db="postgres://postgres@127.0.0.1:5432/test?options=-csearch_path%3D$schema" ;;
-esac
+. benches/load/common.sh
+bench_db "$backend" "$dir"
 export DATABASE_URL="$db" MIROIR_DEMO=false MIROIR_LOGIN_RATE=1000 RUST_LOG=warn
 $bin migrate >/dev/null
 seeded=$($bin bench-seed --regions 40 --branches 24 --responses "$responses" --open)
@@ -37,7 +32,7 @@ start_server() {
 cleanup() {
   [ -n "$server" ] && kill $server 2>/dev/null || true
   [ -f "$dir/nginx.pid" ] && nginx -c "$dir/nginx.conf" -s stop 2>/dev/null || true
-  [ "$backend" = postgres ] && psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA $schema CASCADE" 2>/dev/null || true
+  drop_db
   rm -rf "$dir"
 }
 trap cleanup EXIT

@@ -16,20 +16,14 @@ dir=$(mktemp -d)
 chmod 755 "$dir"
 port=18$((RANDOM % 900 + 100))
 nport=19$((RANDOM % 900 + 100))
-case "$backend" in
-  sqlite) db="$dir/bench.db" ;;
-  postgres)
-    schema="bench_$RANDOM"
-    psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE SCHEMA $schema"
-    db="postgres://postgres@127.0.0.1:5432/test?options=-csearch_path%3D$schema" ;;
-  *) echo "usage: $0 [sqlite|postgres]" >&2; exit 2 ;;
-esac
+. benches/load/common.sh
+bench_db "$backend" "$dir"
 export DATABASE_URL="$db" MIROIR_DEMO=false MIROIR_SUBMIT_RATE=100000000 MIROIR_LOGIN_RATE=1000 RUST_LOG=warn
 server=""; nginx_pid=""
 cleanup() {
   [ -n "$server" ] && kill "$server" 2>/dev/null
   [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null
-  [ "$backend" = postgres ] && psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA $schema CASCADE" 2>/dev/null
+  drop_db
   rm -rf "$dir"
 }
 trap cleanup EXIT
