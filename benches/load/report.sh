@@ -17,7 +17,7 @@ port=18$((RANDOM % 900 + 100))
 nport=19$((RANDOM % 900 + 100))
 . benches/load/common.sh
 bench_db "$backend" "$dir"
-export DATABASE_URL="$db" MIROIR_DEMO=false MIROIR_LOGIN_RATE=1000 RUST_LOG=warn
+export DATABASE_URL="$db" MIROIR_DEMO=false MIROIR_LOGIN_RATE=1000 RUST_LOG="${RUST_LOG:-warn}"
 $bin migrate >/dev/null
 seeded=$($bin bench-seed --regions 40 --branches 24 --responses "$responses" --open)
 campaign=$(echo "$seeded" | awk '{print $4}' | tr -d :)
@@ -54,6 +54,8 @@ close_ms=$(curl -s -o "$dir/closed.json" -w '%{time_total}' -X POST -H "Authoriz
   "localhost:$port/api/v1/campaigns/$campaign/close" | awk '{printf "%.0f", $1*1000}')
 grep -q '"closed"' "$dir/closed.json" || { echo "close failed: $(cat "$dir/closed.json")" >&2; exit 1; }
 echo "backend=$backend close_with_publication_ms=$close_ms server_peak_mib_before=$before server_peak_mib_after=$(hwm)"
+# With RUST_LOG=miroir=debug, where the close's time went (the server's own line).
+grep -h "organisation figures published\|aggregates loaded\|wave closed" "$dir/server.log" | sed 's/^/  /' || true
 url="localhost:$port/api/v1/campaigns/$campaign/report"
 read -r warm bytes <<<"$(measure "$url")"
 echo "backend=$backend published_report_warm_ms=$warm bytes=$bytes"

@@ -50,7 +50,7 @@ pub use data::{
 };
 pub use items::{Channel, Dimension, InstrumentVersion, ItemCode, ItemGroup, Perspective, Pillar, Population, Scope};
 pub use lagged::{cross_lagged, difference_in_differences, CrossLagged, DifferenceInDifferences};
-pub use report::{build_report, CampaignReport, GroupReport};
+pub use report::{build_report, organisation_report_and_channels, CampaignReport, GroupReport};
 
 use thiserror::Error;
 

@@ -113,6 +113,21 @@ fn report(data: &CampaignData, k: u64) -> CampaignReport {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
+    /// A wave's close builds the report and the channel view from one
+    /// suppression decision: they must be exactly what each built alone
+    /// gives (the figures other views and the API compare with).
+    #[test]
+    fn the_close_builds_what_each_view_builds_alone((parents, raw, k) in campaign()) {
+        let data = build(&parents, &raw);
+        let settings = Settings { anonymity_threshold: k, ..Settings::default() };
+        let meta = CampaignMeta { id: "1".into(), name: "w".into(), status: "closed".into() };
+        let (together, channels) = organisation_report_and_channels(&data, &settings, &meta).unwrap();
+        let alone = report(&data, k);
+        let channels_alone = channel_view(&data, &settings, &ReportFilter::default()).unwrap();
+        prop_assert_eq!(serde_json::to_string(&together).unwrap(), serde_json::to_string(&alone).unwrap());
+        prop_assert_eq!(serde_json::to_string(&channels).unwrap(), serde_json::to_string(&channels_alone).unwrap());
+    }
+
     #[test]
     fn nothing_below_k_and_nothing_recoverable((parents, raw, k) in campaign()) {
         let data = build(&parents, &raw);

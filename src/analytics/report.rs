@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use super::aggregation::{aggregation, UnitItems};
 use super::anonymity::Visibility;
-use super::channels::node_channels;
+use super::channels::{node_channels, ChannelView};
 use super::data::{CampaignData, CampaignMeta, ReportFilter, Settings, MIN_ANONYMITY_THRESHOLD};
 use super::group::build_group;
 pub use super::group::GroupReport;
@@ -75,6 +75,44 @@ pub fn build_report(
     let k = checked_threshold(settings)?;
     let every_channel = prepare(data, None)?;
     let publication = Visibility::compute(&every_channel, k);
+    report_from(data, settings, meta, filter, every_channel, publication)
+}
+
+/// The unfiltered organisation report and its channel view (a wave's
+/// close publishes both), from one preparation of the data and one
+/// suppression decision: deciding it is most of the engine's time on a
+/// large organisation, and both views need the same one.
+pub fn organisation_report_and_channels(
+    data: &CampaignData,
+    settings: &Settings,
+    meta: &CampaignMeta,
+) -> Result<(CampaignReport, ChannelView), AnalyticsError> {
+    let k = checked_threshold(settings)?;
+    let every_channel = prepare(data, None)?;
+    let publication = Visibility::compute(&every_channel, k);
+    let channels = node_channels(&every_channel, &publication, every_channel.tree.teams.len());
+    let report = report_from(
+        data,
+        settings,
+        meta,
+        &ReportFilter::default(),
+        every_channel,
+        publication,
+    )?;
+    Ok((report, channels))
+}
+
+/// The report once the whole tree is prepared and suppression decided on
+/// every channel.
+fn report_from(
+    data: &CampaignData,
+    settings: &Settings,
+    meta: &CampaignMeta,
+    filter: &ReportFilter,
+    every_channel: Prepared,
+    publication: Visibility,
+) -> Result<CampaignReport, AnalyticsError> {
+    let k = checked_threshold(settings)?;
     let (prepared, visibility) = match filter.channel {
         None => (every_channel, publication),
         Some(c) => (prepare(data, Some(c))?, publication.for_channel(c)),

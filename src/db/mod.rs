@@ -272,3 +272,26 @@ pub fn introspect(conn: &mut DbConn) -> diesel::QueryResult<Vec<(String, String)
     cols.sort();
     Ok(cols)
 }
+
+#[cfg(test)]
+mod tests {
+    use diesel::prelude::*;
+
+    #[derive(QueryableByName)]
+    struct Used {
+        #[diesel(sql_type = diesel::sql_types::Integer)]
+        used: i32,
+    }
+
+    /// `.cargo/config.toml` builds SQLite in multi-thread mode (issue #14):
+    /// a build that lost the setting would still work, only slower, so it
+    /// is checked here.
+    #[test]
+    fn sqlite_is_built_in_multi_thread_mode() {
+        let mut c = diesel::SqliteConnection::establish(":memory:").unwrap();
+        let threadsafe: Used = diesel::sql_query("SELECT sqlite_compileoption_used('THREADSAFE=2') AS used")
+            .get_result(&mut c)
+            .unwrap();
+        assert_eq!(threadsafe.used, 1);
+    }
+}
