@@ -17,7 +17,7 @@
 //! date only (no time). So the kept addresses tell who has not answered
 //! yet (which is what a reminder needs) but never which answer is whose.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::campaigns::{Campaign, CampaignStatus};
 use super::mail::Mailer;
@@ -25,7 +25,7 @@ use super::types::Email;
 use super::{authorise, DomainError, DomainResult};
 use crate::auth::hash_token;
 use crate::auth::policy::{Action, Principal};
-use crate::db::models::{campaign, organisation, reminder, team};
+use crate::db::models::{campaign, organisation, reminder, schedule, team};
 use crate::db::DbConn;
 
 /// The HKDF purpose of the key that seals the kept addresses.
@@ -179,13 +179,34 @@ pub fn send(conn: &mut DbConn, mailer: &Mailer, c: &Campaign) -> DomainResult<us
     Ok(sent)
 }
 
-/// The scheduled reminders of `today`: every open wave whose closing date
-/// is in [`DAYS_BEFORE_CLOSE`] days (or nearer, when a run was missed) and
-/// that has not had its scheduled reminder yet. Safe to call from several
+/// The scheduled reminders due at `now`: every open wave whose closing
+/// date is in [`DAYS_BEFORE_CLOSE`] days (or nearer, when a run was missed)
+/// on the wave's own calendar (its schedule's time zone, Paris when it has
+/// none: the day its people live, not the server's UTC day) and that has
+/// not had its scheduled reminder yet. Safe to call from several
 /// instances and several times a day: each wave's scheduled reminder is
 /// claimed by one statement before it is sent. Returns the e-mails sent.
-pub fn send_due(conn: &mut DbConn, mailer: &Mailer, today: NaiveDate) -> DomainResult<usize> {
-    let due = reminder::open_closing_between(conn, today, today + chrono::Duration::days(DAYS_BEFORE_CLOSE))?;
+pub fn send_due(conn: &mut DbConn, mailer: &Mailer, now: DateTime<Utc>) -> DomainResult<usize> {
+    // Every time zone's date is within a day of UTC's.
+    let utc = now.date_naive();
+    let around = reminder::open_closing_between(
+        conn,
+        utc - chrono::Duration::days(1),
+        utc + chrono::Duration::days(DAYS_BEFORE_CLOSE + 1),
+    )?;
+    let mut due = Vec::new();
+    for c in around {
+        let zone = schedule::of(conn, &c.id)?;
+        let zone = zone.as_deref().unwrap_or(super::scheduler::DEFAULT_TIME_ZONE);
+        let Ok(tz) = super::scheduler::parse_time_zone(zone) else {
+            tracing::warn!(campaign = %c.id, "a schedule with an unknown time zone is skipped");
+            continue;
+        };
+        let today = now.with_timezone(&tz).date_naive();
+        if c.closes_on >= today && c.closes_on <= today + chrono::Duration::days(DAYS_BEFORE_CLOSE) {
+            due.push(c);
+        }
+    }
     let mut total = 0;
     for c in due {
         if reminder::counter(conn, &c.id)?.1 || !reminder::take_scheduled(conn, &c.id)? {

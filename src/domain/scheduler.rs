@@ -97,7 +97,7 @@ pub fn lease(conn: &mut DbConn, holder: &str, now: DateTime<Utc>, seconds: i64) 
 pub fn send_mail(conn: &mut DbConn, mailer: &crate::domain::mail::Mailer, now: DateTime<Utc>) -> DomainResult<usize> {
     let today = now.date_naive();
     let mut sent = super::notices::send_pending(conn, mailer)?;
-    sent += super::reminders::send_due(conn, mailer, today)?;
+    sent += super::reminders::send_due(conn, mailer, now)?;
     sent += super::notices::weekly_digest(conn, mailer, today)?;
     sent += super::notices::low_participation(conn, mailer, today)?;
     Ok(sent)

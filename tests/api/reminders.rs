@@ -292,11 +292,22 @@ async fn the_scheduled_reminder_goes_once_three_days_before_the_close(backend: B
     let mailer = Mailer::new(&url, "Miroir <no-reply@localhost>")
         .unwrap()
         .with_address_key(&Secret::new(SECRET.into()));
-    let due = |day: NaiveDate| miroir::domain::reminders::send_due(&mut app.conn(), &mailer, day).unwrap();
+    // Noon in UTC is the same day in Paris (the wave has no schedule).
+    let due = |day: NaiveDate| {
+        let noon = day.and_hms_opt(12, 0, 0).unwrap().and_utc();
+        miroir::domain::reminders::send_due(&mut app.conn(), &mailer, noon).unwrap()
+    };
     let days = |n: i64| closes - chrono::Duration::days(n);
     assert_eq!(due(days(4)), 0, "too early");
     assert!(sink.messages.lock().unwrap().is_empty());
-    assert_eq!(due(days(3)), 2, "three days before the close");
+    // 23:30 UTC on the fourth day before is already the third in Paris
+    // (the wave's calendar, it has no schedule of its own).
+    let late = days(4).and_hms_opt(23, 30, 0).unwrap().and_utc();
+    assert_eq!(
+        miroir::domain::reminders::send_due(&mut app.conn(), &mailer, late).unwrap(),
+        2,
+        "three days before the close, on the wave's calendar"
+    );
     assert_eq!(sink.messages.lock().unwrap().len(), 2);
     assert_eq!(due(days(3)), 0, "not twice the same day");
     assert_eq!(due(days(2)), 0, "nor the next days");
