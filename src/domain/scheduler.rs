@@ -95,7 +95,14 @@ pub fn lease(conn: &mut DbConn, holder: &str, now: DateTime<Utc>, seconds: i64) 
 /// scheduled reminder three days before a closing date, the weekly digest
 /// of actions and the low-participation alerts. Answers how many went.
 pub fn send_mail(conn: &mut DbConn, mailer: &crate::domain::mail::Mailer, now: DateTime<Utc>) -> DomainResult<usize> {
-    let today = now.date_naive();
+    // The digest's week and a wave's halfway point are read on the
+    // calendar of the people they are for (Paris, the default of every
+    // schedule), not on UTC's: between midnight in Paris and midnight UTC
+    // the two dates differ. Reminders take each wave's own time zone.
+    let today = match parse_time_zone(DEFAULT_TIME_ZONE) {
+        Ok(tz) => now.with_timezone(&tz).date_naive(),
+        Err(_) => now.date_naive(),
+    };
     let mut sent = super::notices::send_pending(conn, mailer)?;
     sent += super::reminders::send_due(conn, mailer, now)?;
     sent += super::notices::weekly_digest(conn, mailer, today)?;
