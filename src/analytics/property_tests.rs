@@ -97,17 +97,23 @@ fn build(parents: &[Option<usize>], raw: &[RawRespondent]) -> CampaignData {
     data
 }
 
-fn report(data: &CampaignData, k: u64) -> CampaignReport {
-    let settings = Settings {
+fn settings(k: u64) -> Settings {
+    Settings {
         anonymity_threshold: k,
         ..Settings::default()
-    };
-    let meta = CampaignMeta {
+    }
+}
+
+fn meta() -> CampaignMeta {
+    CampaignMeta {
         id: "1".into(),
         name: "w".into(),
         status: "closed".into(),
-    };
-    build_report(data, &settings, &meta, &ReportFilter::default()).unwrap()
+    }
+}
+
+fn report(data: &CampaignData, k: u64) -> CampaignReport {
+    build_report(data, &settings(k), &meta(), &ReportFilter::default()).unwrap()
 }
 
 proptest! {
@@ -119,11 +125,9 @@ proptest! {
     #[test]
     fn the_close_builds_what_each_view_builds_alone((parents, raw, k) in campaign()) {
         let data = build(&parents, &raw);
-        let settings = Settings { anonymity_threshold: k, ..Settings::default() };
-        let meta = CampaignMeta { id: "1".into(), name: "w".into(), status: "closed".into() };
-        let (together, channels) = organisation_report_and_channels(&data, &settings, &meta).unwrap();
+        let (together, channels) = organisation_report_and_channels(&data, &settings(k), &meta()).unwrap();
         let alone = report(&data, k);
-        let channels_alone = channel_view(&data, &settings, &ReportFilter::default()).unwrap();
+        let channels_alone = channel_view(&data, &settings(k), &ReportFilter::default()).unwrap();
         prop_assert_eq!(serde_json::to_string(&together).unwrap(), serde_json::to_string(&alone).unwrap());
         prop_assert_eq!(serde_json::to_string(&channels).unwrap(), serde_json::to_string(&channels_alone).unwrap());
     }

@@ -197,12 +197,10 @@ pub fn send_due(conn: &mut DbConn, mailer: &Mailer, now: DateTime<Utc>) -> Domai
     let mut due = Vec::new();
     for c in around {
         let zone = schedule::of(conn, &c.id)?;
-        let zone = zone.as_deref().unwrap_or(super::scheduler::DEFAULT_TIME_ZONE);
-        let Ok(tz) = super::scheduler::parse_time_zone(zone) else {
+        let Ok(today) = super::scheduler::local_date(zone.as_deref(), now) else {
             tracing::warn!(campaign = %c.id, "a schedule with an unknown time zone is skipped");
             continue;
         };
-        let today = now.with_timezone(&tz).date_naive();
         if c.closes_on >= today && c.closes_on <= today + chrono::Duration::days(DAYS_BEFORE_CLOSE) {
             due.push(c);
         }

@@ -21,6 +21,14 @@ pub fn parse_time_zone(name: &str) -> Result<Tz, &'static str> {
     name.trim().parse::<Tz>().map_err(|_| "error-time-zone")
 }
 
+/// The date at `now` on the calendar of `zone` (a schedule's time zone;
+/// none: [`DEFAULT_TIME_ZONE`]). Opening and closing dates are dates of
+/// the people a wave is for, not of the server's UTC day.
+pub fn local_date(zone: Option<&str>, now: DateTime<Utc>) -> Result<NaiveDate, &'static str> {
+    let tz = parse_time_zone(zone.unwrap_or(DEFAULT_TIME_ZONE))?;
+    Ok(now.with_timezone(&tz).date_naive())
+}
+
 /// The move a scheduled campaign is due for on `today` (its local date).
 pub fn due(c: &Campaign, today: NaiveDate) -> Option<Transition> {
     match c.status {
@@ -38,11 +46,10 @@ pub fn due(c: &Campaign, today: NaiveDate) -> Option<Transition> {
 pub fn due_moves(conn: &mut DbConn, now: DateTime<Utc>) -> DomainResult<Vec<(Campaign, Transition)>> {
     let mut due_now = Vec::new();
     for (c, zone) in schedule::pending(conn)? {
-        let Ok(tz) = parse_time_zone(&zone) else {
+        let Ok(today) = local_date(Some(&zone), now) else {
             tracing::warn!(campaign = %c.id, "a schedule with an unknown time zone is skipped");
             continue;
         };
-        let today = now.with_timezone(&tz).date_naive();
         // A draft due to open on a day that already ended may also be due to
         // close: one move per pass, the next pass makes the other.
         if let Some(step) = due(&c, today) {
@@ -99,10 +106,7 @@ pub fn send_mail(conn: &mut DbConn, mailer: &crate::domain::mail::Mailer, now: D
     // calendar of the people they are for (Paris, the default of every
     // schedule), not on UTC's: between midnight in Paris and midnight UTC
     // the two dates differ. Reminders take each wave's own time zone.
-    let today = match parse_time_zone(DEFAULT_TIME_ZONE) {
-        Ok(tz) => now.with_timezone(&tz).date_naive(),
-        Err(_) => now.date_naive(),
-    };
+    let today = local_date(None, now).unwrap_or_else(|_| now.date_naive());
     let mut sent = super::notices::send_pending(conn, mailer)?;
     sent += super::reminders::send_due(conn, mailer, now)?;
     sent += super::notices::weekly_digest(conn, mailer, today)?;
@@ -132,6 +136,20 @@ mod tests {
 
     fn day(m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_date_is_read_on_the_wave_s_calendar() {
+        let late = NaiveDate::from_ymd_opt(2026, 11, 29)
+            .unwrap()
+            .and_hms_opt(23, 30, 0)
+            .unwrap()
+            .and_utc();
+        let next = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        assert_eq!(local_date(None, late), Ok(next), "Paris when the wave has no schedule");
+        assert_eq!(local_date(Some("Europe/Paris"), late), Ok(next));
+        assert_eq!(local_date(Some("America/Montreal"), late), Ok(late.date_naive()));
+        assert_eq!(local_date(Some("Mars/Olympus"), late), Err("error-time-zone"));
     }
 
     #[test]
